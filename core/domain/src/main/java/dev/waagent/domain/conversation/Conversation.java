@@ -1,0 +1,29 @@
+package dev.waagent.domain.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The state of one customer's conversation with a tenant.
+ *
+ * @param lastInboundAt when the customer last wrote: WhatsApp's 24-hour service window runs from here
+ */
+public record Conversation(
+        ConversationKey key,
+        String customerName,
+        ConversationStatus status,
+        Instant lastInboundAt,
+        Instant lastOutboundAt,
+        long inboundCount,
+        long outboundCount) {
+
+    public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+
+    public static Conversation start(ConversationKey key) {
+        return new Conversation(key, null, ConversationStatus.ACTIVE, null, null, 0, 0);
+    }
+
+    public boolean insideServiceWindow(Instant now) {
+        return lastInboundAt != null && now.isBefore(lastInboundAt.plus(SERVICE_WINDOW));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.waagent.domain.conversation;
+
+import dev.waagent.domain.channel.DeliveryStatusUpdate;
+import dev.waagent.domain.channel.InboundMessage;
+
+import java.time.Instant;
+
+/** Where conversations and their messages live. Every call is scoped by tenant. */
+public interface ConversationStore {
+
+    /**
+     * Persists an inbound message once: a replay of the same message id writes nothing and says what the stored
+     * copy's state is.
+     */
+    InboundRecordResult recordInbound(String tenantId, InboundMessage message, Instant receivedAt);
+
+    /** Moves an outbound message's delivery state forward (never backward: statuses arrive out of order). */
+    void recordDeliveryStatus(String tenantId, DeliveryStatusUpdate update);
+
+    /** The conversation and its newest {@code historyLimit} messages. */
+    ConversationSnapshot load(ConversationKey key, int historyLimit);
+
+    /**
+     * Atomically records the reply as pending and marks every message it answers as answered by its turn.
+     *
+     * @return false when another turn already answered any of them (nothing written)
+     */
+    boolean recordReply(ConversationKey key, OutboundReply reply, Instant at);
+
+    /** Records that the platform accepted a pending reply under {@code platformMessageId}. */
+    void markSent(ConversationKey key, String outboundId, String platformMessageId, Instant at);
+}

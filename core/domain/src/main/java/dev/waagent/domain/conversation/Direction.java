@@ -1,0 +1,5 @@
+package dev.waagent.domain.conversation;
+
+public enum Direction {
+    INBOUND, OUTBOUND
+}

@@ -1,0 +1,5 @@
+package dev.waagent.domain.llm;
+
+public enum ChatRole {
+    SYSTEM, USER, ASSISTANT, TOOL
+}

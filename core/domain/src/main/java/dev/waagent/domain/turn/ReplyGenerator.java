@@ -1,0 +1,15 @@
+package dev.waagent.domain.turn;
+
+import dev.waagent.domain.llm.LlmRequest;
+import dev.waagent.domain.llm.LlmResponse;
+import dev.waagent.domain.tenant.Tenant;
+
+/** Produces the reply for a prepared prompt. Always answers: the last resort never fails. */
+public interface ReplyGenerator {
+
+    GeneratedReply generate(Tenant tenant, LlmRequest request);
+
+    /** The answer and how many providers failed before it. */
+    record GeneratedReply(LlmResponse response, int fallbacks) {
+    }
+}

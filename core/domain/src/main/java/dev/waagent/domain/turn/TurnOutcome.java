@@ -1,0 +1,15 @@
+package dev.waagent.domain.turn;
+
+/** What a turn did; recorded in metrics and the turn's log line. */
+public enum TurnOutcome {
+    /** A reply was generated and sent. */
+    REPLIED,
+    /** Every message the trigger names was already answered (a replay or the tail of a burst). */
+    NOTHING_TO_ANSWER,
+    /** A reply recorded by an earlier attempt was sent; nothing new was generated. */
+    RESENT_PENDING,
+    /** Another turn claimed the messages between read and write. */
+    LOST_RACE,
+    /** The tenant no longer exists or is inactive. */
+    TENANT_GONE
+}
