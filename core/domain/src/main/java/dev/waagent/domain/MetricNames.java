@@ -1,0 +1,48 @@
+package dev.waagent.domain;
+
+/**
+ * The CloudWatch EMF namespace, metric and dimension names the code emits. The CDK dashboard and alarms
+ * reference these same constants, so a rename cannot silently break a widget.
+ */
+public final class MetricNames {
+
+    public static final String NAMESPACE = "WaAgent";
+
+    // Dimensions
+    public static final String DIM_FUNCTION = "Function";
+    public static final String DIM_TENANT = "Tenant";
+    public static final String DIM_PROVIDER = "Provider";
+    public static final String DIM_OUTCOME = "Outcome";
+
+    // webhook-function
+    public static final String WEBHOOK_REQUESTS = "WebhookRequests";
+    public static final String WEBHOOK_REJECTED = "WebhookRejected";
+    public static final String WEBHOOK_FAILED = "WebhookFailed";
+    public static final String WEBHOOK_LATENCY = "WebhookLatency";
+    public static final String MESSAGES_RECEIVED = "MessagesReceived";
+    public static final String DUPLICATE_DELIVERIES = "DuplicateDeliveries";
+    public static final String UNKNOWN_TENANT_DROPPED = "UnknownTenantDropped";
+    public static final String STATUS_UPDATES = "StatusUpdates";
+
+    // worker-function
+    public static final String TURNS = "Turns";
+    public static final String REPLIES_SENT = "RepliesSent";
+    public static final String TURN_DURATION = "TurnDuration";
+    public static final String SEND_FAILURES = "SendFailures";
+    public static final String PROVIDER_CALLS = "ProviderCalls";
+    public static final String PROVIDER_ERRORS = "ProviderErrors";
+    public static final String PROVIDER_LATENCY = "ProviderLatency";
+    public static final String FALLBACKS = "Fallbacks";
+    public static final String LOCAL_FALLBACKS = "LocalFallbacks";
+    public static final String CIRCUIT_OPENED = "CircuitOpened";
+    public static final String CACHE_HITS = "CacheHits";
+    public static final String CACHE_MISSES = "CacheMisses";
+    public static final String PROMPT_TOKENS = "PromptTokens";
+    public static final String COMPLETION_TOKENS = "CompletionTokens";
+    public static final String COST_USD = "CostUsd";
+    public static final String HANDOFFS = "Handoffs";
+    public static final String OPT_OUTS = "OptOuts";
+
+    private MetricNames() {
+    }
+}
