@@ -13,14 +13,12 @@ public record Conversation(
         String customerName,
         ConversationStatus status,
         Instant lastInboundAt,
-        Instant lastOutboundAt,
-        long inboundCount,
-        long outboundCount) {
+        Instant lastOutboundAt) {
 
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
 
     public static Conversation start(ConversationKey key) {
-        return new Conversation(key, null, ConversationStatus.ACTIVE, null, null, 0, 0);
+        return new Conversation(key, null, ConversationStatus.ACTIVE, null, null);
     }
 
     public boolean insideServiceWindow(Instant now) {

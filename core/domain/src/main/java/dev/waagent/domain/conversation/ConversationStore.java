@@ -27,6 +27,10 @@ public interface ConversationStore {
      */
     boolean recordReply(ConversationKey key, OutboundReply reply, Instant at);
 
-    /** Records that the platform accepted a pending reply under {@code platformMessageId}. */
-    void markSent(ConversationKey key, String outboundId, String platformMessageId, Instant at);
+    /**
+     * Records that the platform accepted a pending reply under {@code platformMessageId}.
+     *
+     * @param recordedAt when {@link #recordReply} recorded it (part of its key)
+     */
+    void markSent(ConversationKey key, String outboundId, Instant recordedAt, String platformMessageId, Instant at);
 }

@@ -100,20 +100,21 @@ public final class TurnService {
         String turnId = UUID.randomUUID().toString();
         // No quoted reply: the answer follows the customer's messages directly and addresses them all.
         OutboundReply reply = new OutboundReply(turnId, "out." + turnId, response.text(), null,
-                toAnswer.stream().map(StoredMessage::messageId).toList(), accounting);
-        if (!conversations.recordReply(key, reply, time.now())) {
+                toAnswer, accounting);
+        Instant recordedAt = time.now();
+        if (!conversations.recordReply(key, reply, recordedAt)) {
             LOG.info("turn for {} lost the race: its messages were answered meanwhile", Masking.phone(key.customerId()));
             return finish(trigger, TurnOutcome.LOST_RACE, accounting, started);
         }
         String platformId = channel.sendText(tenant.get(), key.customerId(), reply.text(), reply.replyToMessageId());
-        conversations.markSent(key, reply.outboundId(), platformId, time.now());
+        conversations.markSent(key, reply.outboundId(), recordedAt, platformId, time.now());
         return finish(trigger, TurnOutcome.REPLIED, accounting, started);
     }
 
     private boolean sendPending(Tenant tenant, ConversationKey key, List<StoredMessage> pending) {
         for (StoredMessage message : pending) {
             String platformId = channel.sendText(tenant, key.customerId(), message.text(), message.replyToMessageId());
-            conversations.markSent(key, message.messageId(), platformId, time.now());
+            conversations.markSent(key, message.messageId(), message.sentAt(), platformId, time.now());
             LOG.info("resent pending reply {} to {}", message.messageId(), Masking.phone(key.customerId()));
         }
         return !pending.isEmpty();

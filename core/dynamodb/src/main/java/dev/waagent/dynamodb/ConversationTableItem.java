@@ -1,0 +1,333 @@
+package dev.waagent.dynamodb;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+
+/**
+ * One item of the single-table conversations layout (see {@link Keys}): a conversation state ({@code kind=CONV}),
+ * a message ({@code MSG}) or an outbound delivery record ({@code DLV}). Attributes a kind does not use stay null
+ * and are not written.
+ */
+@DynamoDbBean
+public class ConversationTableItem {
+
+    private String pk;
+    private String sk;
+    private String kind;
+    private String tenantId;
+    private String customerId;
+    private String customerName;
+    private String status;
+    private Long lastInboundAt;
+    private Long lastOutboundAt;
+    private String messageId;
+    private String platformId;
+    private String direction;
+    private String type;
+    private String rawType;
+    private String text;
+    private Long sentAt;
+    private Long receivedAt;
+    private String answeredBy;
+    private String turnId;
+    private String delivery;
+    private Integer deliveryRank;
+    private Long deliveryAt;
+    private String errorCode;
+    private String errorTitle;
+    private String replyTo;
+    private String provider;
+    private String model;
+    private Integer promptTokens;
+    private Integer completionTokens;
+    private Long latencyMs;
+    private Integer fallbacks;
+    private Boolean needsHuman;
+    private String messageSk;
+    private Long expiresAt;
+    private java.util.Map<String, String> attributes;
+
+    @DynamoDbPartitionKey
+    public String getPk() {
+        return pk;
+    }
+
+    public void setPk(String pk) {
+        this.pk = pk;
+    }
+
+    @DynamoDbSortKey
+    public String getSk() {
+        return sk;
+    }
+
+    public void setSk(String sk) {
+        this.sk = sk;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public void setCustomerId(String customerId) {
+        this.customerId = customerId;
+    }
+
+    public String getCustomerName() {
+        return customerName;
+    }
+
+    public void setCustomerName(String customerName) {
+        this.customerName = customerName;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public Long getLastInboundAt() {
+        return lastInboundAt;
+    }
+
+    public void setLastInboundAt(Long lastInboundAt) {
+        this.lastInboundAt = lastInboundAt;
+    }
+
+    public Long getLastOutboundAt() {
+        return lastOutboundAt;
+    }
+
+    public void setLastOutboundAt(Long lastOutboundAt) {
+        this.lastOutboundAt = lastOutboundAt;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public void setMessageId(String messageId) {
+        this.messageId = messageId;
+    }
+
+    public String getPlatformId() {
+        return platformId;
+    }
+
+    public void setPlatformId(String platformId) {
+        this.platformId = platformId;
+    }
+
+    public String getDirection() {
+        return direction;
+    }
+
+    public void setDirection(String direction) {
+        this.direction = direction;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getRawType() {
+        return rawType;
+    }
+
+    public void setRawType(String rawType) {
+        this.rawType = rawType;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+
+    public Long getSentAt() {
+        return sentAt;
+    }
+
+    public void setSentAt(Long sentAt) {
+        this.sentAt = sentAt;
+    }
+
+    public Long getReceivedAt() {
+        return receivedAt;
+    }
+
+    public void setReceivedAt(Long receivedAt) {
+        this.receivedAt = receivedAt;
+    }
+
+    public String getAnsweredBy() {
+        return answeredBy;
+    }
+
+    public void setAnsweredBy(String answeredBy) {
+        this.answeredBy = answeredBy;
+    }
+
+    public String getTurnId() {
+        return turnId;
+    }
+
+    public void setTurnId(String turnId) {
+        this.turnId = turnId;
+    }
+
+    public String getDelivery() {
+        return delivery;
+    }
+
+    public void setDelivery(String delivery) {
+        this.delivery = delivery;
+    }
+
+    public Integer getDeliveryRank() {
+        return deliveryRank;
+    }
+
+    public void setDeliveryRank(Integer deliveryRank) {
+        this.deliveryRank = deliveryRank;
+    }
+
+    public Long getDeliveryAt() {
+        return deliveryAt;
+    }
+
+    public void setDeliveryAt(Long deliveryAt) {
+        this.deliveryAt = deliveryAt;
+    }
+
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    public void setErrorCode(String errorCode) {
+        this.errorCode = errorCode;
+    }
+
+    public String getErrorTitle() {
+        return errorTitle;
+    }
+
+    public void setErrorTitle(String errorTitle) {
+        this.errorTitle = errorTitle;
+    }
+
+    public String getReplyTo() {
+        return replyTo;
+    }
+
+    public void setReplyTo(String replyTo) {
+        this.replyTo = replyTo;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public Integer getPromptTokens() {
+        return promptTokens;
+    }
+
+    public void setPromptTokens(Integer promptTokens) {
+        this.promptTokens = promptTokens;
+    }
+
+    public Integer getCompletionTokens() {
+        return completionTokens;
+    }
+
+    public void setCompletionTokens(Integer completionTokens) {
+        this.completionTokens = completionTokens;
+    }
+
+    public Long getLatencyMs() {
+        return latencyMs;
+    }
+
+    public void setLatencyMs(Long latencyMs) {
+        this.latencyMs = latencyMs;
+    }
+
+    public Integer getFallbacks() {
+        return fallbacks;
+    }
+
+    public void setFallbacks(Integer fallbacks) {
+        this.fallbacks = fallbacks;
+    }
+
+    public Boolean getNeedsHuman() {
+        return needsHuman;
+    }
+
+    public void setNeedsHuman(Boolean needsHuman) {
+        this.needsHuman = needsHuman;
+    }
+
+    public String getMessageSk() {
+        return messageSk;
+    }
+
+    public void setMessageSk(String messageSk) {
+        this.messageSk = messageSk;
+    }
+
+    public Long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(Long expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    public java.util.Map<String, String> getAttributes() {
+        return attributes;
+    }
+
+    public void setAttributes(java.util.Map<String, String> attributes) {
+        this.attributes = attributes;
+    }
+
+}

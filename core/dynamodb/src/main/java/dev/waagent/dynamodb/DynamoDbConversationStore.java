@@ -1,0 +1,321 @@
+package dev.waagent.dynamodb;
+
+import dev.waagent.domain.channel.DeliveryState;
+import dev.waagent.domain.channel.DeliveryStatusUpdate;
+import dev.waagent.domain.channel.InboundMessage;
+import dev.waagent.domain.channel.MessageType;
+import dev.waagent.domain.conversation.Conversation;
+import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.conversation.ConversationSnapshot;
+import dev.waagent.domain.conversation.ConversationStatus;
+import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.conversation.Direction;
+import dev.waagent.domain.conversation.InboundRecordResult;
+import dev.waagent.domain.conversation.OutboundReply;
+import dev.waagent.domain.conversation.ReplyAccounting;
+import dev.waagent.domain.conversation.StoredMessage;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Conversations on DynamoDB. See {@link Keys} for the layout. Deduplication of inbound messages is the
+ * conditional put; "answered" marks and the pending reply are written in one transaction.
+ */
+@Singleton
+public class DynamoDbConversationStore implements ConversationStore {
+
+    /** Items of a kind other than messages that a newest-first page may contain (conversation state, deliveries). */
+    private static final int NON_MESSAGE_SLACK = 4;
+    static final String NO_REPLY_NEEDED = "-";
+
+    private final DynamoDbEnhancedClient client;
+    private final DynamoDbTable<ConversationTableItem> table;
+    private final DynamoDbSettings settings;
+
+    public DynamoDbConversationStore(DynamoDbEnhancedClient client, DynamoDbSettings settings) {
+        this.client = client;
+        this.table = client.table(settings.getConversationsTable(), TableSchema.fromBean(ConversationTableItem.class));
+        this.settings = settings;
+    }
+
+    @Override
+    public InboundRecordResult recordInbound(String tenantId, InboundMessage message, Instant receivedAt) {
+        ConversationKey key = new ConversationKey(tenantId, message.customerId());
+        ConversationTableItem item = new ConversationTableItem();
+        item.setPk(Keys.partition(key));
+        item.setSk(Keys.message(message.sentAt(), message.messageId()));
+        item.setKind("MSG");
+        item.setTenantId(tenantId);
+        item.setCustomerId(message.customerId());
+        item.setCustomerName(message.customerName());
+        item.setMessageId(message.messageId());
+        item.setPlatformId(message.messageId());
+        item.setDirection(Direction.INBOUND.name());
+        item.setType(message.type().name());
+        item.setRawType(message.rawType());
+        item.setText(message.text());
+        item.setSentAt(message.sentAt().toEpochMilli());
+        item.setReceivedAt(receivedAt.toEpochMilli());
+        item.setReplyTo(message.replyToMessageId());
+        item.setAttributes(message.attributes().isEmpty() ? null : message.attributes());
+        item.setAnsweredBy(message.expectsReply() ? null : NO_REPLY_NEEDED);
+        item.setExpiresAt(receivedAt.plus(settings.getMessageRetention()).getEpochSecond());
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(item)
+                    .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
+                    .build());
+            return InboundRecordResult.STORED;
+        } catch (ConditionalCheckFailedException duplicate) {
+            ConversationTableItem stored = table.getItem(GetItemEnhancedRequest.builder()
+                    .key(Key.builder().partitionValue(item.getPk()).sortValue(item.getSk()).build())
+                    .consistentRead(true).build());
+            boolean waiting = stored != null && stored.getAnsweredBy() == null;
+            return waiting ? InboundRecordResult.DUPLICATE_PENDING : InboundRecordResult.DUPLICATE_DONE;
+        }
+    }
+
+    @Override
+    public void recordDeliveryStatus(String tenantId, DeliveryStatusUpdate update) {
+        if (update.state() == DeliveryState.UNKNOWN || update.recipientId() == null) {
+            return;
+        }
+        ConversationKey key = new ConversationKey(tenantId, update.recipientId());
+        ConversationTableItem delivery = new ConversationTableItem();
+        delivery.setPk(Keys.partition(key));
+        delivery.setSk(Keys.delivery(update.messageId()));
+        delivery.setKind("DLV");
+        delivery.setTenantId(tenantId);
+        delivery.setCustomerId(update.recipientId());
+        delivery.setPlatformId(update.messageId());
+        delivery.setDelivery(update.state().name());
+        delivery.setDeliveryRank(update.state().rank());
+        Instant at = update.at() == null ? Instant.now() : update.at();
+        delivery.setDeliveryAt(at.toEpochMilli());
+        if (!update.errors().isEmpty()) {
+            delivery.setErrorCode(update.errors().get(0).code());
+            delivery.setErrorTitle(update.errors().get(0).title());
+        }
+        delivery.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+        ConversationTableItem updated;
+        try {
+            updated = table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(delivery)
+                    .ignoreNulls(true)
+                    .conditionExpression(forwardOnly(update.state()))
+                    .build());
+        } catch (ConditionalCheckFailedException olderStatus) {
+            return; // statuses arrive out of order: a later state is already recorded
+        }
+        if (updated.getMessageSk() != null) {
+            advanceMessageDelivery(updated.getPk(), updated.getMessageSk(), update.state(), delivery);
+        }
+    }
+
+    @Override
+    public ConversationSnapshot load(ConversationKey key, int historyLimit) {
+        String pk = Keys.partition(key);
+        long now = Instant.now().getEpochSecond();
+        List<StoredMessage> messages = new ArrayList<>();
+        table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(pk).sortValue(Keys.MESSAGE_PREFIX).build()))
+                        .scanIndexForward(false)
+                        .consistentRead(true)
+                        .limit(historyLimit + NON_MESSAGE_SLACK)
+                        .build())
+                .stream().findFirst().ifPresent(page -> page.items().stream()
+                        // TTL deletes lazily: an expired item may still be returned.
+                        .filter(item -> item.getExpiresAt() == null || item.getExpiresAt() > now)
+                        .limit(historyLimit)
+                        .forEach(item -> messages.add(toMessage(key, item))));
+        ConversationTableItem state = table.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(pk).sortValue(Keys.CONVERSATION_SK).build())
+                .consistentRead(true).build());
+        return new ConversationSnapshot(toConversation(key, state), messages);
+    }
+
+    @Override
+    public boolean recordReply(ConversationKey key, OutboundReply reply, Instant at) {
+        String pk = Keys.partition(key);
+        ConversationTableItem outbound = new ConversationTableItem();
+        outbound.setPk(pk);
+        outbound.setSk(Keys.message(at, reply.outboundId()));
+        outbound.setKind("MSG");
+        outbound.setTenantId(key.tenantId());
+        outbound.setCustomerId(key.customerId());
+        outbound.setMessageId(reply.outboundId());
+        outbound.setDirection(Direction.OUTBOUND.name());
+        outbound.setType(MessageType.TEXT.name());
+        outbound.setText(reply.text());
+        outbound.setSentAt(at.toEpochMilli());
+        outbound.setReceivedAt(at.toEpochMilli());
+        outbound.setTurnId(reply.turnId());
+        outbound.setReplyTo(reply.replyToMessageId());
+        outbound.setDelivery(DeliveryState.PENDING.name());
+        outbound.setDeliveryRank(DeliveryState.PENDING.rank());
+        ReplyAccounting accounting = reply.accounting();
+        outbound.setProvider(accounting.provider());
+        outbound.setModel(accounting.model());
+        outbound.setPromptTokens(accounting.promptTokens());
+        outbound.setCompletionTokens(accounting.completionTokens());
+        outbound.setLatencyMs(accounting.latencyMillis());
+        outbound.setFallbacks(accounting.fallbacks());
+        outbound.setNeedsHuman(accounting.needsHuman());
+        outbound.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
+                        .item(outbound)
+                        .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
+                        .build());
+        Long newestInbound = null;
+        String customerName = null;
+        for (StoredMessage answered : reply.answers()) {
+            ConversationTableItem mark = new ConversationTableItem();
+            mark.setPk(pk);
+            mark.setSk(Keys.message(answered.sentAt(), answered.messageId()));
+            mark.setAnsweredBy(reply.turnId());
+            tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(mark)
+                    .ignoreNulls(true)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_exists(pk) AND attribute_not_exists(answeredBy)").build())
+                    .build());
+            newestInbound = Math.max(newestInbound == null ? 0 : newestInbound, answered.receivedAt().toEpochMilli());
+        }
+        ConversationTableItem state = new ConversationTableItem();
+        state.setPk(pk);
+        state.setSk(Keys.CONVERSATION_SK);
+        state.setKind("CONV");
+        state.setTenantId(key.tenantId());
+        state.setCustomerId(key.customerId());
+        state.setLastOutboundAt(at.toEpochMilli());
+        state.setLastInboundAt(newestInbound);
+        tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                .item(state).ignoreNulls(true).build());
+        try {
+            client.transactWriteItems(tx.build());
+            return true;
+        } catch (TransactionCanceledException raced) {
+            return false;
+        }
+    }
+
+    @Override
+    public void markSent(ConversationKey key, String outboundId, Instant recordedAt, String platformMessageId, Instant at) {
+        String pk = Keys.partition(key);
+        String messageSk = Keys.message(recordedAt, outboundId);
+        ConversationTableItem delivery = new ConversationTableItem();
+        delivery.setPk(pk);
+        delivery.setSk(Keys.delivery(platformMessageId));
+        delivery.setKind("DLV");
+        delivery.setTenantId(key.tenantId());
+        delivery.setCustomerId(key.customerId());
+        delivery.setPlatformId(platformMessageId);
+        delivery.setMessageSk(messageSk);
+        delivery.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+        // A status webhook may have beaten us here: keep whatever state it recorded, add the pointer.
+        ConversationTableItem recorded = table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                .item(delivery).ignoreNulls(true).build());
+        DeliveryState state = recorded.getDelivery() == null ? DeliveryState.SENT : DeliveryState.valueOf(recorded.getDelivery());
+
+        ConversationTableItem sent = new ConversationTableItem();
+        sent.setPk(pk);
+        sent.setSk(messageSk);
+        sent.setPlatformId(platformMessageId);
+        sent.setDelivery(state.rank() > DeliveryState.SENT.rank() ? state.name() : DeliveryState.SENT.name());
+        sent.setDeliveryRank(Math.max(state.rank(), DeliveryState.SENT.rank()));
+        sent.setDeliveryAt(at.toEpochMilli());
+        sent.setErrorCode(recorded.getErrorCode());
+        sent.setErrorTitle(recorded.getErrorTitle());
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(sent).ignoreNulls(true)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_exists(pk) AND deliveryRank < :rank")
+                            .putExpressionValue(":rank", AttributeValue.fromN(Integer.toString(sent.getDeliveryRank())))
+                            .build())
+                    .build());
+        } catch (ConditionalCheckFailedException alreadyAhead) {
+            // A later status already moved it forward.
+        }
+    }
+
+    private void advanceMessageDelivery(String pk, String messageSk, DeliveryState state, ConversationTableItem from) {
+        ConversationTableItem message = new ConversationTableItem();
+        message.setPk(pk);
+        message.setSk(messageSk);
+        message.setDelivery(state.name());
+        message.setDeliveryRank(state.rank());
+        message.setDeliveryAt(from.getDeliveryAt());
+        message.setErrorCode(from.getErrorCode());
+        message.setErrorTitle(from.getErrorTitle());
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(message).ignoreNulls(true)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_exists(pk) AND (attribute_not_exists(deliveryRank) OR deliveryRank < :rank)")
+                            .putExpressionValue(":rank", AttributeValue.fromN(Integer.toString(state.rank())))
+                            .build())
+                    .build());
+        } catch (ConditionalCheckFailedException olderStatus) {
+            // Already at or past this state.
+        }
+    }
+
+    private static Expression forwardOnly(DeliveryState state) {
+        return Expression.builder()
+                .expression("attribute_not_exists(deliveryRank) OR deliveryRank < :rank")
+                .putExpressionValue(":rank", AttributeValue.fromN(Integer.toString(state.rank())))
+                .build();
+    }
+
+    private static StoredMessage toMessage(ConversationKey key, ConversationTableItem item) {
+        Direction direction = Direction.valueOf(item.getDirection());
+        ReplyAccounting accounting = direction == Direction.OUTBOUND
+                ? new ReplyAccounting(item.getProvider(), item.getModel(), orZero(item.getPromptTokens()),
+                orZero(item.getCompletionTokens()), item.getLatencyMs() == null ? 0 : item.getLatencyMs(),
+                orZero(item.getFallbacks()), Boolean.TRUE.equals(item.getNeedsHuman()))
+                : ReplyAccounting.NONE;
+        return new StoredMessage(key, item.getMessageId(), item.getPlatformId(), direction,
+                MessageType.valueOf(item.getType()), item.getText(),
+                Instant.ofEpochMilli(item.getSentAt()), Instant.ofEpochMilli(item.getReceivedAt()),
+                NO_REPLY_NEEDED.equals(item.getAnsweredBy()) ? NO_REPLY_NEEDED : item.getAnsweredBy(),
+                item.getTurnId(),
+                item.getDelivery() == null ? null : DeliveryState.valueOf(item.getDelivery()),
+                item.getReplyTo(), accounting);
+    }
+
+    private static Conversation toConversation(ConversationKey key, ConversationTableItem item) {
+        if (item == null) {
+            return Conversation.start(key);
+        }
+        return new Conversation(key, item.getCustomerName(),
+                item.getStatus() == null ? ConversationStatus.ACTIVE : ConversationStatus.valueOf(item.getStatus()),
+                item.getLastInboundAt() == null ? null : Instant.ofEpochMilli(item.getLastInboundAt()),
+                item.getLastOutboundAt() == null ? null : Instant.ofEpochMilli(item.getLastOutboundAt()));
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.waagent.dynamodb;
+
+import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.tenant.TenantDirectory;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tenants as the runtime reads them, cached in memory for {@code wa.dynamodb.tenant-cache-ttl} so the webhook's
+ * hot path costs no read for a known number.
+ */
+@Singleton
+public class DynamoDbTenantDirectory implements TenantDirectory {
+
+    private final DynamoDbEnhancedClient client;
+    private final DynamoDbTable<TenantItem> table;
+    private final DynamoDbSettings settings;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public DynamoDbTenantDirectory(DynamoDbEnhancedClient client, DynamoDbSettings settings) {
+        this.client = client;
+        this.table = client.table(settings.getTenantsTable(), TableSchema.fromBean(TenantItem.class));
+        this.settings = settings;
+    }
+
+    @Override
+    public Optional<Tenant> findByBusinessNumber(String channel, String businessNumberId) {
+        return cached(Keys.route(channel, businessNumberId), () -> {
+            TenantItem route = table.getItem(Key.builder().partitionValue(Keys.route(channel, businessNumberId)).build());
+            return route == null ? Optional.empty() : loadTenant(route.getTenantId());
+        });
+    }
+
+    @Override
+    public Optional<Tenant> findById(String tenantId) {
+        return cached(Keys.tenant(tenantId), () -> loadTenant(tenantId));
+    }
+
+    @Override
+    public List<Tenant> findAll() {
+        // Tenants are few (one per business); a scan of the small tenants table is the honest query here.
+        return table.scan().items().stream()
+                .filter(item -> item.getPk().startsWith("TENANT#"))
+                .map(DynamoDbTenantDirectory::toTenant)
+                .sorted(Comparator.comparing(Tenant::name))
+                .toList();
+    }
+
+    @Override
+    public void save(Tenant tenant) {
+        TenantItem item = toItem(tenant);
+        TenantItem route = new TenantItem();
+        route.setPk(Keys.route(tenant.channel(), tenant.businessNumberId()));
+        route.setTenantId(tenant.id());
+        client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(table, TransactPutItemEnhancedRequest.builder(TenantItem.class).item(item).build())
+                .addPutItem(table, TransactPutItemEnhancedRequest.builder(TenantItem.class).item(route).build())
+                .build());
+        cache.clear();
+    }
+
+    private Optional<Tenant> loadTenant(String tenantId) {
+        TenantItem item = table.getItem(Key.builder().partitionValue(Keys.tenant(tenantId)).build());
+        return Optional.ofNullable(item).map(DynamoDbTenantDirectory::toTenant);
+    }
+
+    private Optional<Tenant> cached(String key, java.util.function.Supplier<Optional<Tenant>> loader) {
+        Instant now = Instant.now();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.expires().isAfter(now)) {
+            return hit.tenant();
+        }
+        Optional<Tenant> loaded = loader.get();
+        cache.put(key, new Cached(loaded, now.plus(settings.getTenantCacheTtl())));
+        return loaded;
+    }
+
+    private record Cached(Optional<Tenant> tenant, Instant expires) {
+    }
+
+    private static TenantItem toItem(Tenant tenant) {
+        TenantItem item = new TenantItem();
+        item.setPk(Keys.tenant(tenant.id()));
+        item.setTenantId(tenant.id());
+        item.setName(tenant.name());
+        item.setChannel(tenant.channel());
+        item.setBusinessNumberId(tenant.businessNumberId());
+        item.setDisplayPhoneNumber(tenant.displayPhoneNumber());
+        item.setAppSecretRef(tenant.appSecretRef());
+        item.setAccessTokenRef(tenant.accessTokenRef());
+        item.setAgentName(tenant.agentName());
+        item.setPersona(tenant.persona());
+        item.setBusinessFacts(tenant.businessFacts());
+        item.setTimezone(tenant.timezone().getId());
+        item.setLanguages(tenant.languages());
+        item.setProviderOrder(tenant.providerOrder().isEmpty() ? null : tenant.providerOrder());
+        item.setActive(tenant.active());
+        return item;
+    }
+
+    private static Tenant toTenant(TenantItem item) {
+        return new Tenant(item.getTenantId(), item.getName(), item.getChannel(), item.getBusinessNumberId(),
+                item.getDisplayPhoneNumber(), item.getAppSecretRef(), item.getAccessTokenRef(), item.getAgentName(),
+                item.getPersona(), item.getBusinessFacts(),
+                item.getTimezone() == null ? null : ZoneId.of(item.getTimezone()),
+                item.getLanguages(), item.getProviderOrder(), !Boolean.FALSE.equals(item.getActive()));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.waagent.dynamodb;
+
+import dev.waagent.domain.channel.ChannelError;
+import dev.waagent.domain.channel.DeliveryState;
+import dev.waagent.domain.channel.DeliveryStatusUpdate;
+import dev.waagent.domain.channel.InboundMessage;
+import dev.waagent.domain.channel.MessageType;
+import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.conversation.ConversationSnapshot;
+import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.conversation.InboundRecordResult;
+import dev.waagent.domain.conversation.OutboundReply;
+import dev.waagent.domain.conversation.ReplyAccounting;
+import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.embedded.EmbeddedDynamoDb;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DynamoDbConversationStoreTest {
+
+    private static ApplicationContext context;
+    private static ConversationStore store;
+    private final String tenant = "t-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void start() {
+        context = ApplicationContext.run(Map.of(
+                "wa.dynamodb.endpoint", EmbeddedDynamoDb.shared().endpoint().toString(),
+                "wa.dynamodb.create-tables", true,
+                "wa.dynamodb.conversations-table", "store-test-conversations",
+                "wa.dynamodb.tenants-table", "store-test-tenants"));
+        store = context.getBean(ConversationStore.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void replaysOfTheSameMessageIdWriteNothingNew() {
+        InboundMessage message = text("wamid.1", "hello", Instant.parse("2026-11-22T10:00:00Z"));
+        Instant received = Instant.parse("2026-11-22T10:00:01Z");
+
+        assertThat(store.recordInbound(tenant, message, received)).isEqualTo(InboundRecordResult.STORED);
+        assertThat(store.recordInbound(tenant, message, received.plusSeconds(30))).isEqualTo(InboundRecordResult.DUPLICATE_PENDING);
+
+        ConversationSnapshot snapshot = store.load(key(), 10);
+        assertThat(snapshot.recentMessages()).hasSize(1);
+        assertThat(snapshot.unansweredInbound()).extracting(StoredMessage::messageId).containsExactly("wamid.1");
+        assertThat(snapshot.recentMessages().get(0).receivedAt()).isEqualTo(received);
+    }
+
+    @Test
+    void aReplyMarksEveryAnsweredMessageAndAReplayOfThemIsDone() {
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        store.recordInbound(tenant, text("wamid.a", "hi", t0), t0);
+        store.recordInbound(tenant, text("wamid.b", "do you have the FX3?", t0.plusSeconds(1)), t0.plusSeconds(1));
+        List<StoredMessage> waiting = store.load(key(), 10).unansweredInbound();
+
+        OutboundReply reply = new OutboundReply("turn-1", "out.turn-1", "Hello! Yes.", null, waiting,
+                new ReplyAccounting("local", "m", 10, 5, 3, 0, false));
+        Instant at = t0.plusSeconds(4);
+        assertThat(store.recordReply(key(), reply, at)).isTrue();
+
+        ConversationSnapshot after = store.load(key(), 10);
+        assertThat(after.unansweredInbound()).isEmpty();
+        assertThat(after.pendingOutbound()).extracting(StoredMessage::text).containsExactly("Hello! Yes.");
+        assertThat(store.recordInbound(tenant, text("wamid.a", "hi", t0), t0)).isEqualTo(InboundRecordResult.DUPLICATE_DONE);
+
+        // A second turn claiming the same messages writes nothing.
+        OutboundReply second = new OutboundReply("turn-2", "out.turn-2", "again", null, waiting, ReplyAccounting.NONE);
+        assertThat(store.recordReply(key(), second, at.plusSeconds(1))).isFalse();
+        assertThat(store.load(key(), 10).recentMessages()).hasSize(3);
+    }
+
+    @Test
+    void deliveryStatusesOnlyMoveForwardEvenOutOfOrder() {
+        Instant t0 = Instant.parse("2026-11-22T11:00:00Z");
+        store.recordInbound(tenant, text("wamid.q", "price?", t0), t0);
+        OutboundReply reply = new OutboundReply("turn-9", "out.turn-9", "A team member will confirm.", null,
+                store.load(key(), 10).unansweredInbound(), ReplyAccounting.NONE);
+        store.recordReply(key(), reply, t0.plusSeconds(3));
+        // The read status beats our own record of the send.
+        store.recordDeliveryStatus(tenant, status("wamid.out9", DeliveryState.READ));
+        store.markSent(key(), "out.turn-9", t0.plusSeconds(3), "wamid.out9", t0.plusSeconds(4));
+        store.recordDeliveryStatus(tenant, status("wamid.out9", DeliveryState.DELIVERED));
+
+        StoredMessage sent = store.load(key(), 10).recentMessages().stream()
+                .filter(m -> !m.isInbound()).findFirst().orElseThrow();
+        assertThat(sent.platformMessageId()).isEqualTo("wamid.out9");
+        assertThat(sent.deliveryState()).isEqualTo(DeliveryState.READ);
+        assertThat(store.load(key(), 10).pendingOutbound()).isEmpty();
+    }
+
+    @Test
+    void aFailedStatusIsRecordedOnTheOutboundMessage() {
+        Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
+        store.recordInbound(tenant, text("wamid.f", "hi", t0), t0);
+        store.recordReply(key(), new OutboundReply("turn-f", "out.turn-f", "Hello", null,
+                store.load(key(), 10).unansweredInbound(), ReplyAccounting.NONE), t0.plusSeconds(2));
+        store.markSent(key(), "out.turn-f", t0.plusSeconds(2), "wamid.outf", t0.plusSeconds(3));
+        store.recordDeliveryStatus(tenant, new DeliveryStatusUpdate("whatsapp", "pn", "wamid.outf", "919800000001",
+                DeliveryState.FAILED, "failed", t0.plusSeconds(5), List.of(new ChannelError("131047", "Re-engagement message", null))));
+
+        StoredMessage sent = store.load(key(), 10).recentMessages().stream()
+                .filter(m -> !m.isInbound()).findFirst().orElseThrow();
+        assertThat(sent.deliveryState()).isEqualTo(DeliveryState.FAILED);
+    }
+
+    @Test
+    void reactionsAreStoredButWaitForNoReply() {
+        Instant t0 = Instant.parse("2026-11-22T13:00:00Z");
+        InboundMessage reaction = new InboundMessage("whatsapp", "pn", "wamid.r", "919800000001", null,
+                MessageType.REACTION, "reaction", "👍", t0, null, Map.of("reaction.message_id", "wamid.x"));
+        assertThat(store.recordInbound(tenant, reaction, t0)).isEqualTo(InboundRecordResult.STORED);
+        assertThat(store.recordInbound(tenant, reaction, t0)).isEqualTo(InboundRecordResult.DUPLICATE_DONE);
+        assertThat(store.load(key(), 10).unansweredInbound()).isEmpty();
+    }
+
+    @Test
+    void oneTenantCannotReadAnotherTenantsConversation() {
+        Instant t0 = Instant.parse("2026-11-22T14:00:00Z");
+        store.recordInbound(tenant, text("wamid.iso", "secret plans", t0), t0);
+        ConversationKey otherTenant = new ConversationKey("other-" + tenant, "919800000001");
+        assertThat(store.load(otherTenant, 10).recentMessages()).isEmpty();
+    }
+
+    private ConversationKey key() {
+        return new ConversationKey(tenant, "919800000001");
+    }
+
+    private static InboundMessage text(String id, String body, Instant sentAt) {
+        return new InboundMessage("whatsapp", "pn", id, "919800000001", "Asha", MessageType.TEXT, "text", body,
+                sentAt, null, Map.of());
+    }
+
+    private static DeliveryStatusUpdate status(String id, DeliveryState state) {
+        return new DeliveryStatusUpdate("whatsapp", "pn", id, "919800000001", state, state.name().toLowerCase(),
+                Instant.parse("2026-11-22T11:00:05Z"), List.of());
+    }
+}
