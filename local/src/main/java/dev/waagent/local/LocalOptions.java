@@ -1,0 +1,35 @@
+package dev.waagent.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How to start the local runtime.
+ *
+ * @param port             HTTP port of the webhook, admin, local and Graph stand-in routes
+ * @param dataDir          where DynamoDB Local keeps its tables and the stand-in its outbox
+ * @param dynamoDbEndpoint an already running DynamoDB Local to use instead of starting one (tests share one)
+ * @param tablePrefix      prefix for table and queue names, so several runtimes can share a DynamoDB Local
+ * @param properties       further configuration (secrets, burst window, LLM providers…)
+ */
+public record LocalOptions(int port, Path dataDir, URI dynamoDbEndpoint, String tablePrefix, Map<String, Object> properties) {
+
+    public LocalOptions {
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        tablePrefix = tablePrefix == null ? "wa-agent" : tablePrefix;
+    }
+
+    public static final String DEFAULT_APP_SECRET = "local-app-secret";
+    public static final String DEFAULT_VERIFY_TOKEN = "local-verify-token";
+    public static final String DEFAULT_ACCESS_TOKEN = "local-graph-token";
+
+    /** From the environment, as the README documents: PORT, WA_DATA_DIR, WA_META_APP_SECRET, WA_META_VERIFY_TOKEN. */
+    public static LocalOptions fromEnvironment(Map<String, String> env) {
+        int port = Integer.parseInt(env.getOrDefault("PORT", "8080"));
+        Path dataDir = Path.of(env.getOrDefault("WA_DATA_DIR", Path.of(System.getProperty("user.home"), ".wa-agent").toString()));
+        return new LocalOptions(port, dataDir, null, "wa-agent", Map.of(
+                "wa.secrets.meta-app-secret", env.getOrDefault("WA_META_APP_SECRET", DEFAULT_APP_SECRET),
+                "wa.secrets.meta-verify-token", env.getOrDefault("WA_META_VERIFY_TOKEN", DEFAULT_VERIFY_TOKEN)));
+    }
+}

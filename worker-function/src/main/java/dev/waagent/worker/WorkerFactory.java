@@ -1,0 +1,94 @@
+package dev.waagent.worker;
+
+import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.llm.LlmProvider;
+import dev.waagent.domain.tenant.SecretStore;
+import dev.waagent.domain.tenant.TenantDirectory;
+import dev.waagent.domain.turn.FallbackReplyGenerator;
+import dev.waagent.domain.turn.OutboundChannel;
+import dev.waagent.domain.turn.ReplyGenerator;
+import dev.waagent.domain.turn.TurnObserver;
+import dev.waagent.domain.turn.TurnService;
+import dev.waagent.llm.LocalResponder;
+import dev.waagent.llm.OpenAiCompatibleProvider;
+import dev.waagent.llm.OpenAiCompatibleSettings;
+import dev.waagent.whatsapp.GraphApiClient;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Wires the plain domain and adapter classes of the worker. */
+@Factory
+public class WorkerFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerFactory.class);
+
+    @Singleton
+    TurnService turnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
+                            OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer) {
+        return new TurnService(tenants, conversations, replies, channel, time, turn.toSettings(), observer);
+    }
+
+    @Singleton
+    OutboundChannel outboundChannel(GraphApiConfiguration graph, SecretStore secrets, TimeSource time) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(graph.getRequestTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        return new GraphApiClient(graph.toSettings(), http, secrets, time);
+    }
+
+    @Singleton
+    @Named("local")
+    LocalResponder localResponder() {
+        return new LocalResponder();
+    }
+
+    @Singleton
+    ReplyGenerator replyGenerator(List<LlmProviderConfiguration> configured, @Named("local") LocalResponder lastResort,
+                                  TimeSource time, @Value("${llm.default-order:}") String defaultOrder) {
+        List<LlmProvider> providers = new ArrayList<>();
+        for (LlmProviderConfiguration provider : configured) {
+            if (!usable(provider)) {
+                LOG.info("LLM provider {} not configured (no API key); skipped", provider.getName());
+                continue;
+            }
+            OpenAiCompatibleProvider remote = new OpenAiCompatibleProvider(new OpenAiCompatibleSettings(
+                    provider.getName(), provider.getBaseUrl(), provider.getApiKey(), provider.getModel(),
+                    provider.getTimeout()));
+            remote.prime();
+            providers.add(remote);
+            LOG.info("LLM provider {} ready: model {} at {}", provider.getName(), provider.getModel(),
+                    provider.getBaseUrl().getHost());
+        }
+        List<String> order = Arrays.stream(defaultOrder.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new FallbackReplyGenerator(providers, order, lastResort, time);
+    }
+
+    /** Keyless endpoints are accepted only on this machine (a local Ollama); everything remote needs a key. */
+    private static boolean usable(LlmProviderConfiguration provider) {
+        if (!provider.isEnabled()) {
+            return false;
+        }
+        if (provider.getApiKey() != null && !provider.getApiKey().isBlank()) {
+            return true;
+        }
+        try {
+            String host = provider.getBaseUrl().getHost();
+            return host != null && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
