@@ -1,22 +1,10 @@
 package dev.waagent.ingest;
 
-import dev.waagent.domain.Masking;
-import dev.waagent.domain.MetricNames;
 import dev.waagent.domain.TimeSource;
-import dev.waagent.domain.channel.ChannelEvent;
-import dev.waagent.domain.channel.ChannelNotice;
-import dev.waagent.domain.channel.DeliveryStatusUpdate;
-import dev.waagent.domain.channel.InboundMessage;
 import dev.waagent.domain.channel.MalformedPayloadException;
-import dev.waagent.domain.conversation.ConversationStore;
-import dev.waagent.domain.conversation.InboundRecordResult;
 import dev.waagent.domain.tenant.SecretStore;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
-import dev.waagent.domain.turn.TurnQueue;
-import dev.waagent.domain.turn.TurnTrigger;
-import dev.waagent.lambda.MetricsPublisher;
-import dev.waagent.lambda.MetricsPublisher.Metric;
 import dev.waagent.whatsapp.MetaSignatureVerifier;
 import dev.waagent.whatsapp.ParsedDelivery;
 import dev.waagent.whatsapp.WhatsAppWebhookParser;
@@ -26,16 +14,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Receives one Meta webhook delivery: verify the signature over the raw bytes, resolve the tenant of every
- * event, persist each inbound message once, enqueue one turn trigger per message that waits for a reply, and
- * apply delivery statuses. Answers 4xx for input that retrying cannot fix, and throws only when persisting or
+ * event, then hand the events to the {@link ChannelEventRecorder}. Answers 4xx for input that retrying cannot fix, and throws only when persisting or
  * enqueueing failed (so the caller answers 5xx and Meta retries).
  */
 @Singleton
@@ -48,21 +33,19 @@ public class WhatsAppIngestService {
     private final MetaSignatureVerifier verifier;
     private final TenantDirectory tenants;
     private final SecretStore secrets;
-    private final ConversationStore conversations;
-    private final TurnQueue queue;
+    private final ChannelEventRecorder recorder;
     private final TimeSource time;
     private final WhatsAppWebhookSettings settings;
-    private final MetricsPublisher metrics;
+    private final IngestMetrics metrics;
 
     public WhatsAppIngestService(WhatsAppWebhookParser parser, MetaSignatureVerifier verifier, TenantDirectory tenants,
-                                 SecretStore secrets, ConversationStore conversations, TurnQueue queue, TimeSource time,
-                                 WhatsAppWebhookSettings settings, MetricsPublisher metrics) {
+                                 SecretStore secrets, ChannelEventRecorder recorder, TimeSource time,
+                                 WhatsAppWebhookSettings settings, IngestMetrics metrics) {
         this.parser = parser;
         this.verifier = verifier;
         this.tenants = tenants;
         this.secrets = secrets;
-        this.conversations = conversations;
-        this.queue = queue;
+        this.recorder = recorder;
         this.time = time;
         this.settings = settings;
         this.metrics = metrics;
@@ -72,11 +55,10 @@ public class WhatsAppIngestService {
         Instant started = time.now();
         try {
             IngestResult result = handle(rawBody == null ? new byte[0] : rawBody, signatureHeader, started);
-            publish(result, Duration.between(started, time.now()));
+            metrics.answered(result, Duration.between(started, time.now()));
             return result;
         } catch (RuntimeException e) {
-            metrics.publish(Map.of(), Map.of(MetricNames.WEBHOOK_REQUESTS, Metric.count(1),
-                    MetricNames.WEBHOOK_FAILED, Metric.count(1)));
+            metrics.failed();
             throw new IngestFailedException("could not persist or enqueue the delivery", e);
         }
     }
@@ -117,48 +99,7 @@ public class WhatsAppIngestService {
             return IngestResult.rejected(401, "invalid_signature", "signature does not match the payload");
         }
 
-        int stored = 0;
-        int duplicates = 0;
-        int statuses = 0;
-        int notices = 0;
-        int dropped = 0;
-        List<TurnTrigger> triggers = new ArrayList<>();
-        for (ChannelEvent event : delivery.events()) {
-            Optional<Tenant> tenant = owners.getOrDefault(event.businessNumberId(), Optional.empty());
-            if (event instanceof ChannelNotice notice) {
-                notices++;
-                LOG.info("notice field={} number={} {}", notice.field(), notice.businessNumberId(), notice.summary());
-                continue;
-            }
-            if (tenant.isEmpty()) {
-                // No tenant owns this number: retrying would not help, so acknowledge and drop.
-                dropped++;
-                LOG.warn("dropped event for unowned number {}", event.businessNumberId());
-                continue;
-            }
-            String tenantId = tenant.get().id();
-            if (event instanceof InboundMessage message) {
-                InboundRecordResult recorded = conversations.recordInbound(tenantId, message, receivedAt);
-                if (recorded == InboundRecordResult.STORED) {
-                    stored++;
-                } else {
-                    duplicates++;
-                }
-                // A replay whose message still waits is queued again: its first enqueue may be what failed.
-                if (recorded.needsTurn() && message.expectsReply()) {
-                    triggers.add(new TurnTrigger(tenantId, message.customerId(), message.messageId()));
-                }
-                LOG.info("inbound tenant={} customer={} type={} text={} result={}", tenantId,
-                        Masking.phone(message.customerId()), message.type(), Masking.text(message.text()), recorded);
-            } else if (event instanceof DeliveryStatusUpdate status) {
-                conversations.recordDeliveryStatus(tenantId, status);
-                statuses++;
-            }
-        }
-        if (!triggers.isEmpty()) {
-            queue.enqueue(triggers);
-        }
-        return new IngestResult(200, null, null, stored, duplicates, statuses, notices, dropped);
+        return recorder.record(delivery.events(), owners, receivedAt);
     }
 
     /**
@@ -185,18 +126,5 @@ public class WhatsAppIngestService {
 
     private boolean signedWith(byte[] body, String signature, Optional<String> secret) {
         return secret.isPresent() && verifier.verify(body, signature, secret.get());
-    }
-
-    private void publish(IngestResult result, Duration took) {
-        Map<String, Metric> values = new LinkedHashMap<>();
-        values.put(MetricNames.WEBHOOK_REQUESTS, Metric.count(1));
-        values.put(MetricNames.WEBHOOK_LATENCY, Metric.millis(took.toNanos() / 1_000_000.0));
-        values.put(MetricNames.WEBHOOK_FAILED, Metric.count(0));
-        values.put(MetricNames.WEBHOOK_REJECTED, Metric.count(result.status() >= 400 && result.status() < 500 ? 1 : 0));
-        values.put(MetricNames.MESSAGES_RECEIVED, Metric.count(result.messages()));
-        values.put(MetricNames.DUPLICATE_DELIVERIES, Metric.count(result.duplicates()));
-        values.put(MetricNames.STATUS_UPDATES, Metric.count(result.statuses()));
-        values.put(MetricNames.UNKNOWN_TENANT_DROPPED, Metric.count(result.dropped()));
-        metrics.publish(Map.of(), values);
     }
 }
