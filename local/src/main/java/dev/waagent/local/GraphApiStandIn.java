@@ -9,10 +9,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
+import dev.waagent.domain.channel.MalformedPayloadException;
+import dev.waagent.whatsapp.GraphApiError;
+import dev.waagent.whatsapp.GraphApiPayloads;
+import dev.waagent.whatsapp.GraphSendRequest;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,15 +27,11 @@ import java.util.UUID;
 @Controller("/graph")
 public class GraphApiStandIn {
 
-    static final int TEXT_BODY_LIMIT = 4096;
-
     private final LocalOutbox outbox;
-    private final JsonMapper json;
     private final GraphFaults faults;
 
-    public GraphApiStandIn(LocalOutbox outbox, JsonMapper json, GraphFaults faults) {
+    public GraphApiStandIn(LocalOutbox outbox, GraphFaults faults) {
         this.outbox = outbox;
-        this.json = json;
         this.faults = faults;
     }
 
@@ -51,60 +48,48 @@ public class GraphApiStandIn {
 
     private HttpResponse<String> answer(String authorization, String body) {
         if (authorization == null || !authorization.equals("Bearer " + LocalOptions.DEFAULT_ACCESS_TOKEN)) {
-            return error(HttpStatus.UNAUTHORIZED, 190, "OAuthException", "Invalid OAuth access token - Cannot parse access token");
+            return error(HttpStatus.UNAUTHORIZED, GraphApiError.ACCESS_TOKEN, "Invalid OAuth access token - Cannot parse access token");
         }
-        JsonNode request;
+        GraphSendRequest request;
         try {
-            request = json.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            return error(HttpStatus.BAD_REQUEST, 100, "OAuthException", "Invalid parameter: body is not JSON");
+            request = GraphApiPayloads.parseSendRequest(body.getBytes(StandardCharsets.UTF_8));
+        } catch (MalformedPayloadException e) {
+            return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) " + e.getMessage());
         }
-        if (request == null || !request.isObject() || !"whatsapp".equals(text(request, "messaging_product"))) {
-            return error(HttpStatus.BAD_REQUEST, 100, "OAuthException", "(#100) The parameter messaging_product is required.");
+        if (request.kind() == GraphSendRequest.Kind.READ_RECEIPT) {
+            return request.readMessageId() == null
+                    ? error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) The parameter message_id is required.")
+                    : HttpResponse.ok(json(GraphApiPayloads.toBytes(GraphApiPayloads.success())));
         }
-        if ("read".equals(text(request, "status"))) {
-            return text(request, "message_id") == null
-                    ? error(HttpStatus.BAD_REQUEST, 100, "OAuthException", "(#100) The parameter message_id is required.")
-                    : HttpResponse.ok("{\"success\":true}");
+        String recipient = request.effectiveRecipient();
+        if (recipient == null || recipient.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) The parameter to is required.");
         }
-        String to = text(request, "to");
-        if (to == null || to.isBlank()) {
-            return error(HttpStatus.BAD_REQUEST, 100, "OAuthException", "(#100) The parameter to is required.");
-        }
-        GraphFaults.Fault fault = faults.next(to);
+        GraphFaults.Fault fault = faults.next(recipient);
         if (fault != null) {
-            return error(HttpStatus.valueOf(fault.httpStatus()), fault.code(), "OAuthException", fault.message());
+            return error(HttpStatus.valueOf(fault.httpStatus()), fault.code(), fault.message());
         }
-        String type = text(request, "type");
-        if (type == null) {
-            type = "text";
-        }
-        if ("text".equals(type)) {
-            JsonNode textNode = request.get("text");
-            String textBody = textNode == null ? null : text(textNode, "body");
-            if (textBody == null || textBody.isEmpty()) {
-                return error(HttpStatus.BAD_REQUEST, 100, "OAuthException", "(#100) The parameter text['body'] is required.");
+        if ("text".equals(request.type())) {
+            if (request.textBody() == null || request.textBody().isEmpty()) {
+                return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) The parameter text['body'] is required.");
             }
-            if (textBody.length() > TEXT_BODY_LIMIT) {
-                return error(HttpStatus.BAD_REQUEST, 100, "OAuthException",
-                        "(#100) Param text['body'] must be at most " + TEXT_BODY_LIMIT + " characters long.");
+            if (request.textBody().length() > GraphApiPayloads.MAX_TEXT_LENGTH) {
+                return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER,
+                        "(#100) Param text['body'] must be at most " + GraphApiPayloads.MAX_TEXT_LENGTH + " characters long.");
             }
-        } else if (request.get(type) == null) {
-            return error(HttpStatus.BAD_REQUEST, 100, "OAuthException", "(#100) The parameter " + type + " is required.");
+        } else if (request.raw().get(request.type()) == null) {
+            return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) The parameter " + request.type() + " is required.");
         }
         String wamid = "wamid." + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
-        return HttpResponse.ok("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\""
-                + to + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+        return HttpResponse.ok(json(GraphApiPayloads.toBytes(GraphApiPayloads.messageAccepted(recipient, wamid))));
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isString() ? null : value.getStringValue();
+    private static String json(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> error(HttpStatus status, int code, String type, String message) {
-        String body = "{\"error\":{\"message\":\"" + message.replace("\"", "'") + "\",\"type\":\"" + type + "\",\"code\":" + code
-                + ",\"fbtrace_id\":\"A" + UUID.randomUUID().toString().replace("-", "").substring(0, 20) + "\"}}";
-        return HttpResponse.<String>status(status).body(body);
+    private static HttpResponse<String> error(HttpStatus status, int code, String message) {
+        GraphApiError error = GraphApiError.of(code, "OAuthException", message, null);
+        return HttpResponse.<String>status(status).body(json(error.toEnvelopeBytes()));
     }
 }

@@ -90,7 +90,7 @@ public final class LocalRuntime implements AutoCloseable {
         properties.put("wa.metrics.enabled", false);
         properties.putAll(options.properties());
 
-        ApplicationContext context = Micronaut.build()
+        ApplicationContext context = Micronaut.build(new String[0])
                 .mainClass(LocalRuntime.class)
                 .deduceEnvironment(false)
                 .environments("local")

@@ -13,7 +13,9 @@ import dev.waagent.domain.turn.TurnService;
 import dev.waagent.llm.LocalResponder;
 import dev.waagent.llm.OpenAiCompatibleProvider;
 import dev.waagent.llm.OpenAiCompatibleSettings;
+import dev.waagent.llm.TokenCounter;
 import dev.waagent.whatsapp.GraphApiClient;
+import dev.waagent.whatsapp.GraphApiSettings;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
@@ -23,7 +25,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,22 +43,25 @@ public class WorkerFactory {
 
     @Singleton
     OutboundChannel outboundChannel(GraphApiConfiguration graph, SecretStore secrets, TimeSource time) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(graph.getRequestTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        return new GraphApiClient(graph.toSettings(), http, secrets, time);
+        GraphApiSettings settings = graph.toSettings();
+        return new GraphApiClient(settings, GraphApiClient.newHttpClient(settings), secrets, time);
+    }
+
+    /** The one token counter (loading its tokenizer takes most of a second: build it once). */
+    @Singleton
+    TokenCounter tokenCounter() {
+        return new TokenCounter();
     }
 
     @Singleton
     @Named("local")
-    LocalResponder localResponder() {
-        return new LocalResponder();
+    LocalResponder localResponder(TokenCounter tokens) {
+        return new LocalResponder(tokens);
     }
 
     @Singleton
     ReplyGenerator replyGenerator(List<LlmProviderConfiguration> configured, @Named("local") LocalResponder lastResort,
-                                  TimeSource time, @Value("${llm.default-order:}") String defaultOrder) {
+                                  TokenCounter tokens, TimeSource time, @Value("${llm.default-order:}") String defaultOrder) {
         List<LlmProvider> providers = new ArrayList<>();
         for (LlmProviderConfiguration provider : configured) {
             if (!usable(provider)) {
@@ -66,7 +70,7 @@ public class WorkerFactory {
             }
             OpenAiCompatibleProvider remote = new OpenAiCompatibleProvider(new OpenAiCompatibleSettings(
                     provider.getName(), provider.getBaseUrl(), provider.getApiKey(), provider.getModel(),
-                    provider.getTimeout()));
+                    provider.getTimeout()), tokens);
             remote.prime();
             providers.add(remote);
             LOG.info("LLM provider {} ready: model {} at {}", provider.getName(), provider.getModel(),
