@@ -1,5 +1,7 @@
 package dev.waagent.local;
 
+import dev.waagent.domain.llm.routing.LlmRouter;
+import dev.waagent.domain.llm.routing.ProviderStatus;
 import dev.waagent.dynamodb.DynamoDbSettings;
 import dev.waagent.sqs.TurnQueueLocation;
 import io.micronaut.http.HttpResponse;
@@ -22,12 +24,15 @@ public class HealthController {
     private final DynamoDbSettings tables;
     private final SqsClient sqs;
     private final TurnQueueLocation queues;
+    private final LlmRouter llm;
 
-    public HealthController(DynamoDbClient dynamoDb, DynamoDbSettings tables, SqsClient sqs, TurnQueueLocation queues) {
+    public HealthController(DynamoDbClient dynamoDb, DynamoDbSettings tables, SqsClient sqs, TurnQueueLocation queues,
+                            LlmRouter llm) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
         this.sqs = sqs;
         this.queues = queues;
+        this.llm = llm;
     }
 
     @Get
@@ -50,6 +55,21 @@ public class HealthController {
             up = false;
             components.put("sqs", Map.of("status", "DOWN", "error", e.getClass().getSimpleName()));
         }
+        // Providers never make the runtime DOWN: the local responder always answers.
+        Map<String, Object> providers = new LinkedHashMap<>();
+        for (ProviderStatus status : llm.status()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("circuit", status.circuit().name());
+            view.put("misconfigured", status.misconfigured());
+            view.put("lastError", status.lastError() == null ? "none" : status.lastError());
+            view.put("p50LatencyMs", status.p50LatencyMillis());
+            view.put("calls", status.calls());
+            view.put("failures", status.failures());
+            view.put("timesOpened", status.timesOpened());
+            providers.put(status.name(), view);
+        }
+        providers.put("local", Map.of("circuit", "CLOSED", "role", "last resort"));
+        components.put("llm", providers);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("components", components);

@@ -5,8 +5,6 @@ import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.embedded.EmbeddedDynamoDb;
 import dev.waagent.sqs.TurnQueueLocation;
-import dev.waagent.whatsapp.MetaSignatureVerifier;
-import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,19 +13,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static dev.waagent.local.PipelineDriver.await;
+import static dev.waagent.local.PipelineDriver.customer;
+import static dev.waagent.local.PipelineDriver.wamid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,6 +41,7 @@ class LocalPipelineTest {
 
     private static OpenAiWireStub llm;
     private static LocalRuntime runtime;
+    private static PipelineDriver driver;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -55,14 +53,15 @@ class LocalPipelineTest {
                 Map.entry("wa.secrets.meta-verify-token", "token"),
                 Map.entry("wa.turn.burst-window", "700ms"),
                 Map.entry("wa.sqs.delivery-delay", "0s"),
-                Map.entry("wa.sqs.visibility-timeout", "2s"),
-                Map.entry("wa.sqs.max-receive-count", 3),
+                Map.entry("wa.sqs.visibility-timeout", "4s"),
+                Map.entry("wa.sqs.max-receive-count", 2),
                 Map.entry("wa.whatsapp.graph.initial-backoff", "10ms"),
                 Map.entry("wa.whatsapp.graph.max-backoff", "40ms"),
                 Map.entry("llm.default-order", "stub"),
                 Map.entry("llm.providers.openai.enabled", false),
                 Map.entry("llm.providers.stub.base-url", llm.baseUrl().toString()),
                 Map.entry("llm.providers.stub.model", "stub-model"))));
+        driver = new PipelineDriver(runtime, SECRET, NUMBER);
     }
 
     @AfterAll
@@ -79,7 +78,7 @@ class LocalPipelineTest {
 
         List<Map<String, Object>> replies = await(() -> textsTo(customer), 1);
         assertThat(replies).hasSize(1);
-        assertThat(((Map<?, ?>) replies.get(0).get("text")).get("body")).asString().startsWith("Reply ");
+        assertThat(PipelineDriver.bodyOf(replies.get(0))).startsWith("stub reply ");
         assertThat(outboxBodies()).anySatisfy(body -> assertThat(body)
                 .contains("\"status\":\"read\"").contains(wamid).contains("typing_indicator"));
     }
@@ -92,7 +91,7 @@ class LocalPipelineTest {
             assertThat(post(delivery)).isEqualTo(200);
         }
         await(() -> textsTo(customer), 1);
-        Thread.sleep(2_500); // past the visibility timeout and burst window: nothing else may arrive
+        Thread.sleep(4_500); // past the visibility timeout and burst window: nothing else may arrive
         assertThat(textsTo(customer)).hasSize(1);
         // Replayed after the answer, the same message is still not answered twice.
         assertThat(post(delivery)).isEqualTo(200);
@@ -139,7 +138,7 @@ class LocalPipelineTest {
             assertThat(await(() -> textsTo(other), 1)).hasSize(1);
         }
         assertThat(await(() -> textsTo(unlucky), 1)).hasSize(1);
-        Thread.sleep(2_500);
+        Thread.sleep(4_500);
         assertThat(textsTo(unlucky)).hasSize(1);
         for (String other : others) {
             assertThat(textsTo(other)).hasSize(1);
@@ -175,65 +174,23 @@ class LocalPipelineTest {
         assertThat(health.body()).contains("\"status\":\"UP\"");
     }
 
-    // --- helpers ---
-
-    private static int post(byte[] body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(runtime.baseUri().resolve("/webhooks/whatsapp"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Hub-Signature-256", MetaSignatureVerifier.sign(body, SECRET))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    private static List<String> outboxBodies() {
-        return runtime.context().getBean(LocalOutbox.class).entries().stream().map(LocalOutbox.Entry::body).toList();
-    }
-
-    /** Text replies the Graph stand-in accepted for a customer. */
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> textsTo(String customer) {
-        JsonMapper json = runtime.context().getBean(JsonMapper.class);
-        return runtime.context().getBean(LocalOutbox.class).entries().stream()
-                .filter(entry -> entry.status() == 200)
-                .map(entry -> {
-                    try {
-                        return (Map<String, Object>) json.readValue(entry.body(), Map.class);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .filter(body -> "text".equals(body.get("type")) && customer.equals(body.get("to")))
-                .toList();
-    }
-
-    private static <T> List<T> await(Supplier<List<T>> probe, int atLeast) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<T> found = probe.get();
-        while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            found = probe.get();
-        }
-        return found;
-    }
-
     private static ConversationStore store() {
         return runtime.context().getBean(ConversationStore.class);
     }
 
-    private static String customer() {
-        return "9198" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+    private static int post(byte[] body) throws IOException, InterruptedException {
+        return driver.post(body);
     }
 
-    private static String wamid() {
-        return "wamid." + UUID.randomUUID();
+    private static byte[] textDelivery(String from, String wamid, String text) {
+        return driver.textDelivery(from, wamid, text);
     }
 
-    static byte[] textDelivery(String from, String wamid, String text) {
-        return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
-                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"912040001234\",\"phone_number_id\":\""
-                + NUMBER + "\"},\"contacts\":[{\"profile\":{\"name\":\"Ravi\"},\"wa_id\":\"" + from + "\"}],"
-                + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\""
-                + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]},"
-                + "\"field\":\"messages\"}]}]}").getBytes(StandardCharsets.UTF_8);
+    private static List<Map<String, Object>> textsTo(String customer) {
+        return driver.textsTo(customer);
+    }
+
+    private static List<String> outboxBodies() {
+        return driver.outboxBodies();
     }
 }

@@ -1,5 +1,6 @@
 package dev.waagent.local;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -7,50 +8,117 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback server speaking OpenAI's chat-completions wire format, so the real openai-java client runs end to
- * end. Records every request body; answers "Reply n" with usage.
+ * end: success with usage, and the error answers OpenAI gives (429 with Retry-After, 500, 401 invalid key,
+ * a hung response). Records every request body and when it came.
  */
 final class OpenAiWireStub implements AutoCloseable {
 
+    /** How the stub answers, switchable while running. */
+    enum Mode { OK, SERVER_ERROR, RATE_LIMITED, INVALID_KEY, HANG }
+
+    record Request(String body, Instant at) {
+    }
+
     private final HttpServer server;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final String name;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger replies = new AtomicInteger();
+    private volatile Mode mode = Mode.OK;
+    /** While positive, answers 429 this many more times, then goes back to OK. */
+    private final AtomicInteger rateLimitedLeft = new AtomicInteger();
 
     OpenAiWireStub() {
+        this("stub");
+    }
+
+    OpenAiWireStub(String name) {
+        this.name = name;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/v1/chat/completions", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(body);
-            int n = replies.incrementAndGet();
-            byte[] response = ("{\"id\":\"chatcmpl-" + n + "\",\"object\":\"chat.completion\",\"created\":1795342530,"
-                    + "\"model\":\"stub-model\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-                    + "\"Reply " + n + "\"},\"finish_reason\":\"stop\"}],"
-                    + "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":8,\"total_tokens\":128}}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("x-request-id", "req_" + n);
-            exchange.sendResponseHeaders(200, response.length);
-            exchange.getResponseBody().write(response);
-            exchange.close();
-        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/v1/chat/completions", this::answer);
         server.start();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(new Request(body, Instant.now()));
+        Mode now = rateLimitedLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? Mode.RATE_LIMITED : mode;
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("x-request-id", "req_" + requests.size());
+        switch (now) {
+            case OK -> {
+                int n = replies.incrementAndGet();
+                send(exchange, 200, "{\"id\":\"chatcmpl-" + n + "\",\"object\":\"chat.completion\",\"created\":1795342530,"
+                        + "\"model\":\"stub-model\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                        + "\"" + name + " reply " + n + "\"},\"finish_reason\":\"stop\"}],"
+                        + "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":8,\"total_tokens\":128}}");
+            }
+            case SERVER_ERROR -> send(exchange, 500, "{\"error\":{\"message\":\"The server had an error while processing your "
+                    + "request. Sorry about that!\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
+            case RATE_LIMITED -> {
+                exchange.getResponseHeaders().add("retry-after", "1");
+                exchange.getResponseHeaders().add("x-ratelimit-limit-requests", "3");
+                exchange.getResponseHeaders().add("x-ratelimit-remaining-requests", "0");
+                send(exchange, 429, "{\"error\":{\"message\":\"Rate limit reached for stub-model in organization org-stub on "
+                        + "requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in 1s.\",\"type\":\"requests\","
+                        + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}");
+            }
+            case INVALID_KEY -> send(exchange, 401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-test***. You can "
+                    + "find your API key at https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\","
+                    + "\"param\":null,\"code\":\"invalid_api_key\"}}");
+            case HANG -> {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    void mode(Mode mode) {
+        this.mode = mode;
+    }
+
+    void rateLimitNext(int times) {
+        rateLimitedLeft.set(times);
     }
 
     URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
+    int requestCount() {
+        return requests.size();
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
     /** Request bodies received whose prompt mentions {@code text}. */
     List<String> requestsMentioning(String text) {
-        return requests.stream().filter(body -> body.contains(text)).toList();
+        return requests.stream().map(Request::body).filter(body -> body.contains(text)).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.waagent.worker;
 
+import dev.waagent.domain.turn.ReplyBeingSentException;
 import dev.waagent.domain.turn.TurnService;
 import dev.waagent.domain.turn.TurnTrigger;
 import dev.waagent.sqs.TurnTriggerCodec;
@@ -83,6 +84,9 @@ public class TurnBatchProcessor {
                 return ids(group.subList(i, group.size()));
             } catch (IllegalArgumentException poison) {
                 LOG.error("unreadable turn trigger {}: {}", turn.queueMessageId(), poison.getMessage());
+                return ids(group.subList(i, group.size()));
+            } catch (ReplyBeingSentException inFlight) {
+                LOG.info("turn {} deferred: {}", turn.queueMessageId(), inFlight.getMessage());
                 return ids(group.subList(i, group.size()));
             } catch (RuntimeException e) {
                 LOG.warn("turn {} failed, will be retried: {}", turn.queueMessageId(), e.toString());

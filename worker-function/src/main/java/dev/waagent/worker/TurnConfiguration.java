@@ -31,7 +31,13 @@ public interface TurnConfiguration {
     @Bindable(defaultValue = "0.3")
     double getTemperature();
 
+    /** Longer than the Graph client's worst case with all retries; shorter than the queue's visibility timeout. */
+    @Bindable(defaultValue = "60s")
+    @NotNull
+    Duration getSendLease();
+
     default TurnSettings toSettings() {
-        return new TurnSettings(getBurstWindow(), getHistoryMessages(), getDeadline(), getMaxReplyTokens(), getTemperature());
+        return new TurnSettings(getBurstWindow(), getHistoryMessages(), getDeadline(), getMaxReplyTokens(), getTemperature(),
+                getSendLease());
     }
 }

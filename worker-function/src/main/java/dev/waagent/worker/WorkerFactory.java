@@ -5,9 +5,12 @@ import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.llm.LlmProvider;
 import dev.waagent.domain.tenant.SecretStore;
 import dev.waagent.domain.tenant.TenantDirectory;
-import dev.waagent.domain.turn.FallbackReplyGenerator;
+import dev.waagent.domain.llm.routing.ContentVersions;
+import dev.waagent.domain.llm.routing.LlmRouter;
+import dev.waagent.domain.llm.routing.PriceTable;
+import dev.waagent.domain.llm.routing.ResponseCache;
+import dev.waagent.domain.llm.routing.RoutingObserver;
 import dev.waagent.domain.turn.OutboundChannel;
-import dev.waagent.domain.turn.ReplyGenerator;
 import dev.waagent.domain.turn.TurnObserver;
 import dev.waagent.domain.turn.TurnService;
 import dev.waagent.llm.LocalResponder;
@@ -17,7 +20,6 @@ import dev.waagent.llm.TokenCounter;
 import dev.waagent.whatsapp.GraphApiClient;
 import dev.waagent.whatsapp.GraphApiSettings;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Wires the plain domain and adapter classes of the worker. */
 @Factory
@@ -36,7 +39,7 @@ public class WorkerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerFactory.class);
 
     @Singleton
-    TurnService turnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
+    TurnService turnService(TenantDirectory tenants, ConversationStore conversations, LlmRouter replies,
                             OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer) {
         return new TurnService(tenants, conversations, replies, channel, time, turn.toSettings(), observer);
     }
@@ -60,8 +63,9 @@ public class WorkerFactory {
     }
 
     @Singleton
-    ReplyGenerator replyGenerator(List<LlmProviderConfiguration> configured, @Named("local") LocalResponder lastResort,
-                                  TokenCounter tokens, TimeSource time, @Value("${llm.default-order:}") String defaultOrder) {
+    LlmRouter llmRouter(List<LlmProviderConfiguration> configured, @Named("local") LocalResponder lastResort,
+                        TokenCounter tokens, RoutingConfiguration routing, List<ModelPriceConfiguration> prices,
+                        ResponseCache cache, ContentVersions versions, RoutingObserver observer, TimeSource time) {
         List<LlmProvider> providers = new ArrayList<>();
         for (LlmProviderConfiguration provider : configured) {
             if (!usable(provider)) {
@@ -76,8 +80,10 @@ public class WorkerFactory {
             LOG.info("LLM provider {} ready: model {} at {}", provider.getName(), provider.getModel(),
                     provider.getBaseUrl().getHost());
         }
-        List<String> order = Arrays.stream(defaultOrder.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new FallbackReplyGenerator(providers, order, lastResort, time);
+        Map<String, PriceTable.Price> priceTable = new HashMap<>();
+        prices.forEach(p -> priceTable.put(p.getModel(), new PriceTable.Price(p.getPrompt(), p.getCompletion())));
+        return new LlmRouter(providers, lastResort, routing.toSettings(), cache, versions, new PriceTable(priceTable),
+                observer, time);
     }
 
     /** Keyless endpoints are accepted only on this machine (a local Ollama); everything remote needs a key. */

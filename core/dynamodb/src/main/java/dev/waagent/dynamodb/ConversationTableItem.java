@@ -47,6 +47,11 @@ public class ConversationTableItem {
     private String messageSk;
     private Long expiresAt;
     private java.util.Map<String, String> attributes;
+    private Double costUsd;
+    private Boolean cacheHit;
+    private String complexity;
+    private String route;
+    private Long sendingUntil;
 
     @DynamoDbPartitionKey
     public String getPk() {
@@ -330,4 +335,43 @@ public class ConversationTableItem {
         this.attributes = attributes;
     }
 
+    public Double getCostUsd() {
+        return costUsd;
+    }
+
+    public void setCostUsd(Double costUsd) {
+        this.costUsd = costUsd;
+    }
+
+    public Boolean getCacheHit() {
+        return cacheHit;
+    }
+
+    public void setCacheHit(Boolean cacheHit) {
+        this.cacheHit = cacheHit;
+    }
+
+    public String getComplexity() {
+        return complexity;
+    }
+
+    public void setComplexity(String complexity) {
+        this.complexity = complexity;
+    }
+
+    public String getRoute() {
+        return route;
+    }
+
+    public void setRoute(String route) {
+        this.route = route;
+    }
+
+    public Long getSendingUntil() {
+        return sendingUntil;
+    }
+
+    public void setSendingUntil(Long sendingUntil) {
+        this.sendingUntil = sendingUntil;
+    }
 }

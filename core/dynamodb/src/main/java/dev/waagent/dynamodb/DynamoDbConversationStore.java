@@ -154,7 +154,7 @@ public class DynamoDbConversationStore implements ConversationStore {
     }
 
     @Override
-    public boolean recordReply(ConversationKey key, OutboundReply reply, Instant at) {
+    public boolean recordReply(ConversationKey key, OutboundReply reply, Instant at, Instant sendLeaseUntil) {
         String pk = Keys.partition(key);
         ConversationTableItem outbound = new ConversationTableItem();
         outbound.setPk(pk);
@@ -172,6 +172,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         outbound.setReplyTo(reply.replyToMessageId());
         outbound.setDelivery(DeliveryState.PENDING.name());
         outbound.setDeliveryRank(DeliveryState.PENDING.rank());
+        outbound.setSendingUntil(sendLeaseUntil.toEpochMilli());
         ReplyAccounting accounting = reply.accounting();
         outbound.setProvider(accounting.provider());
         outbound.setModel(accounting.model());
@@ -180,6 +181,10 @@ public class DynamoDbConversationStore implements ConversationStore {
         outbound.setLatencyMs(accounting.latencyMillis());
         outbound.setFallbacks(accounting.fallbacks());
         outbound.setNeedsHuman(accounting.needsHuman());
+        outbound.setCostUsd(accounting.costUsd());
+        outbound.setCacheHit(accounting.cacheHit());
+        outbound.setComplexity(accounting.complexity());
+        outbound.setRoute(accounting.route());
         outbound.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
 
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
@@ -217,6 +222,47 @@ public class DynamoDbConversationStore implements ConversationStore {
             return true;
         } catch (TransactionCanceledException raced) {
             return false;
+        }
+    }
+
+    @Override
+    public boolean claimPendingSend(ConversationKey key, String outboundId, Instant recordedAt, Instant now, Instant leaseUntil) {
+        ConversationTableItem lease = new ConversationTableItem();
+        lease.setPk(Keys.partition(key));
+        lease.setSk(Keys.message(recordedAt, outboundId));
+        lease.setSendingUntil(leaseUntil.toEpochMilli());
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(lease).ignoreNulls(true)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_exists(pk) AND delivery = :pending"
+                                    + " AND (attribute_not_exists(sendingUntil) OR sendingUntil < :now)")
+                            .putExpressionValue(":pending", AttributeValue.fromS(DeliveryState.PENDING.name()))
+                            .putExpressionValue(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))
+                            .build())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException heldOrSent) {
+            return false;
+        }
+    }
+
+    @Override
+    public void releasePendingSend(ConversationKey key, String outboundId, Instant recordedAt) {
+        ConversationTableItem lease = new ConversationTableItem();
+        lease.setPk(Keys.partition(key));
+        lease.setSk(Keys.message(recordedAt, outboundId));
+        lease.setSendingUntil(0L);
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(lease).ignoreNulls(true)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_exists(pk) AND delivery = :pending")
+                            .putExpressionValue(":pending", AttributeValue.fromS(DeliveryState.PENDING.name()))
+                            .build())
+                    .build());
+        } catch (ConditionalCheckFailedException alreadySent) {
+            // Nothing to release.
         }
     }
 
@@ -294,7 +340,9 @@ public class DynamoDbConversationStore implements ConversationStore {
         ReplyAccounting accounting = direction == Direction.OUTBOUND
                 ? new ReplyAccounting(item.getProvider(), item.getModel(), orZero(item.getPromptTokens()),
                 orZero(item.getCompletionTokens()), item.getLatencyMs() == null ? 0 : item.getLatencyMs(),
-                orZero(item.getFallbacks()), Boolean.TRUE.equals(item.getNeedsHuman()))
+                orZero(item.getFallbacks()), Boolean.TRUE.equals(item.getNeedsHuman()),
+                item.getCostUsd() == null ? 0 : item.getCostUsd(), Boolean.TRUE.equals(item.getCacheHit()),
+                item.getComplexity(), item.getRoute())
                 : ReplyAccounting.NONE;
         return new StoredMessage(key, item.getMessageId(), item.getPlatformId(), direction,
                 MessageType.valueOf(item.getType()), item.getText(),

@@ -68,9 +68,9 @@ class DynamoDbConversationStoreTest {
         List<StoredMessage> waiting = store.load(key(), 10).unansweredInbound();
 
         OutboundReply reply = new OutboundReply("turn-1", "out.turn-1", "Hello! Yes.", null, waiting,
-                new ReplyAccounting("local", "m", 10, 5, 3, 0, false));
+                new ReplyAccounting("local", "m", 10, 5, 3, 0, false, 0.0001, false, "SIMPLE", "local:OK"));
         Instant at = t0.plusSeconds(4);
-        assertThat(store.recordReply(key(), reply, at)).isTrue();
+        assertThat(store.recordReply(key(), reply, at, at.plusSeconds(60))).isTrue();
 
         ConversationSnapshot after = store.load(key(), 10);
         assertThat(after.unansweredInbound()).isEmpty();
@@ -79,7 +79,7 @@ class DynamoDbConversationStoreTest {
 
         // A second turn claiming the same messages writes nothing.
         OutboundReply second = new OutboundReply("turn-2", "out.turn-2", "again", null, waiting, ReplyAccounting.NONE);
-        assertThat(store.recordReply(key(), second, at.plusSeconds(1))).isFalse();
+        assertThat(store.recordReply(key(), second, at.plusSeconds(1), at.plusSeconds(1).plusSeconds(60))).isFalse();
         assertThat(store.load(key(), 10).recentMessages()).hasSize(3);
     }
 
@@ -89,7 +89,7 @@ class DynamoDbConversationStoreTest {
         store.recordInbound(tenant, text("wamid.q", "price?", t0), t0);
         OutboundReply reply = new OutboundReply("turn-9", "out.turn-9", "A team member will confirm.", null,
                 store.load(key(), 10).unansweredInbound(), ReplyAccounting.NONE);
-        store.recordReply(key(), reply, t0.plusSeconds(3));
+        store.recordReply(key(), reply, t0.plusSeconds(3), t0.plusSeconds(63));
         // The read status beats our own record of the send.
         store.recordDeliveryStatus(tenant, status("wamid.out9", DeliveryState.READ));
         store.markSent(key(), "out.turn-9", t0.plusSeconds(3), "wamid.out9", t0.plusSeconds(4));
@@ -107,7 +107,7 @@ class DynamoDbConversationStoreTest {
         Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
         store.recordInbound(tenant, text("wamid.f", "hi", t0), t0);
         store.recordReply(key(), new OutboundReply("turn-f", "out.turn-f", "Hello", null,
-                store.load(key(), 10).unansweredInbound(), ReplyAccounting.NONE), t0.plusSeconds(2));
+                store.load(key(), 10).unansweredInbound(), ReplyAccounting.NONE), t0.plusSeconds(2), t0.plusSeconds(62));
         store.markSent(key(), "out.turn-f", t0.plusSeconds(2), "wamid.outf", t0.plusSeconds(3));
         store.recordDeliveryStatus(tenant, new DeliveryStatusUpdate("whatsapp", "pn", "wamid.outf", "919800000001",
                 DeliveryState.FAILED, "failed", t0.plusSeconds(5), List.of(new ChannelError("131047", "Re-engagement message", null))));
@@ -115,6 +115,28 @@ class DynamoDbConversationStoreTest {
         StoredMessage sent = store.load(key(), 10).recentMessages().stream()
                 .filter(m -> !m.isInbound()).findFirst().orElseThrow();
         assertThat(sent.deliveryState()).isEqualTo(DeliveryState.FAILED);
+    }
+
+    @Test
+    void onlyOneWorkerAtATimeMaySendAPendingReply() {
+        Instant t0 = Instant.parse("2026-11-22T15:00:00Z");
+        store.recordInbound(tenant, text("wamid.lease", "hi", t0), t0);
+        Instant recorded = t0.plusSeconds(1);
+        store.recordReply(key(), new OutboundReply("turn-l", "out.turn-l", "Hello", null,
+                store.load(key(), 10).unansweredInbound(), ReplyAccounting.NONE), recorded, recorded.plusSeconds(60));
+
+        // The recording worker holds the lease: a redelivered trigger may not resend yet.
+        assertThat(store.claimPendingSend(key(), "out.turn-l", recorded, recorded.plusSeconds(5), recorded.plusSeconds(65))).isFalse();
+        // Once it expires (the first worker died), one retry takes it, and only one.
+        assertThat(store.claimPendingSend(key(), "out.turn-l", recorded, recorded.plusSeconds(61), recorded.plusSeconds(121))).isTrue();
+        assertThat(store.claimPendingSend(key(), "out.turn-l", recorded, recorded.plusSeconds(62), recorded.plusSeconds(122))).isFalse();
+        // A failed send gives it back at once.
+        store.releasePendingSend(key(), "out.turn-l", recorded);
+        assertThat(store.claimPendingSend(key(), "out.turn-l", recorded, recorded.plusSeconds(63), recorded.plusSeconds(123))).isTrue();
+        // Once sent, nobody may send it again.
+        store.markSent(key(), "out.turn-l", recorded, "wamid.sent-l", recorded.plusSeconds(64));
+        store.releasePendingSend(key(), "out.turn-l", recorded);
+        assertThat(store.claimPendingSend(key(), "out.turn-l", recorded, recorded.plusSeconds(200), recorded.plusSeconds(260))).isFalse();
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * ({@code maxRetries(0)}) because the fallback chain above owns retries and fallback. SDK retries would sleep
  * inside a call whose time budget is the turn's remaining deadline, hide 429s and 5xx from the chain's circuit
  * breakers, and multiply load on a provider that is already throttling us. Each call's timeout is the request's
- * {@link LlmRequest#timeout()} (the rest of the turn's deadline), applied to the whole HTTP call.
+ * {@link LlmRequest#timeout()} (the rest of the turn's deadline) capped by the provider's configured timeout,
+ * applied to the whole HTTP call.
  *
  * <p>Never logs the key, prompts or replies: only provider, model, status, request id, token counts and latency.
  * Thread-safe; build one per configured provider at start-up, call {@link #prime()} in the init phase, and
@@ -125,7 +126,8 @@ public final class OpenAiCompatibleProvider implements LlmProvider, AutoCloseabl
     }
 
     private LlmResponse call(LlmRequest request, String primeMarker) {
-        Duration timeout = request.timeout();
+        // The provider's own cap bounds one call, so a hung endpoint leaves time in the turn for a retry or the next provider.
+        Duration timeout = request.timeout().compareTo(settings.defaultTimeout()) < 0 ? request.timeout() : settings.defaultTimeout();
         if (timeout.isNegative() || timeout.toMillis() < 1) {
             // A zero timeout means "no timeout" to the SDK: never send a call without one.
             throw failureMapper.noTimeLeft(timeout);

@@ -21,11 +21,24 @@ public interface ConversationStore {
     ConversationSnapshot load(ConversationKey key, int historyLimit);
 
     /**
-     * Atomically records the reply as pending and marks every message it answers as answered by its turn.
+     * Atomically records the reply as pending and marks every message it answers as answered by its turn. The
+     * recording worker holds the reply's send lease until {@code sendLeaseUntil}.
      *
      * @return false when another turn already answered any of them (nothing written)
      */
-    boolean recordReply(ConversationKey key, OutboundReply reply, Instant at);
+    boolean recordReply(ConversationKey key, OutboundReply reply, Instant at, Instant sendLeaseUntil);
+
+    /**
+     * Takes the send lease of a pending reply, so that only one worker sends it: another worker may still be
+     * sending it when a trigger is redelivered.
+     *
+     * @param recordedAt when the reply was recorded (part of its key)
+     * @return false when the reply is no longer pending or another worker holds an unexpired lease
+     */
+    boolean claimPendingSend(ConversationKey key, String outboundId, Instant recordedAt, Instant now, Instant leaseUntil);
+
+    /** Gives the send lease back after a failed send, so a retry may send at once. */
+    void releasePendingSend(ConversationKey key, String outboundId, Instant recordedAt);
 
     /**
      * Records that the platform accepted a pending reply under {@code platformMessageId}.

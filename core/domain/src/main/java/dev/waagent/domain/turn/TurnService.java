@@ -95,29 +95,45 @@ public final class TurnService {
         LlmResponse response = generated.response();
         ReplyAccounting accounting = new ReplyAccounting(response.provider(), response.model(),
                 response.usage().promptTokens(), response.usage().completionTokens(), response.latency().toMillis(),
-                generated.fallbacks(), response.needsHuman());
+                generated.fallbacks(), response.needsHuman(), generated.route().costUsd().doubleValue(),
+                generated.route().cacheHit(), generated.route().complexity().name(), generated.route().path());
 
         String turnId = UUID.randomUUID().toString();
         // No quoted reply: the answer follows the customer's messages directly and addresses them all.
         OutboundReply reply = new OutboundReply(turnId, "out." + turnId, response.text(), null,
                 toAnswer, accounting);
         Instant recordedAt = time.now();
-        if (!conversations.recordReply(key, reply, recordedAt)) {
+        if (!conversations.recordReply(key, reply, recordedAt, recordedAt.plus(settings.sendLease()))) {
             LOG.info("turn for {} lost the race: its messages were answered meanwhile", Masking.phone(key.customerId()));
             return finish(trigger, TurnOutcome.LOST_RACE, accounting, started);
         }
-        String platformId = channel.sendText(tenant.get(), key.customerId(), reply.text(), reply.replyToMessageId());
-        conversations.markSent(key, reply.outboundId(), recordedAt, platformId, time.now());
+        send(tenant.get(), key, reply.outboundId(), recordedAt, reply.text(), reply.replyToMessageId());
         return finish(trigger, TurnOutcome.REPLIED, accounting, started);
     }
 
     private boolean sendPending(Tenant tenant, ConversationKey key, List<StoredMessage> pending) {
         for (StoredMessage message : pending) {
-            String platformId = channel.sendText(tenant, key.customerId(), message.text(), message.replyToMessageId());
-            conversations.markSent(key, message.messageId(), message.sentAt(), platformId, time.now());
+            Instant now = time.now();
+            if (!conversations.claimPendingSend(key, message.messageId(), message.sentAt(), now, now.plus(settings.sendLease()))) {
+                // Another worker is sending it right now (this trigger was redelivered early): try again later.
+                throw new ReplyBeingSentException("reply " + message.messageId() + " is being sent by another worker");
+            }
+            send(tenant, key, message.messageId(), message.sentAt(), message.text(), message.replyToMessageId());
             LOG.info("resent pending reply {} to {}", message.messageId(), Masking.phone(key.customerId()));
         }
         return !pending.isEmpty();
+    }
+
+    /** Sends a recorded reply under its lease; a failed send gives the lease back so the retry can send at once. */
+    private void send(Tenant tenant, ConversationKey key, String outboundId, Instant recordedAt, String text, String replyTo) {
+        String platformId;
+        try {
+            platformId = channel.sendText(tenant, key.customerId(), text, replyTo);
+        } catch (RuntimeException e) {
+            conversations.releasePendingSend(key, outboundId, recordedAt);
+            throw e;
+        }
+        conversations.markSent(key, outboundId, recordedAt, platformId, time.now());
     }
 
     private void safelyMarkRead(Tenant tenant, String messageId) {
@@ -132,8 +148,9 @@ public final class TurnService {
     private TurnOutcome finish(TurnTrigger trigger, TurnOutcome outcome, ReplyAccounting accounting, Instant started) {
         Duration took = Duration.between(started, time.now());
         observer.turnFinished(trigger.tenantId(), outcome, accounting, took);
-        LOG.info("turn tenant={} customer={} outcome={} provider={} tookMs={}", trigger.tenantId(),
-                Masking.phone(trigger.customerId()), outcome, accounting.provider(), took.toMillis());
+        LOG.info("turn tenant={} customer={} outcome={} provider={} route={} tokens={}/{} tookMs={}", trigger.tenantId(),
+                Masking.phone(trigger.customerId()), outcome, accounting.provider(), accounting.route(),
+                accounting.promptTokens(), accounting.completionTokens(), took.toMillis());
         return outcome;
     }
 }

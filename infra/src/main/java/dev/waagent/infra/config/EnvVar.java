@@ -1,0 +1,54 @@
+package dev.waagent.infra.config;
+
+/**
+ * Every environment variable the stacks set on the functions: the contract with the application code. Micronaut
+ * maps {@code WA_FOO_BAR} to the property {@code wa.foo.bar}.
+ */
+public enum EnvVar {
+    /** Micronaut environments, e.g. {@code lambda,dev}. */
+    MICRONAUT_ENVIRONMENTS,
+    /** JVM flags read by the runtime at start-up (C1-only tiered compilation shortens cold starts). */
+    JAVA_TOOL_OPTIONS,
+    /** {@code dev} or {@code prod}. */
+    WA_STAGE,
+    /** DynamoDB table holding conversations, messages and short-lived keys ({@code pk}/{@code sk}, TTL {@code expiresAt}). */
+    WA_DYNAMODB_CONVERSATIONS_TABLE,
+    /** DynamoDB table holding tenants ({@code pk}). */
+    WA_DYNAMODB_TENANTS_TABLE,
+    /** URL of the SQS FIFO turn queue (webhook sends; the worker is driven by the event source). */
+    WA_SQS_TURN_QUEUE_URL,
+    /** WhatsApp Graph API version, e.g. {@code v23.0} ({@code wa.whatsapp.graph.api-version}). */
+    WA_WHATSAPP_GRAPH_API_VERSION,
+    /** Reference of the platform Meta app secret ({@code wa.whatsapp.app-secret-ref}), see {@link SecretNames}. */
+    WA_WHATSAPP_APP_SECRET_REF,
+    /** Reference of the webhook verify token ({@code wa.whatsapp.verify-token-ref}), see {@link SecretNames}. */
+    WA_WHATSAPP_VERIFY_TOKEN_REF,
+    /** Burst window as a Micronaut duration, e.g. {@code 2s}. */
+    WA_TURN_BURST_WINDOW,
+    /**
+     * Secrets Manager name prefix, e.g. {@code wa-agent/dev}. A secret reference {@code r} (as stored on a tenant,
+     * or in a {@code …_REF} variable) is the secret named {@code <prefix>/<r>}; see {@link SecretNames}.
+     */
+    WA_SECRETS_PREFIX,
+    /**
+     * Public base URL Twilio is configured with, stage included, no trailing slash ({@code wa.twilio.public-base-url}):
+     * Twilio signs the URL it called, so the webhook rebuilds it from this.
+     */
+    WA_TWILIO_PUBLIC_BASE_URL,
+    /** Reference of the platform Twilio auth token ({@code wa.twilio.auth-token-ref}), see {@link SecretNames}. */
+    WA_TWILIO_AUTH_TOKEN_REF,
+    /** Provider chain when the tenant sets none ({@code llm.default-order}), from the {@code llmProviders} context. */
+    LLM_DEFAULT_ORDER,
+    /** Comma-separated Bedrock model or inference-profile ids this function may invoke. */
+    WA_BEDROCK_MODEL_IDS,
+    /** JDBC URL of the back-office database (RDS Proxy endpoint, or the existing database). */
+    DATASOURCES_DEFAULT_URL,
+    /** Database user. */
+    DATASOURCES_DEFAULT_USERNAME,
+    /** {@code true}: authenticate to RDS Proxy with an IAM auth token (no password); {@code false}: use {@link #WA_DB_SECRET_ARN}. */
+    WA_DB_IAM_AUTH,
+    /** ARN of a secret holding {@code username}/{@code password} (only with an existing database). */
+    WA_DB_SECRET_ARN,
+    /** Where DJL/ONNX extracts native libraries (must be under /tmp on Lambda). */
+    DJL_CACHE_DIR
+}
