@@ -85,6 +85,12 @@ public final class LocalRuntime implements AutoCloseable {
         properties.put("wa.sqs.turn-queue-name", options.tablePrefix() + "-turns.fifo");
         properties.put("wa.whatsapp.graph.base-url", "http://127.0.0.1:" + port + "/graph");
         properties.put("wa.secrets.local-access-token", LocalOptions.DEFAULT_ACCESS_TOKEN);
+        // Twilio: the public URL Twilio signs, the Messages API stand-in, and the local account's credentials.
+        properties.put("wa.twilio.public-base-url", "http://127.0.0.1:" + port);
+        properties.put("wa.twilio.api.base-url", "http://127.0.0.1:" + port + "/twilio");
+        properties.put("wa.twilio.api.status-callback-url", "http://127.0.0.1:" + port + "/webhooks/twilio");
+        properties.put("wa.secrets.local-twilio-credentials", TwilioApiStandIn.LOCAL_ACCOUNT_SID + ":" + TwilioApiStandIn.LOCAL_AUTH_TOKEN);
+        properties.put("wa.secrets.twilio-auth-token", TwilioApiStandIn.LOCAL_AUTH_TOKEN);
         properties.put("wa.local.data-dir", options.dataDir().toAbsolutePath().toString());
         // Nobody reads EMF lines on a laptop; they would drown the log.
         properties.put("wa.metrics.enabled", false);

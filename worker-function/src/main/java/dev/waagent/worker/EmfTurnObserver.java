@@ -31,8 +31,7 @@ public class EmfTurnObserver implements TurnObserver {
             values.put(MetricNames.REPLIES_SENT, Metric.count(1));
         }
         if (accounting.provider() != null) {
-            values.put(MetricNames.PROMPT_TOKENS, Metric.count(accounting.promptTokens()));
-            values.put(MetricNames.COMPLETION_TOKENS, Metric.count(accounting.completionTokens()));
+            // Tokens and cost are counted per provider call (EmfRoutingObserver), not again here.
             values.put(MetricNames.FALLBACKS, Metric.count(accounting.fallbacks()));
             values.put(MetricNames.LOCAL_FALLBACKS, Metric.count("local".equals(accounting.provider()) ? 1 : 0));
         }

@@ -13,13 +13,18 @@ import dev.waagent.domain.llm.routing.RoutingObserver;
 import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.domain.turn.TurnObserver;
 import dev.waagent.domain.turn.TurnService;
+import dev.waagent.bedrock.BedrockConverseProvider;
+import dev.waagent.bedrock.BedrockSettings;
 import dev.waagent.llm.LocalResponder;
 import dev.waagent.llm.OpenAiCompatibleProvider;
 import dev.waagent.llm.OpenAiCompatibleSettings;
 import dev.waagent.llm.TokenCounter;
 import dev.waagent.whatsapp.GraphApiClient;
 import dev.waagent.whatsapp.GraphApiSettings;
+import dev.waagent.twilio.TwilioApiSettings;
+import dev.waagent.twilio.TwilioMessagingClient;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -45,9 +50,13 @@ public class WorkerFactory {
     }
 
     @Singleton
-    OutboundChannel outboundChannel(GraphApiConfiguration graph, SecretStore secrets, TimeSource time) {
-        GraphApiSettings settings = graph.toSettings();
-        return new GraphApiClient(settings, GraphApiClient.newHttpClient(settings), secrets, time);
+    OutboundChannel outboundChannel(GraphApiConfiguration graph, TwilioApiConfiguration twilio, SecretStore secrets,
+                                    TimeSource time) {
+        GraphApiSettings meta = graph.toSettings();
+        TwilioApiSettings twilioSettings = twilio.toSettings();
+        return new ChannelRouter(Map.of(
+                "whatsapp", new GraphApiClient(meta, GraphApiClient.newHttpClient(meta), secrets, time),
+                "twilio", new TwilioMessagingClient(twilioSettings, TwilioMessagingClient.newHttpClient(twilioSettings), secrets, time)));
     }
 
     /** The one token counter (loading its tokenizer takes most of a second: build it once). */
@@ -65,15 +74,29 @@ public class WorkerFactory {
     @Singleton
     LlmRouter llmRouter(List<LlmProviderConfiguration> configured, @Named("local") LocalResponder lastResort,
                         TokenCounter tokens, RoutingConfiguration routing, List<ModelPriceConfiguration> prices,
-                        ResponseCache cache, ContentVersions versions, RoutingObserver observer, TimeSource time) {
+                        ResponseCache cache, ContentVersions versions, RoutingObserver observer, TimeSource time,
+                        SecretStore secrets, @Value("${aws.region:us-east-1}") String awsRegion) {
         List<LlmProvider> providers = new ArrayList<>();
         for (LlmProviderConfiguration provider : configured) {
-            if (!usable(provider)) {
+            if (provider.isEnabled() && provider.isBedrock()) {
+                // Bedrock authenticates with the function's IAM role: no key to check.
+                BedrockConverseProvider bedrock = new BedrockConverseProvider(new BedrockSettings(provider.getName(),
+                        provider.getModelId(), provider.getRegion() == null ? awsRegion : provider.getRegion(),
+                        provider.getEndpointOverride(), provider.getMaxTokens(), provider.getTemperature(),
+                        provider.getTimeout()), tokens);
+                bedrock.prime();
+                providers.add(bedrock);
+                LOG.info("LLM provider {} ready: Bedrock model {}", provider.getName(), provider.getModelId());
+                continue;
+            }
+            String apiKey = provider.getApiKeyRef() == null ? provider.getApiKey()
+                    : secrets.secret(provider.getApiKeyRef()).orElse(null);
+            if (!usable(provider, apiKey)) {
                 LOG.info("LLM provider {} not configured (no API key); skipped", provider.getName());
                 continue;
             }
             OpenAiCompatibleProvider remote = new OpenAiCompatibleProvider(new OpenAiCompatibleSettings(
-                    provider.getName(), provider.getBaseUrl(), provider.getApiKey(), provider.getModel(),
+                    provider.getName(), provider.getBaseUrl(), apiKey, provider.getModel(),
                     provider.getTimeout()), tokens);
             remote.prime();
             providers.add(remote);
@@ -87,11 +110,11 @@ public class WorkerFactory {
     }
 
     /** Keyless endpoints are accepted only on this machine (a local Ollama); everything remote needs a key. */
-    private static boolean usable(LlmProviderConfiguration provider) {
+    private static boolean usable(LlmProviderConfiguration provider, String apiKey) {
         if (!provider.isEnabled()) {
             return false;
         }
-        if (provider.getApiKey() != null && !provider.getApiKey().isBlank()) {
+        if (apiKey != null && !apiKey.isBlank()) {
             return true;
         }
         try {

@@ -21,7 +21,6 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
@@ -79,19 +78,33 @@ public class DynamoDbConversationStore implements ConversationStore {
         item.setAttributes(message.attributes().isEmpty() ? null : message.attributes());
         item.setAnsweredBy(message.expectsReply() ? null : NO_REPLY_NEEDED);
         item.setExpiresAt(receivedAt.plus(settings.getMessageRetention()).getEpochSecond());
+        ConversationTableItem seen = new ConversationTableItem();
+        seen.setPk(item.getPk());
+        seen.setSk(Keys.seen(message.messageId()));
+        seen.setKind("SEEN");
+        seen.setMessageSk(item.getSk());
+        seen.setExpiresAt(item.getExpiresAt());
+        Expression absent = Expression.builder().expression("attribute_not_exists(pk)").build();
         try {
-            table.putItem(PutItemEnhancedRequest.builder(ConversationTableItem.class)
-                    .item(item)
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
+            client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+                    .addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
+                            .item(item).conditionExpression(absent).build())
+                    .addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
+                            .item(seen).conditionExpression(absent).build())
                     .build());
             return InboundRecordResult.STORED;
-        } catch (ConditionalCheckFailedException duplicate) {
-            ConversationTableItem stored = table.getItem(GetItemEnhancedRequest.builder()
-                    .key(Key.builder().partitionValue(item.getPk()).sortValue(item.getSk()).build())
-                    .consistentRead(true).build());
+        } catch (TransactionCanceledException duplicate) {
+            ConversationTableItem marker = getConsistent(item.getPk(), seen.getSk());
+            ConversationTableItem stored = getConsistent(item.getPk(), marker == null ? item.getSk() : marker.getMessageSk());
             boolean waiting = stored != null && stored.getAnsweredBy() == null;
             return waiting ? InboundRecordResult.DUPLICATE_PENDING : InboundRecordResult.DUPLICATE_DONE;
         }
+    }
+
+    private ConversationTableItem getConsistent(String pk, String sk) {
+        return table.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(pk).sortValue(sk).build())
+                .consistentRead(true).build());
     }
 
     @Override

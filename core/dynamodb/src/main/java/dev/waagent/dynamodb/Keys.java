@@ -14,6 +14,8 @@ import java.time.Instant;
  *       and the same platform message always maps to the same key (that is the deduplication)</li>
  *   <li>{@code sk = W#<platform message id>}: delivery record of an outbound message, found from a status webhook
  *       that only knows the platform id</li>
+ *   <li>{@code sk = I#<platform message id>}: marks an inbound message as seen, written with it in one transaction;
+ *       this is the deduplication, since a platform that sends no timestamp (Twilio) cannot give a stable M# key</li>
  * </ul>
  */
 final class Keys {
@@ -35,6 +37,10 @@ final class Keys {
 
     static String delivery(String platformMessageId) {
         return DELIVERY_PREFIX + platformMessageId;
+    }
+
+    static String seen(String messageId) {
+        return "I#" + messageId;
     }
 
     static String tenant(String tenantId) {

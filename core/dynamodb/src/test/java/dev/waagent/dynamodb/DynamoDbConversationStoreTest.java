@@ -61,6 +61,16 @@ class DynamoDbConversationStoreTest {
     }
 
     @Test
+    void aReplayWhoseTimestampDiffersIsStillTheSameMessage() {
+        // Twilio sends no timestamp: the receive time stands in, so a replay a few seconds later differs in time only.
+        InboundMessage first = text("SM0001", "hola", Instant.parse("2026-11-22T09:00:00Z"));
+        InboundMessage replay = text("SM0001", "hola", Instant.parse("2026-11-22T09:00:07Z"));
+        assertThat(store.recordInbound(tenant, first, first.sentAt())).isEqualTo(InboundRecordResult.STORED);
+        assertThat(store.recordInbound(tenant, replay, replay.sentAt())).isEqualTo(InboundRecordResult.DUPLICATE_PENDING);
+        assertThat(store.load(key(), 10).recentMessages()).hasSize(1);
+    }
+
+    @Test
     void aReplyMarksEveryAnsweredMessageAndAReplayOfThemIsDone() {
         Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
         store.recordInbound(tenant, text("wamid.a", "hi", t0), t0);

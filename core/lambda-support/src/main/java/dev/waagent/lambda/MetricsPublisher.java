@@ -7,11 +7,13 @@ import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes CloudWatch EMF lines in the {@link MetricNames#NAMESPACE} namespace: one line per event (a webhook
- * request, a turn) carrying all of its metrics. Turned off with {@code wa.metrics.enabled=false} where nobody
+ * request, a turn, a provider call) carrying all of its metrics. Turned off with {@code wa.metrics.enabled=false} where nobody
  * reads stdout as metrics.
  */
 @Singleton
@@ -44,13 +46,16 @@ public class MetricsPublisher {
         try {
             MetricsLogger logger = new MetricsLogger();
             logger.setNamespace(MetricNames.NAMESPACE);
-            DimensionSet set = DimensionSet.of(MetricNames.DIM_FUNCTION, function);
+            // One line, several rollups: [Function] for totals, and [Function, X] per dimension (tenant, provider),
+            // which is what the dashboard and alarms query.
+            List<DimensionSet> sets = new ArrayList<>();
+            sets.add(DimensionSet.of(MetricNames.DIM_FUNCTION, function));
             for (Map.Entry<String, String> dimension : dimensions.entrySet()) {
                 if (dimension.getValue() != null) {
-                    set.addDimension(dimension.getKey(), dimension.getValue());
+                    sets.add(DimensionSet.of(MetricNames.DIM_FUNCTION, function, dimension.getKey(), dimension.getValue()));
                 }
             }
-            logger.setDimensions(set);
+            logger.setDimensions(sets.toArray(DimensionSet[]::new));
             metrics.forEach((name, value) -> logger.putMetric(name, value.amount(), value.unit()));
             logger.flush();
         } catch (Exception e) {
