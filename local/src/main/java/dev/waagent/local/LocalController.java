@@ -1,8 +1,10 @@
 package dev.waagent.local;
 
 import dev.waagent.domain.tenant.TenantDirectory;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -30,9 +32,14 @@ public class LocalController {
                 .toList();
     }
 
-    /** Every request the sender made to the Graph API stand-in, newest last. */
+    /**
+     * Every request the senders made to the Graph and Twilio stand-ins, newest last; {@code after=N} skips the first
+     * N (so a poller reads only what is new). {@code X-Outbox-After} echoes N.
+     */
     @Get("/outbox")
-    public List<LocalOutbox.Entry> outbox() {
-        return outbox.entries();
+    public HttpResponse<List<LocalOutbox.Entry>> outbox(@QueryValue(defaultValue = "0") int after) {
+        List<LocalOutbox.Entry> entries = outbox.entries();
+        int from = Math.max(0, Math.min(after, entries.size()));
+        return HttpResponse.ok(entries.subList(from, entries.size())).header("X-Outbox-After", Integer.toString(from));
     }
 }

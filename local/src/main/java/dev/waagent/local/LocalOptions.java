@@ -12,8 +12,14 @@ import java.util.Map;
  * @param dynamoDbEndpoint an already running DynamoDB Local to use instead of starting one (tests share one)
  * @param tablePrefix      prefix for table and queue names, so several runtimes can share a DynamoDB Local
  * @param properties       further configuration (secrets, burst window, LLM providers…)
+ * @param inMemory         keep DynamoDB Local's tables in memory (benchmarks); data is then lost on exit
  */
-public record LocalOptions(int port, Path dataDir, URI dynamoDbEndpoint, String tablePrefix, Map<String, Object> properties) {
+public record LocalOptions(int port, Path dataDir, URI dynamoDbEndpoint, String tablePrefix, Map<String, Object> properties,
+                           boolean inMemory) {
+
+    public LocalOptions(int port, Path dataDir, URI dynamoDbEndpoint, String tablePrefix, Map<String, Object> properties) {
+        this(port, dataDir, dynamoDbEndpoint, tablePrefix, properties, false);
+    }
 
     public LocalOptions {
         properties = properties == null ? Map.of() : Map.copyOf(properties);
@@ -24,12 +30,16 @@ public record LocalOptions(int port, Path dataDir, URI dynamoDbEndpoint, String 
     public static final String DEFAULT_VERIFY_TOKEN = "local-verify-token";
     public static final String DEFAULT_ACCESS_TOKEN = "local-graph-token";
 
-    /** From the environment, as the README documents: PORT, WA_DATA_DIR, WA_META_APP_SECRET, WA_META_VERIFY_TOKEN. */
+    /**
+     * From the environment, as the README documents: PORT, WA_DATA_DIR, WA_META_APP_SECRET, WA_META_VERIFY_TOKEN,
+     * WA_DYNAMODB_IN_MEMORY.
+     */
     public static LocalOptions fromEnvironment(Map<String, String> env) {
         int port = Integer.parseInt(env.getOrDefault("PORT", "8080"));
         Path dataDir = Path.of(env.getOrDefault("WA_DATA_DIR", Path.of(System.getProperty("user.home"), ".wa-agent").toString()));
         return new LocalOptions(port, dataDir, null, "wa-agent", Map.of(
                 "wa.secrets.meta-app-secret", env.getOrDefault("WA_META_APP_SECRET", DEFAULT_APP_SECRET),
-                "wa.secrets.meta-verify-token", env.getOrDefault("WA_META_VERIFY_TOKEN", DEFAULT_VERIFY_TOKEN)));
+                "wa.secrets.meta-verify-token", env.getOrDefault("WA_META_VERIFY_TOKEN", DEFAULT_VERIFY_TOKEN)),
+                Boolean.parseBoolean(env.getOrDefault("WA_DYNAMODB_IN_MEMORY", "false")));
     }
 }

@@ -68,7 +68,7 @@ public class LocalQueuePoller implements ApplicationEventListener<ServerStartupE
             return thread;
         });
         for (int i = 0; i < settings.getPollers(); i++) {
-            pollers.submit(() -> pollLoop(handler));
+            pollers.execute(() -> pollLoop(handler));
         }
     }
 
@@ -76,9 +76,10 @@ public class LocalQueuePoller implements ApplicationEventListener<ServerStartupE
         while (running) {
             try {
                 pollOnce(handler);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // A poller must never die silently: log, pause, keep polling.
                 if (running) {
-                    LOG.warn("poll failed: {}", e.toString());
+                    LOG.error("poll failed", e);
                     sleepQuietly(500);
                 }
             }

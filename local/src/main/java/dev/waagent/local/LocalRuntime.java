@@ -37,8 +37,17 @@ public final class LocalRuntime implements AutoCloseable {
 
     public static void main(String[] args) {
         LocalOptions options = LocalOptions.fromEnvironment(System.getenv());
-        LocalRuntime runtime = start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "local-runtime-stop"));
+        LocalRuntime runtime;
+        try {
+            runtime = start(options);
+        } catch (RuntimeException e) {
+            LOG.error("wa-agent local runtime failed to start", e);
+            // DynamoDB Local and ElasticMQ threads would keep a half-started JVM alive.
+            System.exit(1);
+            return;
+        }
+        // Micronaut's own hook stops the application context; this one only waits for that, then stops the stand-ins.
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::stopStandInsAfterContext, "local-stand-ins-stop"));
         String appSecret = (String) options.properties().get("wa.secrets.meta-app-secret");
         String verifyToken = (String) options.properties().get("wa.secrets.meta-verify-token");
         LOG.info("""
@@ -66,8 +75,8 @@ public final class LocalRuntime implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        EmbeddedDynamoDb ownDynamoDb = options.dynamoDbEndpoint() == null
-                ? EmbeddedDynamoDb.start(options.dataDir().resolve("dynamodb")) : null;
+        EmbeddedDynamoDb ownDynamoDb = options.dynamoDbEndpoint() != null ? null
+                : EmbeddedDynamoDb.start(options.inMemory() ? null : options.dataDir().resolve("dynamodb"));
         URI dynamoEndpoint = ownDynamoDb == null ? options.dynamoDbEndpoint() : ownDynamoDb.endpoint();
         EmbeddedSqs sqs = EmbeddedSqs.start();
         int port = options.port() == 0 ? freePort() : options.port();
@@ -75,6 +84,8 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.max-request-size", "4MB");
+        // The handlers block on DynamoDB and SQS: keep them off the Netty event loop.
+        properties.put("micronaut.server.thread-selection", "BLOCKING");
         properties.put("aws.region", "us-east-1");
         properties.put("wa.dynamodb.endpoint", dynamoEndpoint.toString());
         properties.put("wa.dynamodb.create-tables", true);
@@ -116,6 +127,21 @@ public final class LocalRuntime implements AutoCloseable {
 
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    void stopStandInsAfterContext() {
+        for (int i = 0; i < 100 && context.isRunning(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        sqs.close();
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
     }
 
     @Override

@@ -7,18 +7,26 @@ import java.time.Instant;
  * The state of one customer's conversation with a tenant.
  *
  * @param lastInboundAt when the customer last wrote: WhatsApp's 24-hour service window runs from here
+ * @param optedOut      the customer said STOP: nothing is sent until they say START
+ * @param handoffReason why a person took over (while {@link ConversationStatus#HANDED_OFF}), else null
  */
 public record Conversation(
         ConversationKey key,
         String customerName,
         ConversationStatus status,
         Instant lastInboundAt,
-        Instant lastOutboundAt) {
+        Instant lastOutboundAt,
+        boolean optedOut,
+        String handoffReason) {
 
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
 
     public static Conversation start(ConversationKey key) {
-        return new Conversation(key, null, ConversationStatus.ACTIVE, null, null);
+        return new Conversation(key, null, ConversationStatus.ACTIVE, null, null, false, null);
+    }
+
+    public boolean handedOff() {
+        return status == ConversationStatus.HANDED_OFF;
     }
 
     public boolean insideServiceWindow(Instant now) {

@@ -4,6 +4,7 @@ import dev.waagent.domain.channel.DeliveryStatusUpdate;
 import dev.waagent.domain.channel.InboundMessage;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Where conversations and their messages live. Every call is scoped by tenant. */
 public interface ConversationStore {
@@ -36,6 +37,18 @@ public interface ConversationStore {
      * @return false when the reply is no longer pending or another worker holds an unexpired lease
      */
     boolean claimPendingSend(ConversationKey key, String outboundId, Instant recordedAt, Instant now, Instant leaseUntil);
+
+    /**
+     * Marks messages answered without a reply (opted out, spam, a person owns the conversation), so no later
+     * trigger answers them.
+     *
+     * @param by why no reply was sent, recorded in place of a turn id ({@code spam}, {@code opted-out}, {@code human})
+     * @return false when another turn answered any of them first
+     */
+    boolean markAnsweredWithoutReply(ConversationKey key, List<StoredMessage> messages, String by, Instant at);
+
+    /** Changes the conversation's status, consent and handoff reason (null arguments leave a field as it is). */
+    void updateState(ConversationKey key, ConversationStatus status, Boolean optedOut, String handoffReason, Instant at);
 
     /** Gives the send lease back after a failed send, so a retry may send at once. */
     void releasePendingSend(ConversationKey key, String outboundId, Instant recordedAt);

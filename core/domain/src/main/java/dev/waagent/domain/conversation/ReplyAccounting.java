@@ -10,4 +10,9 @@ public record ReplyAccounting(String provider, String model, int promptTokens, i
                               boolean cacheHit, String complexity, String route) {
 
     public static final ReplyAccounting NONE = new ReplyAccounting(null, null, 0, 0, 0, 0, false, 0, false, null, null);
+
+    /** A reply decided by a rule rather than a model, named by its route. */
+    public ReplyAccounting withRoute(String ruleRoute) {
+        return new ReplyAccounting("policy", null, 0, 0, 0, 0, false, 0, false, null, ruleRoute);
+    }
 }

@@ -10,6 +10,10 @@ public enum TurnOutcome {
     RESENT_PENDING,
     /** Another turn claimed the messages between read and write. */
     LOST_RACE,
+    /** Recorded without a reply: opted out, spam, or a person owns the conversation. */
+    SILENCED,
+    /** Answered by a rule (opt-out/opt-in confirmation, handoff notice), not by a model. */
+    POLICY_REPLY,
     /** The tenant no longer exists or is inactive. */
     TENANT_GONE
 }

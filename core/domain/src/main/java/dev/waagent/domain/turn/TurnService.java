@@ -4,6 +4,7 @@ import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
+import dev.waagent.domain.conversation.ConversationStatus;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.OutboundReply;
 import dev.waagent.domain.conversation.ReplyAccounting;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Takes one turn in a conversation: answers, in one reply, every customer message still waiting.
@@ -88,6 +91,28 @@ public final class TurnService {
             }
         }
         List<StoredMessage> toAnswer = snapshot.unansweredInbound();
+        String customerTurn = toAnswer.stream().map(m -> m.text() == null ? "" : m.text()).collect(Collectors.joining("\n"));
+        TurnRoute route = ConversationPolicy.route(snapshot.conversation(), customerTurn);
+        switch (route) {
+            case OPTED_OUT_SILENT, SPAM, HANDED_OFF_SILENT -> {
+                conversations.markAnsweredWithoutReply(key, toAnswer, route.name().toLowerCase(Locale.ROOT), time.now());
+                return finish(trigger, TurnOutcome.SILENCED, ReplyAccounting.NONE.withRoute(route.name()), started);
+            }
+            case OPT_OUT, OPT_IN, HANDOFF -> {
+                conversations.updateState(key, route == TurnRoute.HANDOFF ? ConversationStatus.HANDED_OFF : null,
+                        route == TurnRoute.OPT_OUT ? Boolean.TRUE : route == TurnRoute.OPT_IN ? Boolean.FALSE : null,
+                        route == TurnRoute.HANDOFF ? "customer asked for a person" : null, time.now());
+                if (route == TurnRoute.HANDOFF) {
+                    LOG.info("handoff tenant={} customer={}: a person takes over", tenant.get().id(), Masking.phone(key.customerId()));
+                }
+                ReplyAccounting accounting = ReplyAccounting.NONE.withRoute(route.name());
+                String text = ConversationPolicy.confirmation(route, customerTurn, tenant.get().name());
+                return reply(tenant.get(), key, toAnswer, text, accounting, trigger, started, TurnOutcome.POLICY_REPLY);
+            }
+            default -> {
+                // the reply chain answers below
+            }
+        }
         safelyMarkRead(tenant.get(), newest.get().messageId());
 
         LlmRequest request = prompts.build(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
@@ -97,18 +122,22 @@ public final class TurnService {
                 response.usage().promptTokens(), response.usage().completionTokens(), response.latency().toMillis(),
                 generated.fallbacks(), response.needsHuman(), generated.route().costUsd().doubleValue(),
                 generated.route().cacheHit(), generated.route().complexity().name(), generated.route().path());
+        return reply(tenant.get(), key, toAnswer, response.text(), accounting, trigger, started, TurnOutcome.REPLIED);
+    }
 
+    /** Records the reply with the "answered" marks, then sends it under its lease. */
+    private TurnOutcome reply(Tenant tenant, ConversationKey key, List<StoredMessage> toAnswer, String text,
+                              ReplyAccounting accounting, TurnTrigger trigger, Instant started, TurnOutcome outcome) {
         String turnId = UUID.randomUUID().toString();
         // No quoted reply: the answer follows the customer's messages directly and addresses them all.
-        OutboundReply reply = new OutboundReply(turnId, "out." + turnId, response.text(), null,
-                toAnswer, accounting);
+        OutboundReply reply = new OutboundReply(turnId, "out." + turnId, text, null, toAnswer, accounting);
         Instant recordedAt = time.now();
         if (!conversations.recordReply(key, reply, recordedAt, recordedAt.plus(settings.sendLease()))) {
             LOG.info("turn for {} lost the race: its messages were answered meanwhile", Masking.phone(key.customerId()));
             return finish(trigger, TurnOutcome.LOST_RACE, accounting, started);
         }
-        send(tenant.get(), key, reply.outboundId(), recordedAt, reply.text(), reply.replyToMessageId());
-        return finish(trigger, TurnOutcome.REPLIED, accounting, started);
+        send(tenant, key, reply.outboundId(), recordedAt, reply.text(), reply.replyToMessageId());
+        return finish(trigger, outcome, accounting, started);
     }
 
     private boolean sendPending(Tenant tenant, ConversationKey key, List<StoredMessage> pending) {
