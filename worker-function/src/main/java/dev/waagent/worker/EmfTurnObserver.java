@@ -27,10 +27,12 @@ public class EmfTurnObserver implements TurnObserver {
         Map<String, Metric> values = new LinkedHashMap<>();
         values.put(MetricNames.TURNS, Metric.count(1));
         values.put(MetricNames.TURN_DURATION, Metric.millis(took.toMillis()));
-        if (outcome == TurnOutcome.REPLIED || outcome == TurnOutcome.RESENT_PENDING) {
+        if (outcome == TurnOutcome.REPLIED || outcome == TurnOutcome.RESENT_PENDING || outcome == TurnOutcome.POLICY_REPLY) {
             values.put(MetricNames.REPLIES_SENT, Metric.count(1));
         }
-        if (accounting.provider() != null) {
+        values.put(MetricNames.HANDOFFS, Metric.count("HANDOFF".equals(accounting.route()) ? 1 : 0));
+        values.put(MetricNames.OPT_OUTS, Metric.count("OPT_OUT".equals(accounting.route()) ? 1 : 0));
+        if (accounting.provider() != null && !"policy".equals(accounting.provider())) {
             // Tokens and cost are counted per provider call (EmfRoutingObserver), not again here.
             values.put(MetricNames.FALLBACKS, Metric.count(accounting.fallbacks()));
             values.put(MetricNames.LOCAL_FALLBACKS, Metric.count("local".equals(accounting.provider()) ? 1 : 0));

@@ -52,6 +52,8 @@ public class ConversationTableItem {
     private String complexity;
     private String route;
     private Long sendingUntil;
+    private Boolean optedOut;
+    private String handoffReason;
 
     @DynamoDbPartitionKey
     public String getPk() {
@@ -373,5 +375,20 @@ public class ConversationTableItem {
 
     public void setSendingUntil(Long sendingUntil) {
         this.sendingUntil = sendingUntil;
+    }
+    public Boolean getOptedOut() {
+        return optedOut;
+    }
+
+    public void setOptedOut(Boolean optedOut) {
+        this.optedOut = optedOut;
+    }
+
+    public String getHandoffReason() {
+        return handoffReason;
+    }
+
+    public void setHandoffReason(String handoffReason) {
+        this.handoffReason = handoffReason;
     }
 }

@@ -206,7 +206,6 @@ public class DynamoDbConversationStore implements ConversationStore {
                         .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
                         .build());
         Long newestInbound = null;
-        String customerName = null;
         for (StoredMessage answered : reply.answers()) {
             ConversationTableItem mark = new ConversationTableItem();
             mark.setPk(pk);
@@ -220,12 +219,7 @@ public class DynamoDbConversationStore implements ConversationStore {
                     .build());
             newestInbound = Math.max(newestInbound == null ? 0 : newestInbound, answered.receivedAt().toEpochMilli());
         }
-        ConversationTableItem state = new ConversationTableItem();
-        state.setPk(pk);
-        state.setSk(Keys.CONVERSATION_SK);
-        state.setKind("CONV");
-        state.setTenantId(key.tenantId());
-        state.setCustomerId(key.customerId());
+        ConversationTableItem state = conversationState(key);
         state.setLastOutboundAt(at.toEpochMilli());
         state.setLastInboundAt(newestInbound);
         tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
@@ -236,6 +230,58 @@ public class DynamoDbConversationStore implements ConversationStore {
         } catch (TransactionCanceledException raced) {
             return false;
         }
+    }
+
+    @Override
+    public boolean markAnsweredWithoutReply(ConversationKey key, List<StoredMessage> messages, String by, Instant at) {
+        if (messages.isEmpty()) {
+            return true;
+        }
+        String pk = Keys.partition(key);
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        long newestInbound = 0;
+        for (StoredMessage message : messages) {
+            ConversationTableItem mark = new ConversationTableItem();
+            mark.setPk(pk);
+            mark.setSk(Keys.message(message.sentAt(), message.messageId()));
+            mark.setAnsweredBy(by);
+            tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(mark).ignoreNulls(true)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_exists(pk) AND attribute_not_exists(answeredBy)").build())
+                    .build());
+            newestInbound = Math.max(newestInbound, message.receivedAt().toEpochMilli());
+        }
+        // The customer still wrote: the 24-hour window moves even when nobody replies.
+        ConversationTableItem state = conversationState(key);
+        state.setLastInboundAt(newestInbound);
+        tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                .item(state).ignoreNulls(true).build());
+        try {
+            client.transactWriteItems(tx.build());
+            return true;
+        } catch (TransactionCanceledException raced) {
+            return false;
+        }
+    }
+
+    @Override
+    public void updateState(ConversationKey key, ConversationStatus status, Boolean optedOut, String handoffReason, Instant at) {
+        ConversationTableItem state = conversationState(key);
+        state.setStatus(status == null ? null : status.name());
+        state.setOptedOut(optedOut);
+        state.setHandoffReason(status == ConversationStatus.ACTIVE ? "" : handoffReason);
+        table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(state).ignoreNulls(true).build());
+    }
+
+    private static ConversationTableItem conversationState(ConversationKey key) {
+        ConversationTableItem state = new ConversationTableItem();
+        state.setPk(Keys.partition(key));
+        state.setSk(Keys.CONVERSATION_SK);
+        state.setKind("CONV");
+        state.setTenantId(key.tenantId());
+        state.setCustomerId(key.customerId());
+        return state;
     }
 
     @Override
@@ -373,7 +419,8 @@ public class DynamoDbConversationStore implements ConversationStore {
         return new Conversation(key, item.getCustomerName(),
                 item.getStatus() == null ? ConversationStatus.ACTIVE : ConversationStatus.valueOf(item.getStatus()),
                 item.getLastInboundAt() == null ? null : Instant.ofEpochMilli(item.getLastInboundAt()),
-                item.getLastOutboundAt() == null ? null : Instant.ofEpochMilli(item.getLastOutboundAt()));
+                item.getLastOutboundAt() == null ? null : Instant.ofEpochMilli(item.getLastOutboundAt()),
+                Boolean.TRUE.equals(item.getOptedOut()), item.getHandoffReason());
     }
 
     private static int orZero(Integer value) {
