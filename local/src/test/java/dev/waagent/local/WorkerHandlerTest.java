@@ -73,6 +73,12 @@ class WorkerHandlerTest {
                 .singleElement().satisfies(e -> assertThat(e.body()).doesNotContainPattern("[0-9]{3,}\\s*(rs|inr|₹)"));
     }
 
+    @Test
+    void theWorkersHotPathIsPrimedBeforeTheSnapStartCheckpoint() {
+        runtime.context().getBean(io.micronaut.crac.test.CheckpointSimulator.class).runBeforeCheckpoint();
+        assertThat(runtime.context().getBean(dev.waagent.lambda.PrimingResource.class).primed()).containsKeys("worker", "webhook");
+    }
+
     private static TurnTrigger stored(String customer, String text) {
         String wamid = "wamid." + UUID.randomUUID();
         Instant now = Instant.now().minusSeconds(5);

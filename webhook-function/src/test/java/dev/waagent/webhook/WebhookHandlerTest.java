@@ -212,6 +212,13 @@ class WebhookHandlerTest {
     }
 
     @Test
+    void theHotPathIsPrimedBeforeTheSnapStartCheckpoint() {
+        context.getBean(io.micronaut.crac.test.CheckpointSimulator.class).runBeforeCheckpoint();
+        assertThat(context.getBean(dev.waagent.lambda.PrimingResource.class).primed()).containsKey("webhook");
+        context.getBean(io.micronaut.crac.test.CheckpointSimulator.class).runAfterRestore();
+    }
+
+    @Test
     void thousandsOfInvocationsDoNotSlowTheHandlerDown() throws IOException {
         // Guards the per-invocation bean registration leak of micronaut-function-aws (see CurrentLambdaContext):
         // the number of bean definitions must not grow with invocations.
