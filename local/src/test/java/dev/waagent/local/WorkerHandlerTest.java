@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,7 +76,9 @@ class WorkerHandlerTest {
 
     @Test
     void theWorkersHotPathIsPrimedBeforeTheSnapStartCheckpoint() {
-        runtime.context().getBean(io.micronaut.crac.test.CheckpointSimulator.class).runBeforeCheckpoint();
+        // The runtime runs in the "local" environment, where the simulator bean is off: build it over the same resources.
+        new io.micronaut.crac.test.DefaultCheckpointSimulator(List.copyOf(
+                runtime.context().getBeansOfType(io.micronaut.crac.OrderedResource.class))).runBeforeCheckpoint();
         assertThat(runtime.context().getBean(dev.waagent.lambda.PrimingResource.class).primed()).containsKeys("worker", "webhook");
     }
 
