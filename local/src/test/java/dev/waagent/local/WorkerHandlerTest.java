@@ -77,9 +77,15 @@ class WorkerHandlerTest {
     @Test
     void theWorkersHotPathIsPrimedBeforeTheSnapStartCheckpoint() {
         // The runtime runs in the "local" environment, where the simulator bean is off: build it over the same resources.
-        new io.micronaut.crac.test.DefaultCheckpointSimulator(List.copyOf(
-                runtime.context().getBeansOfType(io.micronaut.crac.OrderedResource.class))).runBeforeCheckpoint();
-        assertThat(runtime.context().getBean(dev.waagent.lambda.PrimingResource.class).primed()).containsKeys("worker", "webhook");
+        var simulator = new io.micronaut.crac.test.DefaultCheckpointSimulator(List.copyOf(
+                runtime.context().getBeansOfType(io.micronaut.crac.OrderedResource.class)));
+        try {
+            simulator.runBeforeCheckpoint();
+            assertThat(runtime.context().getBean(dev.waagent.lambda.PrimingResource.class).primed()).containsKeys("worker", "webhook");
+        } finally {
+            // Other CRaC resources (the HTTP server) stop before a checkpoint: bring them back as a restore would.
+            simulator.runAfterRestore();
+        }
     }
 
     private static TurnTrigger stored(String customer, String text) {
