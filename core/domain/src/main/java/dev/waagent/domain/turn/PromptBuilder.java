@@ -1,8 +1,11 @@
 package dev.waagent.domain.turn;
 
+import dev.waagent.domain.conversation.ConversationMemory;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.LanguageDetector;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.intent.Intent;
+import dev.waagent.domain.intent.IntentClassifier;
 import dev.waagent.domain.llm.ChatMessage;
 import dev.waagent.domain.llm.LlmRequest;
 import dev.waagent.domain.tenant.Tenant;
@@ -18,8 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns a conversation snapshot into the prompt for one turn: the tenant's persona and facts, the recent
- * history, and every unanswered customer message as the turn to answer.
+ * Turns a conversation snapshot into the prompt for one turn: the tenant's persona and facts, what the
+ * conversation remembers (summary and key facts), the recent history the summary does not cover yet, and every
+ * unanswered customer message as the turn to answer.
  */
 public final class PromptBuilder {
 
@@ -37,15 +41,25 @@ public final class PromptBuilder {
         Locale language = LanguageDetector.detect(customerTurn);
 
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(systemPrompt(tenant, now, language)));
+        ConversationMemory memory = snapshot.conversation().memory();
+        messages.add(ChatMessage.system(systemPrompt(tenant, now, language) + memoryPrompt(memory)));
         Set<String> answering = toAnswer.stream().map(StoredMessage::messageId).collect(Collectors.toSet());
         for (StoredMessage earlier : snapshot.recentMessages()) {
-            if (answering.contains(earlier.messageId()) || earlier.text() == null || earlier.text().isBlank()) {
+            if (answering.contains(earlier.messageId()) || earlier.text() == null || earlier.text().isBlank()
+                    || !memory.keepsTurn(earlier.receivedAt())) {
+                // Turns the summary covers (or that context expiry cleared) stay out: the summary speaks for them.
                 continue;
             }
             messages.add(earlier.isInbound() ? ChatMessage.user(asPromptText(earlier)) : ChatMessage.assistant(earlier.text()));
         }
         messages.add(ChatMessage.user(customerTurn));
+        List<Intent> intents = IntentClassifier.classify(customerTurn);
+        if (intents.size() > 1) {
+            // A burst with several asks: make the model answer each, in the order asked.
+            messages.set(0, ChatMessage.system(messages.get(0).content() + "- The customer's messages ask, in order: "
+                    + intents.stream().map(i -> i.name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "))
+                    + ". Address each one, in that order, in one reply.\n"));
+        }
         return new LlmRequest(tenant.id(), messages, List.of(), settings.maxReplyTokens(), settings.temperature(),
                 timeout, language);
     }
@@ -70,6 +84,22 @@ public final class PromptBuilder {
                 """);
         prompt.append("- Reply in ").append(languageName(language))
                 .append(" (match the customer's style, e.g. Hinglish when they write Hinglish).\n");
+        return prompt.toString();
+    }
+
+    /** The summary and key facts the scheduler kept, in place of the turns they cover. */
+    static String memoryPrompt(ConversationMemory memory) {
+        if (!memory.hasSummary() && memory.keyFacts().isEmpty()) {
+            return "";
+        }
+        StringBuilder prompt = new StringBuilder("\nEarlier in this conversation (summary, not said in this turn):\n");
+        if (memory.hasSummary()) {
+            prompt.append(memory.summary().strip()).append('\n');
+        }
+        if (!memory.keyFacts().isEmpty()) {
+            prompt.append("Key facts about this customer:\n");
+            memory.keyFacts().forEach(fact -> prompt.append("- ").append(fact.strip()).append('\n'));
+        }
         return prompt.toString();
     }
 
