@@ -90,6 +90,27 @@ class ConversationRulesTest {
         assertThat(driver.textsTo(customer)).hasSize(1);
     }
 
+    @Test
+    void theChatSimulatorSendsThroughTheWebhookAndShowsEachRepliesAccounting() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String page = http.send(java.net.http.HttpRequest.newBuilder(runtime.baseUri().resolve("/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("wa-agent simulator");
+
+        String customer = customer();
+        int status = http.send(java.net.http.HttpRequest.newBuilder(runtime.baseUri().resolve("/local/chat"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"tenantId\":\"" + TENANT + "\",\"customer\":\""
+                        + customer + "\",\"text\":\"hello\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertThat(status).isEqualTo(200);
+        awaitAllAnswered(customer, 1);
+        await(() -> driver.textsTo(customer), 1);
+        String conversation = http.send(java.net.http.HttpRequest.newBuilder(runtime.baseUri()
+                .resolve("/local/conversation?tenantId=" + TENANT + "&customer=" + customer)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(conversation).contains("\"direction\":\"OUTBOUND\"").contains("\"provider\":\"local\"").contains("\"route\":\"local:OK\"");
+    }
+
     private static void awaitAllAnswered(String customer, int inbound) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
