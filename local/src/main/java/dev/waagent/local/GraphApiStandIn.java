@@ -12,23 +12,35 @@ import io.micronaut.http.annotation.Post;
 import dev.waagent.domain.channel.MalformedPayloadException;
 import dev.waagent.whatsapp.GraphApiError;
 import dev.waagent.whatsapp.GraphApiPayloads;
+import dev.waagent.whatsapp.GraphErrorBodies;
+import dev.waagent.whatsapp.GraphRequestCheck;
 import dev.waagent.whatsapp.GraphSendRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Stands in for {@code POST /{version}/{phone_number_id}/messages} of the WhatsApp Cloud API: checks the token
- * and the request shape the way Meta does, answers with Meta's response and error bodies, and records every
- * request in the {@link LocalOutbox}.
+ * Stands in for {@code POST /{version}/{phone_number_id}/messages} of the WhatsApp Cloud API: checks the token,
+ * the request shape and every limit Meta enforces ({@link GraphRequestCheck}: lengths, counts, unique titles and
+ * ids, template parameters), answers with Meta's response and error bodies, and records every request in the
+ * {@link LocalOutbox}. Faults planned through {@link GraphFaults} with code 130429, 131047 or 131056 are answered
+ * with Meta's real bodies ({@link GraphErrorBodies}). {@link #refusedRequests()} counts requests refused by the
+ * check: a sender that respects the limits keeps it at 0.
  */
 @Controller("/graph")
 public class GraphApiStandIn {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GraphApiStandIn.class);
+
     private final LocalOutbox outbox;
     private final GraphFaults faults;
+    private final AtomicLong refused = new AtomicLong();
 
     public GraphApiStandIn(LocalOutbox outbox, GraphFaults faults) {
         this.outbox = outbox;
@@ -56,32 +68,30 @@ public class GraphApiStandIn {
         } catch (MalformedPayloadException e) {
             return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) " + e.getMessage());
         }
+        Optional<GraphApiError> refusal = GraphRequestCheck.check(request.raw());
+        if (refusal.isPresent()) {
+            refused.incrementAndGet();
+            LOG.warn("graph stand-in refused a {} request: {}", request.type() == null ? "status" : request.type(), refusal.get().summary());
+            return HttpResponse.<String>status(HttpStatus.BAD_REQUEST).body(json(refusal.get().toEnvelopeBytes()));
+        }
         if (request.kind() == GraphSendRequest.Kind.READ_RECEIPT) {
-            return request.readMessageId() == null
-                    ? error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) The parameter message_id is required.")
-                    : HttpResponse.ok(json(GraphApiPayloads.toBytes(GraphApiPayloads.success())));
+            return HttpResponse.ok(json(GraphApiPayloads.toBytes(GraphApiPayloads.success())));
         }
         String recipient = request.effectiveRecipient();
-        if (recipient == null || recipient.isBlank()) {
-            return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) The parameter to is required.");
-        }
         GraphFaults.Fault fault = faults.next(recipient);
         if (fault != null) {
-            return error(HttpStatus.valueOf(fault.httpStatus()), fault.code(), fault.message());
-        }
-        if ("text".equals(request.type())) {
-            if (request.textBody() == null || request.textBody().isEmpty()) {
-                return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) The parameter text['body'] is required.");
-            }
-            if (request.textBody().length() > GraphApiPayloads.MAX_TEXT_LENGTH) {
-                return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER,
-                        "(#100) Param text['body'] must be at most " + GraphApiPayloads.MAX_TEXT_LENGTH + " characters long.");
-            }
-        } else if (request.raw().get(request.type()) == null) {
-            return error(HttpStatus.BAD_REQUEST, GraphApiError.INVALID_PARAMETER, "(#100) The parameter " + request.type() + " is required.");
+            Optional<byte[]> real = GraphErrorBodies.forCode(fault.code());
+            return real.isPresent()
+                    ? HttpResponse.<String>status(HttpStatus.valueOf(fault.httpStatus())).body(json(real.get()))
+                    : error(HttpStatus.valueOf(fault.httpStatus()), fault.code(), fault.message());
         }
         String wamid = "wamid." + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
         return HttpResponse.ok(json(GraphApiPayloads.toBytes(GraphApiPayloads.messageAccepted(recipient, wamid))));
+    }
+
+    /** Requests refused because Meta would refuse them (limits, shapes); 0 for a well-behaved sender. */
+    public long refusedRequests() {
+        return refused.get();
     }
 
     private static String json(byte[] bytes) {

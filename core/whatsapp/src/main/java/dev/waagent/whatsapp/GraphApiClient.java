@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.reply.OutboundPart;
 import dev.waagent.domain.tenant.SecretStore;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.turn.ChannelSendException;
@@ -31,7 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * The WhatsApp Cloud API client: sends text replies and read receipts on a tenant's business number.
+ * The WhatsApp Cloud API client: sends replies (text, reply buttons, lists, cards, templates) and read receipts with
+ * the typing indicator on a tenant's business number.
  * <p>
  * Retries, with exponential backoff and jitter (see {@link Backoff}), what may succeed later: HTTP 5xx and 429,
  * I/O errors and timeouts, and Meta's throttling codes (4, 80007, 130429, 131056, 133016), honouring
@@ -106,6 +108,36 @@ public final class GraphApiClient implements OutboundChannel {
         String messageId = GraphApiPayloads.sentMessageId(response).orElseThrow(() -> new ChannelSendException(
                 "WhatsApp accepted the send but returned no message id", "invalid_response", false, null));
         LOG.debug("whatsapp send for tenant {} to {} accepted as {}", tenant.id(), recipient, messageId);
+        return messageId;
+    }
+
+    /**
+     * Sends one part of a reply in any form of the reply model (text, reply buttons, list, card, template), with the
+     * same retry rules as {@link #sendText}. The part is valid by construction; the request is still checked with
+     * {@link GraphRequestCheck} and never sent if Meta would refuse it.
+     *
+     * @param replyToMessageId quote this inbound message, or {@code null}
+     * @return the wamid Meta assigned
+     * @throws ChannelSendException refused ({@code retryable=false}: Meta's code such as {@code 131047} when the
+     *                              24-hour window is closed, or {@code invalid_request}…) or still failing after
+     *                              {@code maxAttempts} ({@code retryable=true}, e.g. {@code 131056} or {@code 130429})
+     */
+    public String sendReply(Tenant tenant, String customerId, OutboundPart part, String replyToMessageId) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(part, "part");
+        if (customerId == null || customerId.isBlank()) {
+            throw refusedLocally("no customer id to send to", "invalid_recipient");
+        }
+        ObjectNode body = GraphApiPayloads.replyMessage(customerId, part.content(), replyToMessageId);
+        Optional<GraphApiError> refusal = GraphRequestCheck.check(body);
+        if (refusal.isPresent()) {
+            throw refusedLocally("WhatsApp would refuse this " + part.form() + " part: " + refusal.get().summary(), "invalid_request");
+        }
+        String recipient = Masking.phone(customerId);
+        JsonNode response = post(tenant, body, "send " + part.form(), recipient, settings.maxAttempts());
+        String messageId = GraphApiPayloads.sentMessageId(response).orElseThrow(() -> new ChannelSendException(
+                "WhatsApp accepted the send but returned no message id", "invalid_response", false, null));
+        LOG.debug("whatsapp {} part {} for tenant {} to {} accepted as {}", part.form(), part.index(), tenant.id(), recipient, messageId);
         return messageId;
     }
 

@@ -2,8 +2,15 @@ package dev.waagent.whatsapp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waagent.domain.channel.MalformedPayloadException;
+import dev.waagent.domain.reply.ListRow;
+import dev.waagent.domain.reply.ListSection;
+import dev.waagent.domain.reply.MediaRef;
+import dev.waagent.domain.reply.Reply;
+import dev.waagent.domain.reply.ReplyButton;
+import dev.waagent.domain.reply.TemplateMessage;
 import dev.waagent.whatsapp.internal.Json;
 
 import java.io.IOException;
@@ -51,6 +58,123 @@ public final class GraphApiPayloads {
         text.put("preview_url", false);
         text.put("body", body);
         return root;
+    }
+
+    /**
+     * Any form of the reply model as Meta documents it (docs-meta/send, openapi-v23/send-request-examples):
+     * <ul>
+     *   <li>{@link Reply.Text} → {@link #textMessage};</li>
+     *   <li>{@link Reply.Buttons} → {@code type: interactive}, {@code interactive: {type: button, header?: {type: text,
+     *       text}, body: {text}, footer?: {text}, action: {buttons: [{type: reply, reply: {id, title}}]}}};</li>
+     *   <li>{@link Reply.ListMenu} → {@code interactive: {type: list, header?, body, footer?, action: {button,
+     *       sections: [{title?, rows: [{id, title, description?}]}]}}};</li>
+     *   <li>{@link Reply.Card} without buttons → {@code type: image, image: {link | id, caption?}}; with buttons → an
+     *       interactive button message whose header is {@code {type: image, image: {link | id}}} and body the caption;</li>
+     *   <li>{@link TemplateMessage} → {@code type: template, template: {name, language: {policy: deterministic, code},
+     *       components?: [{type: body, parameters: [{type: text, text}]}]}}.</li>
+     * </ul>
+     * Builds what it is given: limits are the {@code ReplyRepair}'s job (and {@link GraphRequestCheck}'s to verify).
+     */
+    public static ObjectNode replyMessage(String customerId, Reply reply, String replyToMessageId) {
+        if (reply instanceof Reply.Text text) {
+            return textMessage(customerId, text.body(), replyToMessageId);
+        }
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("messaging_product", MESSAGING_PRODUCT);
+        root.put("recipient_type", "individual");
+        root.put(isBusinessScopedUserId(customerId) ? "recipient" : "to", customerId);
+        if (replyToMessageId != null) {
+            root.putObject("context").put("message_id", replyToMessageId);
+        }
+        if (reply instanceof Reply.Buttons buttons) {
+            root.put("type", "interactive");
+            ObjectNode interactive = root.putObject("interactive");
+            interactive.put("type", "button");
+            if (buttons.header() != null) {
+                interactive.putObject("header").put("type", "text").put("text", buttons.header());
+            }
+            interactiveButtons(interactive, buttons.body(), buttons.footer(), buttons.buttons());
+        } else if (reply instanceof Reply.ListMenu list) {
+            root.put("type", "interactive");
+            ObjectNode interactive = root.putObject("interactive");
+            interactive.put("type", "list");
+            if (list.header() != null) {
+                interactive.putObject("header").put("type", "text").put("text", list.header());
+            }
+            interactive.putObject("body").put("text", list.body());
+            if (list.footer() != null) {
+                interactive.putObject("footer").put("text", list.footer());
+            }
+            ObjectNode action = interactive.putObject("action");
+            action.put("button", list.buttonLabel());
+            ArrayNode sections = action.putArray("sections");
+            for (ListSection section : list.sections()) {
+                ObjectNode node = sections.addObject();
+                if (section.title() != null) {
+                    node.put("title", section.title());
+                }
+                ArrayNode rows = node.putArray("rows");
+                for (ListRow row : section.rows()) {
+                    ObjectNode rowNode = rows.addObject().put("id", row.id()).put("title", row.title());
+                    if (row.description() != null) {
+                        rowNode.put("description", row.description());
+                    }
+                }
+            }
+        } else if (reply instanceof Reply.Card card) {
+            if (card.buttons().isEmpty()) {
+                root.put("type", "image");
+                ObjectNode image = media(root.putObject("image"), card.image());
+                if (!card.caption().isBlank()) {
+                    image.put("caption", card.caption());
+                }
+            } else {
+                root.put("type", "interactive");
+                ObjectNode interactive = root.putObject("interactive");
+                interactive.put("type", "button");
+                ObjectNode header = interactive.putObject("header").put("type", "image");
+                media(header.putObject("image"), card.image());
+                interactiveButtons(interactive, card.caption(), card.footer(), card.buttons());
+            }
+        } else if (reply instanceof TemplateMessage template) {
+            root.put("type", "template");
+            ObjectNode node = root.putObject("template");
+            node.put("name", template.name());
+            // "policy" is optional at Meta but required by the v23.0 OpenAPI LanguageObject; "deterministic" is its only value.
+            node.putObject("language").put("policy", "deterministic").put("code", template.language());
+            if (!template.bodyParameters().isEmpty()) {
+                ObjectNode body = node.putArray("components").addObject().put("type", "body");
+                ArrayNode parameters = body.putArray("parameters");
+                for (String value : template.bodyParameters()) {
+                    parameters.addObject().put("type", "text").put("text", value);
+                }
+            }
+        } else {
+            throw new IllegalArgumentException("unknown reply form " + reply.getClass().getName());
+        }
+        return root;
+    }
+
+    private static void interactiveButtons(ObjectNode interactive, String body, String footer, List<ReplyButton> buttons) {
+        interactive.putObject("body").put("text", body);
+        if (footer != null) {
+            interactive.putObject("footer").put("text", footer);
+        }
+        ArrayNode nodes = interactive.putObject("action").putArray("buttons");
+        for (ReplyButton button : buttons) {
+            ObjectNode node = nodes.addObject();
+            node.put("type", "reply");
+            node.putObject("reply").put("id", button.id()).put("title", button.title());
+        }
+    }
+
+    private static ObjectNode media(ObjectNode node, MediaRef media) {
+        if (media.id() != null && !media.id().isBlank()) {
+            node.put("id", media.id());
+        } else {
+            node.put("link", media.link());
+        }
+        return node;
     }
 
     /** Marks a message (and earlier ones) read; with {@code showTyping}, also shows the typing indicator. */
@@ -112,7 +236,7 @@ public final class GraphApiPayloads {
      * Meta documents {@code type} as optional with {@code text} as default, and some of its own examples omit it
      * next to another content object (e.g. {@code interactive}): the single content member present decides.
      */
-    private static String inferredType(JsonNode root) {
+    static String inferredType(JsonNode root) {
         for (String candidate : CONTENT_TYPES) {
             if (root.has(candidate)) {
                 return candidate;

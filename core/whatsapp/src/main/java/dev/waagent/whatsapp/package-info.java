@@ -6,7 +6,10 @@
  *       (normalized {@code ChannelEvent}s plus the phone number ids to resolve tenants with); attribute keys in
  *       {@link dev.waagent.whatsapp.WhatsAppAttributes}.</li>
  *   <li>{@link dev.waagent.whatsapp.GraphApiClient}: the {@code OutboundChannel} (text replies, read receipts with typing
- *       indicator), configured by {@link dev.waagent.whatsapp.GraphApiSettings}.</li>
+ *       indicator) and {@code sendReply} for every form of the reply model ({@code dev.waagent.domain.reply}: buttons,
+ *       lists, cards, templates), configured by {@link dev.waagent.whatsapp.GraphApiSettings}.</li>
+ *   <li>{@link dev.waagent.whatsapp.GraphRequestCheck}: Meta's limits applied to a request body, with the error Meta
+ *       would answer; {@link dev.waagent.whatsapp.GraphErrorBodies}: Meta's real 130429 / 131047 / 131056 bodies.</li>
  *   <li>{@link dev.waagent.whatsapp.GraphApiPayloads}, {@link dev.waagent.whatsapp.GraphSendRequest},
  *       {@link dev.waagent.whatsapp.GraphApiError}: the endpoint's request, response and error bodies, shared with
  *       local stand-ins of the API.</li>
