@@ -11,6 +11,7 @@ import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.llm.LlmRequest;
 import dev.waagent.domain.llm.LlmResponse;
+import dev.waagent.domain.reply.WhatsAppFormatter;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import org.slf4j.Logger;
@@ -122,7 +123,9 @@ public final class TurnService {
                 response.usage().promptTokens(), response.usage().completionTokens(), response.latency().toMillis(),
                 generated.fallbacks(), response.needsHuman(), generated.route().costUsd().doubleValue(),
                 generated.route().cacheHit(), generated.route().complexity().name(), generated.route().path());
-        return reply(tenant.get(), key, toAnswer, response.text(), accounting, trigger, started, TurnOutcome.REPLIED);
+        // Models write Markdown; WhatsApp has its own formatting (*bold*, _italic_, • lists).
+        String text = WhatsAppFormatter.fromMarkdown(response.text());
+        return reply(tenant.get(), key, toAnswer, text, accounting, trigger, started, TurnOutcome.REPLIED);
     }
 
     /** Records the reply with the "answered" marks, then sends it under its lease. */
