@@ -27,12 +27,29 @@ class DataStackTest {
                         Map.of("AttributeName", AgentTables.SORT_KEY, "KeyType", "RANGE")),
                 "AttributeDefinitions", List.of(
                         Map.of("AttributeName", "pk", "AttributeType", "S"),
-                        Map.of("AttributeName", "sk", "AttributeType", "S")),
+                        Map.of("AttributeName", "sk", "AttributeType", "S"),
+                        Map.of("AttributeName", AgentTables.DUE_BUCKET, "AttributeType", "S"),
+                        Map.of("AttributeName", AgentTables.DUE_AT, "AttributeType", "N")),
                 "BillingMode", "PAY_PER_REQUEST",
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
                 "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                 "SSESpecification", Map.of("SSEEnabled", true, "SSEType", "KMS", "KMSMasterKeyId", keyArn(dev)),
                 "DeletionProtectionEnabled", false));
+    }
+
+    /** The scheduler's due-work index: the same name, keys and projection as the store's TableBootstrap. */
+    @Test
+    void conversationsTableHasTheSparseDueWorkIndex() {
+        TestApps.dev().data().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "TableName", "wa-agent-dev-conversations",
+                "GlobalSecondaryIndexes", List.of(Map.of(
+                        "IndexName", "due-index",
+                        "KeySchema", List.of(
+                                Map.of("AttributeName", "dueBucket", "KeyType", "HASH"),
+                                Map.of("AttributeName", "dueAt", "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "ALL")))));
+        TestApps.dev().data().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "TableName", "wa-agent-dev-tenants", "GlobalSecondaryIndexes", Match.absent()));
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class LocalRuntime implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::stopStandInsAfterContext, "local-stand-ins-stop"));
         String appSecret = (String) options.properties().get("wa.secrets.meta-app-secret");
         String verifyToken = (String) options.properties().get("wa.secrets.meta-verify-token");
+        String adminKey = (String) options.properties().getOrDefault("wa.secrets.admin-operator-key", LocalOptions.DEFAULT_ADMIN_KEY);
         LOG.info("""
 
                 wa-agent local runtime is up on http://localhost:{}
@@ -57,14 +58,18 @@ public final class LocalRuntime implements AutoCloseable {
                   verification:   GET  /webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…
                   tenants:        GET  /local/tenants
                   sent messages:  GET  /local/outbox
+                  scheduler:      POST /local/scheduler/<job>  (also on a timer: WA_SCHEDULER_INTERVAL, WA_SCHEDULER_ENABLED)
                   health:         GET  /health
                   data directory: {}
                   app secret:     {}   (WA_META_APP_SECRET{})
                   verify token:   {}   (WA_META_VERIFY_TOKEN{})
+                  admin API:      /admin/…  (Authorization: Bearer <admin key>; description at GET /admin/openapi.yml)
+                  admin key:      {}   (WA_ADMIN_KEY{})
                   LLM:            {}
                 """, runtime.port(), options.dataDir().toAbsolutePath(),
                 appSecret, LocalOptions.DEFAULT_APP_SECRET.equals(appSecret) ? ", default" : "",
                 verifyToken, LocalOptions.DEFAULT_VERIFY_TOKEN.equals(verifyToken) ? ", default" : "",
+                adminKey, LocalOptions.DEFAULT_ADMIN_KEY.equals(adminKey) ? ", default" : "",
                 System.getenv("OPENAI_API_KEY") == null ? "local responder only (set OPENAI_API_KEY to use a model)"
                         : "OpenAI-compatible provider, then the local responder");
     }
@@ -105,6 +110,16 @@ public final class LocalRuntime implements AutoCloseable {
         properties.put("wa.local.data-dir", options.dataDir().toAbsolutePath().toString());
         // Nobody reads EMF lines on a laptop; they would drown the log.
         properties.put("wa.metrics.enabled", false);
+        // Back office (admin API): H2 in PostgreSQL mode under the data directory, migrated by Flyway at start-up.
+        properties.put("datasources.default.url", "jdbc:h2:" + (options.inMemory() ? "mem:backoffice-" + options.tablePrefix()
+                + ";DB_CLOSE_DELAY=-1" : "file:" + options.dataDir().resolve("backoffice").resolve("backoffice").toAbsolutePath())
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        properties.put("datasources.default.driver-class-name", "org.h2.Driver");
+        properties.put("datasources.default.username", "sa");
+        properties.put("datasources.default.password", "");
+        properties.put("datasources.default.allow-pool-suspension", true);
+        properties.put("flyway.datasources.default.enabled", true);
+        properties.put("wa.secrets.admin-operator-key", LocalOptions.DEFAULT_ADMIN_KEY);
         properties.putAll(options.properties());
 
         ApplicationContext context = Micronaut.build(new String[0])

@@ -18,6 +18,11 @@ public class JobRunner {
         this.jobs = jobs.stream().collect(Collectors.toMap(ScheduledJob::name, Function.identity()));
     }
 
+    /** The job names the schedules may pass, sorted. */
+    public java.util.SortedSet<String> names() {
+        return new java.util.TreeSet<>(jobs.keySet());
+    }
+
     public String run(JobRequest request, Duration budget) {
         if (request == null || request.job() == null) {
             throw new IllegalArgumentException("the schedule must pass {\"job\": \"<name>\"}; known jobs: " + jobs.keySet());

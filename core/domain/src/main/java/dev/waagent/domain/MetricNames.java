@@ -13,6 +13,7 @@ public final class MetricNames {
     public static final String DIM_TENANT = "Tenant";
     public static final String DIM_PROVIDER = "Provider";
     public static final String DIM_OUTCOME = "Outcome";
+    public static final String DIM_JOB = "Job";
 
     // webhook-function
     public static final String WEBHOOK_REQUESTS = "WebhookRequests";
@@ -42,6 +43,24 @@ public final class MetricNames {
     public static final String COST_USD = "CostUsd";
     public static final String HANDOFFS = "Handoffs";
     public static final String OPT_OUTS = "OptOuts";
+
+    // scheduler-function: each job run, and each tenant's daily rollup (emitted once, when the day is stored)
+    public static final String JOB_RUNS = "JobRuns";
+    public static final String JOB_DUE_READ = "JobDueRead";
+    public static final String JOB_ACTIONS = "JobActions";
+    public static final String JOB_READ_UNITS = "JobReadUnits";
+    public static final String JOB_STOPPED_BY_BUDGET = "JobStoppedByBudget";
+    public static final String JOB_FAILURES = "JobFailures";
+    public static final String JOB_DURATION = "JobDuration";
+    public static final String HANDOFFS_RETURNED = "HandoffsReturned";
+    public static final String ROLLUP_MESSAGES_IN = "RollupMessagesIn";
+    public static final String ROLLUP_MESSAGES_OUT = "RollupMessagesOut";
+    public static final String ROLLUP_CONVERSATIONS = "RollupConversations";
+    public static final String ROLLUP_HANDOFFS = "RollupHandoffs";
+    public static final String ROLLUP_UNANSWERED = "RollupUnansweredQuestions";
+    public static final String ROLLUP_TOKENS = "RollupTokens";
+    public static final String ROLLUP_COST_USD = "RollupCostUsd";
+    public static final String ROLLUP_P95_REPLY = "RollupP95ReplyTime";
 
     private MetricNames() {
     }

@@ -54,6 +54,15 @@ public class ConversationTableItem {
     private Long sendingUntil;
     private Boolean optedOut;
     private String handoffReason;
+    private String dueBucket;
+    private Long dueAt;
+    private String summary;
+    private java.util.List<String> keyFacts;
+    private Long summarizedThrough;
+    private Long contextFrom;
+    private Long expiredFor;
+    private Long returnedToBotAt;
+    private String summarySource;
 
     @DynamoDbPartitionKey
     public String getPk() {
@@ -390,5 +399,81 @@ public class ConversationTableItem {
 
     public void setHandoffReason(String handoffReason) {
         this.handoffReason = handoffReason;
+    }
+
+    /** GSI {@code due-index} partition: see {@link Keys}. Only conversation and message items carry it. */
+    @software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey(indexNames = Keys.DUE_INDEX)
+    public String getDueBucket() {
+        return dueBucket;
+    }
+
+    public void setDueBucket(String dueBucket) {
+        this.dueBucket = dueBucket;
+    }
+
+    /** GSI {@code due-index} sort key, epoch millis: last activity (conversation) or receive time (message). */
+    @software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey(indexNames = Keys.DUE_INDEX)
+    public Long getDueAt() {
+        return dueAt;
+    }
+
+    public void setDueAt(Long dueAt) {
+        this.dueAt = dueAt;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public java.util.List<String> getKeyFacts() {
+        return keyFacts;
+    }
+
+    public void setKeyFacts(java.util.List<String> keyFacts) {
+        this.keyFacts = keyFacts;
+    }
+
+    public Long getSummarizedThrough() {
+        return summarizedThrough;
+    }
+
+    public void setSummarizedThrough(Long summarizedThrough) {
+        this.summarizedThrough = summarizedThrough;
+    }
+
+    public Long getContextFrom() {
+        return contextFrom;
+    }
+
+    public void setContextFrom(Long contextFrom) {
+        this.contextFrom = contextFrom;
+    }
+
+    public Long getExpiredFor() {
+        return expiredFor;
+    }
+
+    public void setExpiredFor(Long expiredFor) {
+        this.expiredFor = expiredFor;
+    }
+
+    public Long getReturnedToBotAt() {
+        return returnedToBotAt;
+    }
+
+    public void setReturnedToBotAt(Long returnedToBotAt) {
+        this.returnedToBotAt = returnedToBotAt;
+    }
+
+    public String getSummarySource() {
+        return summarySource;
+    }
+
+    public void setSummarySource(String summarySource) {
+        this.summarySource = summarySource;
     }
 }

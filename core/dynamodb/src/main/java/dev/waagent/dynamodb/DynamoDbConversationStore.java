@@ -6,6 +6,7 @@ import dev.waagent.domain.channel.InboundMessage;
 import dev.waagent.domain.channel.MessageType;
 import dev.waagent.domain.conversation.Conversation;
 import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.conversation.ConversationMemory;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStatus;
 import dev.waagent.domain.conversation.ConversationStore;
@@ -78,6 +79,9 @@ public class DynamoDbConversationStore implements ConversationStore {
         item.setAttributes(message.attributes().isEmpty() ? null : message.attributes());
         item.setAnsweredBy(message.expectsReply() ? null : NO_REPLY_NEEDED);
         item.setExpiresAt(receivedAt.plus(settings.getMessageRetention()).getEpochSecond());
+        // due-index: the tenant's messages of the day, for the daily rollup (see Keys).
+        item.setDueBucket(Keys.messageDay(tenantId, receivedAt));
+        item.setDueAt(receivedAt.toEpochMilli());
         ConversationTableItem seen = new ConversationTableItem();
         seen.setPk(item.getPk());
         seen.setSk(Keys.seen(message.messageId()));
@@ -199,6 +203,8 @@ public class DynamoDbConversationStore implements ConversationStore {
         outbound.setComplexity(accounting.complexity());
         outbound.setRoute(accounting.route());
         outbound.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+        outbound.setDueBucket(Keys.messageDay(key.tenantId(), at));
+        outbound.setDueAt(at.toEpochMilli());
 
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
@@ -219,7 +225,7 @@ public class DynamoDbConversationStore implements ConversationStore {
                     .build());
             newestInbound = Math.max(newestInbound == null ? 0 : newestInbound, answered.receivedAt().toEpochMilli());
         }
-        ConversationTableItem state = conversationState(key);
+        ConversationTableItem state = activeState(key, at);
         state.setLastOutboundAt(at.toEpochMilli());
         state.setLastInboundAt(newestInbound);
         tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
@@ -253,7 +259,7 @@ public class DynamoDbConversationStore implements ConversationStore {
             newestInbound = Math.max(newestInbound, message.receivedAt().toEpochMilli());
         }
         // The customer still wrote: the 24-hour window moves even when nobody replies.
-        ConversationTableItem state = conversationState(key);
+        ConversationTableItem state = activeState(key, at);
         state.setLastInboundAt(newestInbound);
         tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
                 .item(state).ignoreNulls(true).build());
@@ -267,11 +273,22 @@ public class DynamoDbConversationStore implements ConversationStore {
 
     @Override
     public void updateState(ConversationKey key, ConversationStatus status, Boolean optedOut, String handoffReason, Instant at) {
-        ConversationTableItem state = conversationState(key);
+        ConversationTableItem state = activeState(key, at);
         state.setStatus(status == null ? null : status.name());
         state.setOptedOut(optedOut);
         state.setHandoffReason(status == ConversationStatus.ACTIVE ? "" : handoffReason);
         table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(state).ignoreNulls(true).build());
+    }
+
+    /**
+     * The conversation item of a write that counts as activity: it moves the conversation to {@code at} on the
+     * tenant's activity timeline (GSI {@code due-index}), where the scheduler's jobs find it once it is quiet.
+     */
+    private static ConversationTableItem activeState(ConversationKey key, Instant at) {
+        ConversationTableItem state = conversationState(key);
+        state.setDueBucket(Keys.activityTimeline(key.tenantId()));
+        state.setDueAt(at.toEpochMilli());
+        return state;
     }
 
     private static ConversationTableItem conversationState(ConversationKey key) {
@@ -394,7 +411,7 @@ public class DynamoDbConversationStore implements ConversationStore {
                 .build();
     }
 
-    private static StoredMessage toMessage(ConversationKey key, ConversationTableItem item) {
+    static StoredMessage toMessage(ConversationKey key, ConversationTableItem item) {
         Direction direction = Direction.valueOf(item.getDirection());
         ReplyAccounting accounting = direction == Direction.OUTBOUND
                 ? new ReplyAccounting(item.getProvider(), item.getModel(), orZero(item.getPromptTokens()),
@@ -412,7 +429,7 @@ public class DynamoDbConversationStore implements ConversationStore {
                 item.getReplyTo(), accounting);
     }
 
-    private static Conversation toConversation(ConversationKey key, ConversationTableItem item) {
+    static Conversation toConversation(ConversationKey key, ConversationTableItem item) {
         if (item == null) {
             return Conversation.start(key);
         }
@@ -420,7 +437,18 @@ public class DynamoDbConversationStore implements ConversationStore {
                 item.getStatus() == null ? ConversationStatus.ACTIVE : ConversationStatus.valueOf(item.getStatus()),
                 item.getLastInboundAt() == null ? null : Instant.ofEpochMilli(item.getLastInboundAt()),
                 item.getLastOutboundAt() == null ? null : Instant.ofEpochMilli(item.getLastOutboundAt()),
-                Boolean.TRUE.equals(item.getOptedOut()), item.getHandoffReason());
+                Boolean.TRUE.equals(item.getOptedOut()), item.getHandoffReason(), toMemory(item));
+    }
+
+    /** Summary, key facts and context cut written by the scheduler's jobs. */
+    static ConversationMemory toMemory(ConversationTableItem item) {
+        if (item.getSummary() == null && item.getKeyFacts() == null && item.getSummarizedThrough() == null
+                && item.getContextFrom() == null) {
+            return ConversationMemory.NONE;
+        }
+        return new ConversationMemory(item.getSummary(), item.getKeyFacts(),
+                item.getSummarizedThrough() == null ? null : Instant.ofEpochMilli(item.getSummarizedThrough()),
+                item.getContextFrom() == null ? null : Instant.ofEpochMilli(item.getContextFrom()));
     }
 
     private static int orZero(Integer value) {

@@ -3,6 +3,8 @@ package dev.waagent.dynamodb;
 import dev.waagent.domain.conversation.ConversationKey;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * Key layout of the conversations table. Every key starts with the tenant id, so one tenant's items can never
@@ -17,12 +19,33 @@ import java.time.Instant;
  *   <li>{@code sk = I#<platform message id>}: marks an inbound message as seen, written with it in one transaction;
  *       this is the deduplication, since a platform that sends no timestamp (Twilio) cannot give a stable M# key</li>
  * </ul>
+ * Scheduler items (not conversations, same table, still tenant-first):
+ * <ul>
+ *   <li>{@code pk = T#<tenant>#JOBS, sk = JOB#<job>[#<pass>]}: where a job stopped on the tenant's activity timeline</li>
+ *   <li>{@code pk = T#<tenant>#ROLLUP, sk = D#<yyyy-MM-dd>}: one tenant-local day's rollup (a range query serves
+ *       {@code GET /admin/tenants/{id}/analytics?from&to})</li>
+ * </ul>
+ * The sparse GSI {@value #DUE_INDEX} ({@code dueBucket} S, {@code dueAt} N = epoch millis, projection ALL) is how
+ * the scheduler finds due work without scanning. Only two kinds of item carry the attributes:
+ * <ul>
+ *   <li>conversation items: {@code dueBucket = T#<tenant>#ACT}, {@code dueAt} = last activity (a turn answered or
+ *       silenced, a state change). Access pattern: "conversations of tenant T quiet since before X and active after
+ *       the job's cursor" = {@code Query dueBucket = T#t#ACT AND dueAt BETWEEN cursor AND now - delay}; each job
+ *       reads only the stretch that became due since its last run</li>
+ *   <li>message items: {@code dueBucket = T#<tenant>#DAY#<yyyy-MM-dd, UTC>}, {@code dueAt} = receive time. Access
+ *       pattern: "every message of tenant T in [from, to)" for the daily rollup = one Query per UTC day touched</li>
+ * </ul>
+ * Both partitions take one tenant's write rate at most (well under a GSI partition's 1,000 writes/s); a tenant
+ * beyond that would add a shard suffix and query each shard.
  */
 final class Keys {
 
     static final String CONVERSATION_SK = "CONV";
     static final String MESSAGE_PREFIX = "M#";
     static final String DELIVERY_PREFIX = "W#";
+    static final String DUE_INDEX = "due-index";
+    static final String DUE_BUCKET = "dueBucket";
+    static final String DUE_AT = "dueAt";
 
     private Keys() {
     }
@@ -41,6 +64,36 @@ final class Keys {
 
     static String seen(String messageId) {
         return "I#" + messageId;
+    }
+
+    /** GSI partition: the tenant's conversations by last activity. */
+    static String activityTimeline(String tenantId) {
+        return "T#" + tenantId + "#ACT";
+    }
+
+    /** GSI partition: the tenant's messages received on one UTC day. */
+    static String messageDay(String tenantId, LocalDate utcDay) {
+        return "T#" + tenantId + "#DAY#" + utcDay;
+    }
+
+    static String messageDay(String tenantId, Instant receivedAt) {
+        return messageDay(tenantId, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
+    }
+
+    static String schedulerState(String tenantId) {
+        return "T#" + tenantId + "#JOBS";
+    }
+
+    static String jobCheckpoint(String job) {
+        return "JOB#" + job;
+    }
+
+    static String rollups(String tenantId) {
+        return "T#" + tenantId + "#ROLLUP";
+    }
+
+    static String rollupDay(LocalDate day) {
+        return "D#" + day;
     }
 
     static String tenant(String tenantId) {

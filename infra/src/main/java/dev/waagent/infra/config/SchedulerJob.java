@@ -8,11 +8,15 @@ public enum SchedulerJob {
     /** Summarise long or idle conversations. */
     SUMMARIES("summaries", "rate(15 minutes)"),
     /** Expire old context, keeping key facts. */
-    CONTEXT_EXPIRY("context-expiry", "rate(1 hour)"),
+    CONTEXT_EXPIRY("context-expiry", "rate(5 minutes)"),
     /** Follow up on open leads and unanswered questions. */
     FOLLOW_UPS("follow-ups", "rate(15 minutes)"),
-    /** Roll up yesterday's usage per tenant (00:05 UTC). */
-    DAILY_ROLLUP("daily-rollup", "cron(5 0 * * ? *)"),
+    /**
+     * Roll up each tenant's completed local day. Hourly (at :05): tenants' days end at different UTC hours, so each
+     * day is stored within the hour after the tenant's midnight; a run with nothing due costs one small query per
+     * tenant.
+     */
+    DAILY_ROLLUP("daily-rollup", "cron(5 * * * ? *)"),
     /**
      * Owner briefing. Runs hourly: tenants live in different time zones, so the job sends to the tenants whose
      * local time has just reached their briefing hour.

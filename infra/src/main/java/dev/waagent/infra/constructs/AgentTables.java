@@ -5,6 +5,8 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
@@ -19,6 +21,12 @@ import software.constructs.Construct;
  *       collection; TTL on {@code expiresAt} (epoch seconds).</li>
  *   <li>{@code tenants}: {@code pk} = tenant key (and phone_number_id lookup items).</li>
  * </ul>
+ * The conversations table has one sparse GSI, {@value #DUE_INDEX} ({@code dueBucket} S, {@code dueAt} N, projection
+ * ALL), which the scheduler queries for due work instead of scanning: conversation items carry
+ * {@code dueBucket = T#<tenant>#ACT} with their last activity time (the jobs read the stretch of each tenant's
+ * timeline that became due since their last run), message items {@code dueBucket = T#<tenant>#DAY#<UTC day>}
+ * with their receive time (the daily rollup reads a tenant's day). The store's {@code TableBootstrap} creates
+ * the same index locally; keep the two in step.
  * Both on-demand, point-in-time recovery, encrypted with the customer-managed key; deletion protection and
  * RETAIN when {@code protect} is set (prod).
  */
@@ -27,6 +35,9 @@ public final class AgentTables extends Construct {
     public static final String PARTITION_KEY = "pk";
     public static final String SORT_KEY = "sk";
     public static final String TTL_ATTRIBUTE = "expiresAt";
+    public static final String DUE_INDEX = "due-index";
+    public static final String DUE_BUCKET = "dueBucket";
+    public static final String DUE_AT = "dueAt";
 
     /**
      * @param namePrefix e.g. {@code wa-agent-dev}
@@ -61,6 +72,12 @@ public final class AgentTables extends Construct {
                 .deletionProtection(props.protect())
                 .removalPolicy(removal)
                 .build();
+        conversations.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(DUE_INDEX)
+                .partitionKey(Attribute.builder().name(DUE_BUCKET).type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name(DUE_AT).type(AttributeType.NUMBER).build())
+                .projectionType(ProjectionType.ALL)
+                .build());
         tenants = Table.Builder.create(this, "Tenants")
                 .tableName(props.namePrefix() + "-tenants")
                 .partitionKey(Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build())

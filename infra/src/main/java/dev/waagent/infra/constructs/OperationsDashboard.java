@@ -199,6 +199,32 @@ public final class OperationsDashboard extends Construct {
                         searchBy(tenant, MetricNames.REPLIES_SENT, SUM, ONE_HOUR),
                         searchBy(tenant, MetricNames.HANDOFFS, SUM, ONE_HOUR),
                         searchBy(tenant, MetricNames.OPT_OUTS, SUM, ONE_HOUR))));
+
+        // Scheduler: job runs and what they read and did; each tenant's rolled-up day.
+        dashboard.addWidgets(
+                graph("Scheduler: runs, due work read, actions (per hour)", List.of(
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_RUNS, SUM, ONE_HOUR),
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_DUE_READ, SUM, ONE_HOUR),
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_ACTIONS, SUM, ONE_HOUR),
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.HANDOFFS_RETURNED, SUM, ONE_HOUR))),
+                graph("Scheduler: read units, budget stops, failures (per hour)", List.of(
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_READ_UNITS, SUM, ONE_HOUR),
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_STOPPED_BY_BUDGET, SUM, ONE_HOUR),
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_FAILURES, SUM, ONE_HOUR))),
+                graph("Scheduler: job duration", List.of(
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_DURATION, P95, ONE_HOUR))));
+        dashboard.addWidgets(
+                graph("Daily rollup per tenant: messages, conversations", List.of(
+                        searchBy(tenant, MetricNames.ROLLUP_MESSAGES_IN, SUM, ONE_DAY),
+                        searchBy(tenant, MetricNames.ROLLUP_MESSAGES_OUT, SUM, ONE_DAY),
+                        searchBy(tenant, MetricNames.ROLLUP_CONVERSATIONS, SUM, ONE_DAY))),
+                graph("Daily rollup per tenant: handoffs, unanswered questions", List.of(
+                        searchBy(tenant, MetricNames.ROLLUP_HANDOFFS, SUM, ONE_DAY),
+                        searchBy(tenant, MetricNames.ROLLUP_UNANSWERED, SUM, ONE_DAY))),
+                graph("Daily rollup per tenant: tokens, cost (USD), p95 reply time", List.of(
+                        searchBy(tenant, MetricNames.ROLLUP_TOKENS, SUM, ONE_DAY),
+                        searchBy(tenant, MetricNames.ROLLUP_COST_USD, SUM, ONE_DAY),
+                        searchBy(tenant, MetricNames.ROLLUP_P95_REPLY, "Maximum", ONE_DAY))));
     }
 
     private static IWidget graph(String title, List<? extends IMetric> metrics) {

@@ -34,6 +34,17 @@ public final class Nag {
         return builder.build();
     }
 
+    /**
+     * A suppression of one rule for the given findings, exact or matched: {@code patterns} are cdk-nag regex
+     * literals ({@code /^Resource::…$/g}) for findings whose text holds generated names (cross-stack exports).
+     */
+    public static NagPackSuppression rule(String ruleId, String reason, List<String> appliesTo, List<String> patterns) {
+        NagPackSuppression base = rule(ruleId, reason);
+        List<Object> findings = new ArrayList<>(appliesTo);
+        patterns.forEach(p -> findings.add(io.github.cdklabs.cdknag.RegexAppliesTo.builder().regex(p).build()));
+        return NagPackSuppression.builder().id(base.getId()).reason(base.getReason()).appliesTo(findings).build();
+    }
+
     /** Suppresses on the construct and its children. */
     public static void suppress(IConstruct construct, NagPackSuppression... suppressions) {
         if (!applies(construct)) {

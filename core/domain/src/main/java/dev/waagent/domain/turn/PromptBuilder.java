@@ -1,5 +1,6 @@
 package dev.waagent.domain.turn;
 
+import dev.waagent.domain.conversation.ConversationMemory;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.LanguageDetector;
 import dev.waagent.domain.conversation.StoredMessage;
@@ -20,8 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns a conversation snapshot into the prompt for one turn: the tenant's persona and facts, the recent
- * history, and every unanswered customer message as the turn to answer.
+ * Turns a conversation snapshot into the prompt for one turn: the tenant's persona and facts, what the
+ * conversation remembers (summary and key facts), the recent history the summary does not cover yet, and every
+ * unanswered customer message as the turn to answer.
  */
 public final class PromptBuilder {
 
@@ -39,10 +41,13 @@ public final class PromptBuilder {
         Locale language = LanguageDetector.detect(customerTurn);
 
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(systemPrompt(tenant, now, language)));
+        ConversationMemory memory = snapshot.conversation().memory();
+        messages.add(ChatMessage.system(systemPrompt(tenant, now, language) + memoryPrompt(memory)));
         Set<String> answering = toAnswer.stream().map(StoredMessage::messageId).collect(Collectors.toSet());
         for (StoredMessage earlier : snapshot.recentMessages()) {
-            if (answering.contains(earlier.messageId()) || earlier.text() == null || earlier.text().isBlank()) {
+            if (answering.contains(earlier.messageId()) || earlier.text() == null || earlier.text().isBlank()
+                    || !memory.keepsTurn(earlier.receivedAt())) {
+                // Turns the summary covers (or that context expiry cleared) stay out: the summary speaks for them.
                 continue;
             }
             messages.add(earlier.isInbound() ? ChatMessage.user(asPromptText(earlier)) : ChatMessage.assistant(earlier.text()));
@@ -79,6 +84,22 @@ public final class PromptBuilder {
                 """);
         prompt.append("- Reply in ").append(languageName(language))
                 .append(" (match the customer's style, e.g. Hinglish when they write Hinglish).\n");
+        return prompt.toString();
+    }
+
+    /** The summary and key facts the scheduler kept, in place of the turns they cover. */
+    static String memoryPrompt(ConversationMemory memory) {
+        if (!memory.hasSummary() && memory.keyFacts().isEmpty()) {
+            return "";
+        }
+        StringBuilder prompt = new StringBuilder("\nEarlier in this conversation (summary, not said in this turn):\n");
+        if (memory.hasSummary()) {
+            prompt.append(memory.summary().strip()).append('\n');
+        }
+        if (!memory.keyFacts().isEmpty()) {
+            prompt.append("Key facts about this customer:\n");
+            memory.keyFacts().forEach(fact -> prompt.append("- ").append(fact.strip()).append('\n'));
+        }
         return prompt.toString();
     }
 

@@ -1,0 +1,17 @@
+package dev.waagent.backoffice;
+
+import dev.waagent.domain.TimeSource;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+/** Defaults for what the back office needs when the application (Lambda support, local runtime) provides none. */
+@Factory
+public class BackOfficeFactory {
+
+    @Singleton
+    @Requires(missingBeans = TimeSource.class)
+    TimeSource backOfficeClock() {
+        return TimeSource.system();
+    }
+}

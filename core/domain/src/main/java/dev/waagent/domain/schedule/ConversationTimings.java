@@ -1,0 +1,36 @@
+package dev.waagent.domain.schedule;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One tenant's timings for the scheduled jobs.
+ *
+ * @param contextExpiry      inactivity after which the working context is cleared (key facts and summary kept)
+ * @param handoffTimeout     inactivity after which a handed-off conversation returns to the bot (staff are told)
+ * @param summaryIdle        inactivity after which new turns are summarised
+ * @param summaryMinMessages fewer new messages than this are not worth a summary
+ * @param followUpDelay      how long an unanswered question of ours waits before one follow-up
+ * @param briefingHour       the tenant-local hour of the owner's morning briefing
+ */
+public record ConversationTimings(Duration contextExpiry, Duration handoffTimeout, Duration summaryIdle,
+                                  int summaryMinMessages, Duration followUpDelay, int briefingHour) {
+
+    public ConversationTimings {
+        Objects.requireNonNull(contextExpiry, "contextExpiry");
+        Objects.requireNonNull(handoffTimeout, "handoffTimeout");
+        Objects.requireNonNull(summaryIdle, "summaryIdle");
+        Objects.requireNonNull(followUpDelay, "followUpDelay");
+        if (contextExpiry.isNegative() || contextExpiry.isZero() || handoffTimeout.isNegative() || handoffTimeout.isZero()) {
+            throw new IllegalArgumentException("context expiry and handoff timeout must be positive");
+        }
+        if (briefingHour < 0 || briefingHour > 23) {
+            throw new IllegalArgumentException("briefingHour must be 0-23: " + briefingHour);
+        }
+    }
+
+    public static ConversationTimings defaults() {
+        return new ConversationTimings(Duration.ofMinutes(30), Duration.ofHours(24), Duration.ofMinutes(10), 4,
+                Duration.ofHours(4), 8);
+    }
+}
