@@ -100,7 +100,7 @@ public final class BedrockConverseProvider implements LlmProvider, AutoCloseable
         BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
                 .region(Region.of(settings.region()))
                 .httpClient(httpClient)
-                .credentialsProvider(new CredentialsGuard(signingCredentials))
+                .credentialsProvider(new IdentityResolutionGuard(signingCredentials))
                 .overrideConfiguration(o -> o
                         .retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallTimeout(settings.defaultTimeout()));

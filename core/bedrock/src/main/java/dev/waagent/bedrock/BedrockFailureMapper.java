@@ -83,7 +83,7 @@ final class BedrockFailureMapper {
             // The call's own timeout (apiCallTimeout), or the socket read/connect timeout behind it.
             return new LlmException(providerName, Kind.TIMEOUT, null, null, "no response within the call's timeout", failure);
         }
-        if (hasCause(failure, CredentialsGuard.MissingCredentialsException.class)) {
+        if (hasCause(failure, IdentityResolutionGuard.MissingCredentialsException.class)) {
             return new LlmException(providerName, Kind.MISCONFIGURED, null, null,
                     "no AWS credentials could be resolved", failure);
         }

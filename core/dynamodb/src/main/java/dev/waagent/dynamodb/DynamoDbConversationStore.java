@@ -211,31 +211,9 @@ public class DynamoDbConversationStore implements ConversationStore {
                         .item(outbound)
                         .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
                         .build());
-        Long newestInbound = null;
-        for (StoredMessage answered : reply.answers()) {
-            ConversationTableItem mark = new ConversationTableItem();
-            mark.setPk(pk);
-            mark.setSk(Keys.message(answered.sentAt(), answered.messageId()));
-            mark.setAnsweredBy(reply.turnId());
-            tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
-                    .item(mark)
-                    .ignoreNulls(true)
-                    .conditionExpression(Expression.builder()
-                            .expression("attribute_exists(pk) AND attribute_not_exists(answeredBy)").build())
-                    .build());
-            newestInbound = Math.max(newestInbound == null ? 0 : newestInbound, answered.receivedAt().toEpochMilli());
-        }
         ConversationTableItem state = activeState(key, at);
         state.setLastOutboundAt(at.toEpochMilli());
-        state.setLastInboundAt(newestInbound);
-        tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
-                .item(state).ignoreNulls(true).build());
-        try {
-            client.transactWriteItems(tx.build());
-            return true;
-        } catch (TransactionCanceledException raced) {
-            return false;
-        }
+        return markAnsweredTogether(tx, key, reply.answers(), reply.turnId(), state);
     }
 
     @Override
@@ -243,8 +221,19 @@ public class DynamoDbConversationStore implements ConversationStore {
         if (messages.isEmpty()) {
             return true;
         }
+        // The customer still wrote: the 24-hour window moves even when nobody replies.
+        return markAnsweredTogether(TransactWriteItemsEnhancedRequest.builder(), key, messages, by, activeState(key, at));
+    }
+
+    /**
+     * Adds to {@code tx} the "answered by" mark of every message (each conditional on not being answered yet) and
+     * the conversation state with the newest inbound time, then writes it all or nothing.
+     *
+     * @return false when another turn answered any of the messages first (nothing written)
+     */
+    private boolean markAnsweredTogether(TransactWriteItemsEnhancedRequest.Builder tx, ConversationKey key,
+                                         List<StoredMessage> messages, String by, ConversationTableItem state) {
         String pk = Keys.partition(key);
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
         long newestInbound = 0;
         for (StoredMessage message : messages) {
             ConversationTableItem mark = new ConversationTableItem();
@@ -258,9 +247,9 @@ public class DynamoDbConversationStore implements ConversationStore {
                     .build());
             newestInbound = Math.max(newestInbound, message.receivedAt().toEpochMilli());
         }
-        // The customer still wrote: the 24-hour window moves even when nobody replies.
-        ConversationTableItem state = activeState(key, at);
-        state.setLastInboundAt(newestInbound);
+        if (!messages.isEmpty()) {
+            state.setLastInboundAt(newestInbound);
+        }
         tx.addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
                 .item(state).ignoreNulls(true).build());
         try {

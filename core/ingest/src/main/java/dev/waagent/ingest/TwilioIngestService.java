@@ -8,7 +8,7 @@ import dev.waagent.domain.tenant.SecretStore;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import dev.waagent.twilio.FormEncoding;
-import dev.waagent.twilio.TwilioCredentials;
+import dev.waagent.twilio.TwilioAccountAuth;
 import dev.waagent.twilio.TwilioSignatureVerifier;
 import dev.waagent.twilio.TwilioWebhookParser;
 import jakarta.inject.Singleton;
@@ -181,6 +181,6 @@ public class TwilioIngestService {
         if (reference == null || reference.isBlank()) {
             return Optional.empty();
         }
-        return secrets.secret(reference).flatMap(TwilioCredentials::authTokenOf);
+        return secrets.secret(reference).flatMap(TwilioAccountAuth::authTokenOf);
     }
 }

@@ -65,7 +65,7 @@ public record TwilioApiSettings(
         return new TwilioApiSettings(baseUrl, requestTimeout, maxAttempts, initialBackoff, maxBackoff, url);
     }
 
-    /** {@code {baseUrl}/2010-04-01/Accounts/{accountSid}/Messages.json}; the SID is validated by {@link TwilioCredentials}. */
+    /** {@code {baseUrl}/2010-04-01/Accounts/{accountSid}/Messages.json}; the SID is validated by {@link TwilioAccountAuth}. */
     public URI messagesUri(String accountSid) {
         String base = baseUrl.toString();
         while (base.endsWith("/")) {

@@ -37,7 +37,7 @@ import java.util.function.DoubleSupplier;
  * {@code StatusCallback=…}; HTTP basic auth {@code AccountSid:AuthToken}.
  * <p>
  * <b>Credentials.</b> The tenant's {@code accessTokenRef} names a secret (resolved by the {@link SecretStore}) holding
- * {@code AccountSid:AuthToken} ({@link TwilioCredentials}). The tenant's {@code businessNumberId} is its Twilio sender:
+ * {@code AccountSid:AuthToken} ({@link TwilioAccountAuth}). The tenant's {@code businessNumberId} is its Twilio sender:
  * an E.164 number ({@code +14155238886}) or a messaging service SID ({@code MG…}).
  * <p>
  * <b>Retries.</b> HTTP 429, 5xx, I/O errors and timeouts are retried with exponential backoff and jitter
@@ -116,7 +116,7 @@ public final class TwilioMessagingClient implements OutboundChannel {
             throw refusedLocally("message text has " + text.length() + " characters; Twilio WhatsApp allows "
                     + TwilioMessagesApi.MAX_BODY_LENGTH, "text_too_long");
         }
-        TwilioCredentials credentials = credentials(tenant);
+        TwilioAccountAuth credentials = credentials(tenant);
         String sender = sender(tenant);
         String form = FormEncoding.encodeSingle(TwilioMessagesApi.textMessage(sender,
                 TwilioAddresses.whatsAppAddress(customerId), text, settings.statusCallbackUrl()));
@@ -137,7 +137,7 @@ public final class TwilioMessagingClient implements OutboundChannel {
         LOG.trace("twilio markRead is a no-op (tenant {})", tenant == null ? "-" : tenant.id());
     }
 
-    private JsonNode post(Tenant tenant, TwilioCredentials credentials, String form, String maskedRecipient) {
+    private JsonNode post(Tenant tenant, TwilioAccountAuth credentials, String form, String maskedRecipient) {
         URI uri = settings.messagesUri(credentials.accountSid());
         String basic = Base64.getEncoder().encodeToString(
                 (credentials.accountSid() + ":" + credentials.authToken()).getBytes(StandardCharsets.UTF_8));
@@ -185,7 +185,7 @@ public final class TwilioMessagingClient implements OutboundChannel {
         }
     }
 
-    private TwilioCredentials credentials(Tenant tenant) {
+    private TwilioAccountAuth credentials(Tenant tenant) {
         String reference = tenant.accessTokenRef();
         if (reference == null || reference.isBlank()) {
             throw refusedLocally("tenant " + tenant.id() + " has no Twilio credentials reference", "missing_credentials");
@@ -201,7 +201,7 @@ public final class TwilioMessagingClient implements OutboundChannel {
         if (secret.isEmpty() || secret.get().isBlank()) {
             throw refusedLocally("Twilio credentials of tenant " + tenant.id() + " not found", "missing_credentials");
         }
-        return TwilioCredentials.parse(secret.get()).orElseThrow(() -> refusedLocally("Twilio credentials of tenant "
+        return TwilioAccountAuth.parse(secret.get()).orElseThrow(() -> refusedLocally("Twilio credentials of tenant "
                 + tenant.id() + " are not AccountSid:AuthToken", "invalid_credentials"));
     }
 

@@ -10,7 +10,7 @@
  *       {@code ChannelEvent}; attribute keys in {@link dev.waagent.twilio.TwilioAttributes}; address rules in
  *       {@link dev.waagent.twilio.TwilioAddresses}.</li>
  *   <li>{@link dev.waagent.twilio.TwilioMessagingClient}: the {@code OutboundChannel} over the Messages API, configured
- *       by {@link dev.waagent.twilio.TwilioApiSettings}, authenticated with {@link dev.waagent.twilio.TwilioCredentials}
+ *       by {@link dev.waagent.twilio.TwilioApiSettings}, authenticated with {@link dev.waagent.twilio.TwilioAccountAuth}
  *       ({@code AccountSid:AuthToken} in the secret the tenant's {@code accessTokenRef} names).</li>
  *   <li>{@link dev.waagent.twilio.TwilioMessagesApi}, {@link dev.waagent.twilio.TwilioApiError},
  *       {@link dev.waagent.twilio.TwilioErrorCodes}: the API's request, response and error shapes, shared with local

@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * webhook side also accepts a bare auth token ({@link #authTokenOf}) for a tenant whose {@code appSecretRef} names a
  * secret holding only the token. {@link #toString()} never shows the token.
  */
-public record TwilioCredentials(String accountSid, String authToken) {
+public record TwilioAccountAuth(String accountSid, String authToken) {
 
     /** {@code AC} + 32 alphanumerics (hex in practice; documentation placeholders use {@code x}). */
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9A-Za-z]{32}");
 
-    public TwilioCredentials {
+    public TwilioAccountAuth {
         Objects.requireNonNull(accountSid, "accountSid");
         Objects.requireNonNull(authToken, "authToken");
         if (!ACCOUNT_SID.matcher(accountSid).matches()) {
@@ -34,7 +34,7 @@ public record TwilioCredentials(String accountSid, String authToken) {
      *
      * @return empty when the value is not of that shape (the reason is not given: it could echo the secret)
      */
-    public static Optional<TwilioCredentials> parse(String secretValue) {
+    public static Optional<TwilioAccountAuth> parse(String secretValue) {
         if (secretValue == null) {
             return Optional.empty();
         }
@@ -44,7 +44,7 @@ public record TwilioCredentials(String accountSid, String authToken) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new TwilioCredentials(value.substring(0, colon), value.substring(colon + 1)));
+            return Optional.of(new TwilioAccountAuth(value.substring(0, colon), value.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -58,7 +58,7 @@ public record TwilioCredentials(String accountSid, String authToken) {
         if (secretValue == null || secretValue.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(parse(secretValue).map(TwilioCredentials::authToken).orElse(secretValue.strip()));
+        return Optional.of(parse(secretValue).map(TwilioAccountAuth::authToken).orElse(secretValue.strip()));
     }
 
     /** {@code AccountSid:AuthToken}, as stored. */
@@ -68,6 +68,6 @@ public record TwilioCredentials(String accountSid, String authToken) {
 
     @Override
     public String toString() {
-        return "TwilioCredentials[accountSid=" + accountSid + ", authToken=****]";
+        return "TwilioAccountAuth[accountSid=" + accountSid + ", authToken=****]";
     }
 }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TwilioAddressesAndCredentialsTest {
+class TwilioAddressesAndAccountAuthTest {
 
     private static final String SID = "AC0123456789abcdef0123456789abcdef";
 
@@ -39,7 +39,7 @@ class TwilioAddressesAndCredentialsTest {
 
     @Test
     void credentialsAreAccountSidColonAuthTokenAndNeverPrintTheToken() {
-        TwilioCredentials credentials = TwilioCredentials.parse(" " + SID + ":s3cr3t-token\n").orElseThrow();
+        TwilioAccountAuth credentials = TwilioAccountAuth.parse(" " + SID + ":s3cr3t-token\n").orElseThrow();
 
         assertThat(credentials.accountSid()).isEqualTo(SID);
         assertThat(credentials.authToken()).isEqualTo("s3cr3t-token");
@@ -49,18 +49,18 @@ class TwilioAddressesAndCredentialsTest {
 
     @Test
     void malformedCredentialsAreRefusedWithoutEchoingThem() {
-        assertThat(TwilioCredentials.parse("s3cr3t-token")).isEmpty();
-        assertThat(TwilioCredentials.parse("ACshort:token")).isEmpty();
-        assertThat(TwilioCredentials.parse(SID + ":")).isEmpty();
-        assertThat(TwilioCredentials.parse(null)).isEmpty();
-        assertThatThrownBy(() -> new TwilioCredentials("XX", "s3cr3t"))
+        assertThat(TwilioAccountAuth.parse("s3cr3t-token")).isEmpty();
+        assertThat(TwilioAccountAuth.parse("ACshort:token")).isEmpty();
+        assertThat(TwilioAccountAuth.parse(SID + ":")).isEmpty();
+        assertThat(TwilioAccountAuth.parse(null)).isEmpty();
+        assertThatThrownBy(() -> new TwilioAccountAuth("XX", "s3cr3t"))
                 .hasMessageNotContaining("s3cr3t").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theWebhookTokenIsTheTokenPartOrABareToken() {
-        assertThat(TwilioCredentials.authTokenOf(SID + ":s3cr3t")).contains("s3cr3t");
-        assertThat(TwilioCredentials.authTokenOf("bare-token ")).contains("bare-token");
-        assertThat(TwilioCredentials.authTokenOf(" ")).isEmpty();
+        assertThat(TwilioAccountAuth.authTokenOf(SID + ":s3cr3t")).contains("s3cr3t");
+        assertThat(TwilioAccountAuth.authTokenOf("bare-token ")).contains("bare-token");
+        assertThat(TwilioAccountAuth.authTokenOf(" ")).isEmpty();
     }
 }

@@ -8,7 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * the environment; retrying will not help) instead of looking like any other client-side failure. The SDK reports
  * it as a plain {@code SdkClientException} whose message is the only hint.
  */
-final class CredentialsGuard implements AwsCredentialsProvider {
+final class IdentityResolutionGuard implements AwsCredentialsProvider {
 
     static final class MissingCredentialsException extends RuntimeException {
 
@@ -20,7 +20,7 @@ final class CredentialsGuard implements AwsCredentialsProvider {
 
     private final AwsCredentialsProvider delegate;
 
-    CredentialsGuard(AwsCredentialsProvider delegate) {
+    IdentityResolutionGuard(AwsCredentialsProvider delegate) {
         this.delegate = delegate;
     }
 
@@ -35,6 +35,6 @@ final class CredentialsGuard implements AwsCredentialsProvider {
 
     @Override
     public String toString() {
-        return "CredentialsGuard(" + delegate + ")";
+        return "IdentityResolutionGuard(" + delegate + ")";
     }
 }
