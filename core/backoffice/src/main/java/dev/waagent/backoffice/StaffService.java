@@ -4,8 +4,10 @@ import dev.waagent.backoffice.internal.StaffRepository;
 import dev.waagent.backoffice.internal.StaffRow;
 import dev.waagent.backoffice.internal.TenantRepository;
 import dev.waagent.domain.TimeSource;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,12 +18,26 @@ public class StaffService {
 
     private final StaffRepository staff;
     private final TenantRepository tenants;
+    private final TenantService tenantService;
+    private final TransactionOperations<Connection> transactions;
     private final TimeSource time;
 
-    public StaffService(StaffRepository staff, TenantRepository tenants, TimeSource time) {
+    public StaffService(StaffRepository staff, TenantRepository tenants, TenantService tenantService,
+                        TransactionOperations<Connection> transactions, TimeSource time) {
         this.staff = staff;
         this.tenants = tenants;
+        this.tenantService = tenantService;
+        this.transactions = transactions;
         this.time = time;
+    }
+
+    /** A staff change also republishes the runtime tenant (its staff numbers make messages commands), in one transaction. */
+    private <T> T writeAndPublish(String tenantId, java.util.function.Supplier<T> write) {
+        return transactions.executeWrite(status -> {
+            T result = write.get();
+            tenantService.publish(tenantService.row(tenantId));
+            return result;
+        });
     }
 
     public StaffView create(String tenantId, StaffCommand command) {
@@ -32,8 +48,7 @@ public class StaffService {
         Instant now = now();
         StaffRow row = new StaffRow(UUID.randomUUID().toString(), tenantId, command.waId(), command.name(),
                 command.role().wireName(), now, now);
-        staff.save(row);
-        return toView(row);
+        return writeAndPublish(tenantId, () -> toView(staff.save(row)));
     }
 
     public StaffView update(String tenantId, String staffId, StaffCommand command) {
@@ -43,13 +58,12 @@ public class StaffService {
         }
         StaffRow updated = new StaffRow(staffId, tenantId, command.waId(), command.name(), command.role().wireName(),
                 current.createdAt(), now());
-        staff.update(updated);
-        return toView(updated);
+        return writeAndPublish(tenantId, () -> toView(staff.update(updated)));
     }
 
     public void delete(String tenantId, String staffId) {
         row(tenantId, staffId);
-        staff.deleteByIdAndTenantId(staffId, tenantId);
+        writeAndPublish(tenantId, () -> staff.deleteByIdAndTenantId(staffId, tenantId));
     }
 
     public StaffView get(String tenantId, String staffId) {

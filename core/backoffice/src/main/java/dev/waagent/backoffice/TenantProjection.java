@@ -1,12 +1,16 @@
 package dev.waagent.backoffice;
 
 import dev.waagent.backoffice.internal.JsonColumns;
+import dev.waagent.backoffice.internal.StaffRow;
 import dev.waagent.backoffice.internal.TenantRow;
 import dev.waagent.domain.knowledge.AgentConfiguration;
+import dev.waagent.domain.tenant.OpeningHours;
+import dev.waagent.domain.tenant.StaffContact;
 import dev.waagent.domain.tenant.Tenant;
 import jakarta.inject.Singleton;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +27,7 @@ public class TenantProjection {
         this.json = json;
     }
 
-    public Tenant toRuntimeTenant(TenantRow tenant, AgentConfiguration configuration) {
+    public Tenant toRuntimeTenant(TenantRow tenant, AgentConfiguration configuration, List<StaffRow> staff) {
         StringBuilder facts = new StringBuilder(tenant.businessFacts().strip());
         String hours = BusinessHours.describe(json.map(tenant.businessHours()));
         if (!hours.isEmpty()) {
@@ -33,7 +37,14 @@ public class TenantProjection {
         return new Tenant(tenant.id(), tenant.name(), tenant.channel(), tenant.phoneNumberId(), tenant.displayPhoneNumber(),
                 tenant.appSecretRef(), tenant.accessTokenRef(), configuration.agentName(), configuration.personaText(),
                 facts.toString(), ZoneId.of(tenant.timezone()), json.strings(tenant.languages()),
-                configuration.providerOrder(), TenantStatus.ACTIVE.wireName().equals(tenant.status()));
+                configuration.providerOrder(), TenantStatus.ACTIVE.wireName().equals(tenant.status()),
+                staff.stream().map(TenantProjection::toContact).toList(), OpeningHours.parse(json.map(tenant.businessHours())),
+                List.of());
+    }
+
+    private static StaffContact toContact(StaffRow row) {
+        return new StaffContact(row.waId(), row.name(),
+                StaffRole.parse(row.staffRole()).orElse(StaffRole.STAFF) == StaffRole.OWNER ? StaffContact.Role.OWNER : StaffContact.Role.STAFF);
     }
 
     public TenantView toView(TenantRow row) {

@@ -4,6 +4,7 @@ import dev.waagent.backoffice.internal.AgentConfigurationMapper;
 import dev.waagent.backoffice.internal.AgentConfigurationRepository;
 import dev.waagent.backoffice.internal.JsonColumns;
 import dev.waagent.backoffice.internal.TenantRepository;
+import dev.waagent.backoffice.internal.StaffRepository;
 import dev.waagent.backoffice.internal.TenantRow;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.knowledge.AgentConfiguration;
@@ -38,6 +39,7 @@ public class TenantService {
     private final AgentConfigurationRepository configurations;
     private final AgentConfigurationMapper configurationMapper;
     private final TenantProjection projection;
+    private final StaffRepository staff;
     private final TenantDirectory directory;
     private final JsonColumns json;
     private final TransactionOperations<Connection> transactions;
@@ -45,12 +47,13 @@ public class TenantService {
 
     public TenantService(TenantRepository tenants, AgentConfigurationRepository configurations,
                          AgentConfigurationMapper configurationMapper, TenantProjection projection,
-                         TenantDirectory directory, JsonColumns json, TransactionOperations<Connection> transactions,
+                         StaffRepository staff, TenantDirectory directory, JsonColumns json, TransactionOperations<Connection> transactions,
                          TimeSource time) {
         this.tenants = tenants;
         this.configurations = configurations;
         this.configurationMapper = configurationMapper;
         this.projection = projection;
+        this.staff = staff;
         this.directory = directory;
         this.json = json;
         this.transactions = transactions;
@@ -86,7 +89,7 @@ public class TenantService {
             transactions.executeWrite(status -> {
                 tenants.save(row);
                 configurations.save(configurationMapper.toRow(configuration));
-                directory.save(projection.toRuntimeTenant(row, configuration));
+                directory.save(projection.toRuntimeTenant(row, configuration, List.of()));
                 return null;
             });
         } catch (DataAccessException e) {
@@ -165,7 +168,7 @@ public class TenantService {
     void publish(TenantRow row) {
         AgentConfiguration configuration = configurations.findById(row.id()).map(configurationMapper::toDomain)
                 .orElseGet(() -> AgentConfiguration.defaults(row.id(), "Assistant"));
-        directory.save(projection.toRuntimeTenant(row, configuration));
+        directory.save(projection.toRuntimeTenant(row, configuration, staff.findByTenantIdOrderByName(row.id())));
     }
 
     TenantRow row(String id) {

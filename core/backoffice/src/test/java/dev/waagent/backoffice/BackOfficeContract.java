@@ -7,6 +7,7 @@ import dev.waagent.domain.knowledge.EntryEmbedding;
 import dev.waagent.domain.knowledge.HandoffRules;
 import dev.waagent.domain.knowledge.KnowledgeEntry;
 import dev.waagent.domain.knowledge.KnowledgeEntryType;
+import dev.waagent.domain.tenant.StaffContact;
 import dev.waagent.domain.tenant.Tenant;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -60,6 +61,7 @@ abstract class BackOfficeContract {
         assertThat(published.agentName()).isEqualTo("Assistant");
         assertThat(published.appSecretRef()).isEqualTo("meta-app-secret");
         assertThat(published.active()).isTrue();
+        assertThat(published.openingHours().asMap()).containsEntry("mon", "10:00-20:00").containsEntry("sun", "closed");
     }
 
     @Test
@@ -323,6 +325,22 @@ abstract class BackOfficeContract {
         assertThat(renamed.name()).isEqualTo("Ravi K");
         staff.delete(tenant, owner.id());
         assertThat(staff.list(tenant)).isEmpty();
+    }
+
+    @Test
+    void everyStaffChangeReachesTheRuntimeTenantSoTheirMessagesAreCommands() {
+        String tenant = newTenant();
+        StaffService staff = bean(StaffService.class);
+        RecordingTenantDirectory directory = bean(RecordingTenantDirectory.class);
+        StaffView owner = staff.create(tenant, new StaffCommand("919812345678", "Ravi", StaffRole.OWNER));
+        staff.create(tenant, new StaffCommand("919800011122", "Meera", StaffRole.STAFF));
+
+        Tenant published = directory.saved.get(tenant);
+        assertThat(published.staffMember("919812345678")).map(StaffContact::role).contains(StaffContact.Role.OWNER);
+        assertThat(published.owners()).extracting(StaffContact::name).containsExactly("Ravi");
+
+        staff.delete(tenant, owner.id());
+        assertThat(directory.saved.get(tenant).staff()).extracting(StaffContact::waId).containsExactly("919800011122");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.waagent.dynamodb;
 
+import dev.waagent.domain.tenant.ApprovedTemplate;
+import dev.waagent.domain.tenant.OpeningHours;
+import dev.waagent.domain.tenant.StaffContact;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import jakarta.inject.Singleton;
@@ -108,6 +111,12 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
         item.setLanguages(tenant.languages());
         item.setProviderOrder(tenant.providerOrder().isEmpty() ? null : tenant.providerOrder());
         item.setActive(tenant.active());
+        item.setStaff(tenant.staff().isEmpty() ? null : tenant.staff().stream()
+                .map(member -> member.role().name() + "|" + member.waId() + "|" + member.name()).toList());
+        item.setOpeningHours(tenant.openingHours().known() ? tenant.openingHours().asMap() : null);
+        item.setTemplates(tenant.templates().isEmpty() ? null : tenant.templates().stream()
+                .map(t -> t.purpose() + "|" + t.name() + "|" + t.language() + "|" + String.join(",", t.parameters()))
+                .toList());
         return item;
     }
 
@@ -116,6 +125,20 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
                 item.getDisplayPhoneNumber(), item.getAppSecretRef(), item.getAccessTokenRef(), item.getAgentName(),
                 item.getPersona(), item.getBusinessFacts(),
                 item.getTimezone() == null ? null : ZoneId.of(item.getTimezone()),
-                item.getLanguages(), item.getProviderOrder(), !Boolean.FALSE.equals(item.getActive()));
+                item.getLanguages(), item.getProviderOrder(), !Boolean.FALSE.equals(item.getActive()),
+                item.getStaff() == null ? List.of() : item.getStaff().stream().map(DynamoDbTenantDirectory::toStaff).toList(),
+                OpeningHours.parse(item.getOpeningHours()),
+                item.getTemplates() == null ? List.of() : item.getTemplates().stream().map(DynamoDbTenantDirectory::toTemplate).toList());
+    }
+
+    private static StaffContact toStaff(String encoded) {
+        String[] parts = encoded.split("\\|", 3);
+        return new StaffContact(parts[1], parts.length > 2 ? parts[2] : "", StaffContact.Role.valueOf(parts[0]));
+    }
+
+    private static ApprovedTemplate toTemplate(String encoded) {
+        String[] parts = encoded.split("\\|", 4);
+        List<String> parameters = parts.length < 4 || parts[3].isEmpty() ? List.of() : List.of(parts[3].split(","));
+        return new ApprovedTemplate(parts[0], parts[1], parts[2], parameters);
     }
 }

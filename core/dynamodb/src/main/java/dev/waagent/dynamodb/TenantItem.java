@@ -26,6 +26,9 @@ public class TenantItem {
     private java.util.List<String> languages;
     private java.util.List<String> providerOrder;
     private Boolean active;
+    private java.util.List<String> staff;
+    private java.util.Map<String, String> openingHours;
+    private java.util.List<String> templates;
 
     @DynamoDbPartitionKey
     public String getPk() {
@@ -148,4 +151,31 @@ public class TenantItem {
         this.active = active;
     }
 
+
+    /** Staff members as {@code role|waId|name}. */
+    public java.util.List<String> getStaff() {
+        return staff;
+    }
+
+    public void setStaff(java.util.List<String> staff) {
+        this.staff = staff;
+    }
+
+    /** Opening hours per weekday in the back office's notation ({@code mon -> 10:00-20:00}). */
+    public java.util.Map<String, String> getOpeningHours() {
+        return openingHours;
+    }
+
+    public void setOpeningHours(java.util.Map<String, String> openingHours) {
+        this.openingHours = openingHours;
+    }
+
+    /** Approved templates as {@code purpose|name|language|param,param}. */
+    public java.util.List<String> getTemplates() {
+        return templates;
+    }
+
+    public void setTemplates(java.util.List<String> templates) {
+        this.templates = templates;
+    }
 }

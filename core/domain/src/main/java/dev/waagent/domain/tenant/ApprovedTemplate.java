@@ -1,0 +1,27 @@
+package dev.waagent.domain.tenant;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A message template the tenant had approved by Meta, bound to what the agent uses it for: once the 24-hour
+ * customer service window is closed, a follow-up or a booking reminder can only go out as one of these.
+ *
+ * @param purpose    what the agent uses it for: {@code follow_up}, {@code booking_reminder}, …
+ * @param name       the template's approved name
+ * @param language   the approved translation's code ({@code en_US}, {@code id}, {@code hi})
+ * @param parameters what fills {@code {{1}}}, {@code {{2}}}, … in order: {@code customer_name}, {@code topic},
+ *                   {@code business_name}, {@code item}, {@code date}
+ */
+public record ApprovedTemplate(String purpose, String name, String language, List<String> parameters) {
+
+    public static final String FOLLOW_UP = "follow_up";
+    public static final String BOOKING_REMINDER = "booking_reminder";
+
+    public ApprovedTemplate {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(language, "language");
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+    }
+}
