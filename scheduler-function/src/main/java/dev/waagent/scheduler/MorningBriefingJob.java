@@ -3,6 +3,7 @@ package dev.waagent.scheduler;
 import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.analytics.DailyRollup;
+import dev.waagent.domain.analytics.RollupDigest;
 import dev.waagent.domain.analytics.RollupStore;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationStore;
@@ -172,25 +173,7 @@ public class MorningBriefingJob implements ScheduledJob {
         if (yesterday.isEmpty()) {
             text.append("• Yesterday's figures are not ready yet.\n");
         } else {
-            DailyRollup r = yesterday.get();
-            text.append("• ").append(r.messagesIn()).append(" messages in, ").append(r.messagesOut()).append(" out, ")
-                    .append(r.conversations()).append(r.conversations() == 1 ? " conversation\n" : " conversations\n");
-            text.append("• ").append(r.handoffs()).append(" handed to a person");
-            if (!r.handoffReasons().isEmpty()) {
-                text.append(" (").append(r.handoffReasons().entrySet().stream()
-                        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))).append(')');
-            }
-            text.append('\n');
-            if (!r.topQuestions().isEmpty()) {
-                text.append("• Top questions: ").append(r.topQuestions().stream().limit(3)
-                        .map(q -> "\"" + q.question() + "\" (" + q.count() + ")").collect(Collectors.joining(", "))).append('\n');
-            }
-            if (r.lowConfidenceQuestions() + r.unansweredQuestions() > 0) {
-                text.append("• ").append(r.lowConfidenceQuestions()).append(" without a confident answer, ")
-                        .append(r.unansweredQuestions()).append(" unanswered: candidates for the knowledge base\n");
-            }
-            text.append(String.format(Locale.ROOT, "• Replies p95 %.1f s; model cost $%.4f%n", r.p95ReplyMillis() / 1000.0,
-                    r.costUsd()));
+            RollupDigest.lines(yesterday.get()).forEach(line -> text.append(line).append('\n'));
         }
         text.append("• Today: ").append(pendingFollowUps).append(pendingFollowUps == 1 ? " follow-up pending" : " follow-ups pending");
         return text.toString();

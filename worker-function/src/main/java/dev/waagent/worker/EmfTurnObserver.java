@@ -2,6 +2,7 @@ package dev.waagent.worker;
 
 import dev.waagent.domain.MetricNames;
 import dev.waagent.domain.conversation.ReplyAccounting;
+import dev.waagent.domain.handoff.HandoffReason;
 import dev.waagent.domain.turn.TurnObserver;
 import dev.waagent.domain.turn.TurnOutcome;
 import dev.waagent.lambda.MetricsPublisher;
@@ -30,7 +31,7 @@ public class EmfTurnObserver implements TurnObserver {
         if (outcome == TurnOutcome.REPLIED || outcome == TurnOutcome.RESENT_PENDING || outcome == TurnOutcome.POLICY_REPLY) {
             values.put(MetricNames.REPLIES_SENT, Metric.count(1));
         }
-        values.put(MetricNames.HANDOFFS, Metric.count("HANDOFF".equals(accounting.route()) ? 1 : 0));
+        values.put(MetricNames.HANDOFFS, Metric.count(HandoffReason.ofRoute(accounting.route()).isPresent() ? 1 : 0));
         values.put(MetricNames.OPT_OUTS, Metric.count("OPT_OUT".equals(accounting.route()) ? 1 : 0));
         if (accounting.provider() != null && !"policy".equals(accounting.provider())) {
             // Tokens and cost are counted per provider call (EmfRoutingObserver), not again here.

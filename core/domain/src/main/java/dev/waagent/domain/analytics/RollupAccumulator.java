@@ -2,6 +2,7 @@ package dev.waagent.domain.analytics;
 
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.handoff.HandoffReason;
 
 import java.text.Normalizer;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class RollupAccumulator {
 
     static final int TOP_QUESTIONS = 10;
     static final int SAMPLES = 20;
-    static final String REASON_ASKED = "customer asked for a person";
+    static final String REASON_ASKED = HandoffReason.CUSTOMER_REQUEST.label();
     static final String REASON_NO_ANSWER = "no confident answer";
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(what|when|where|which|who|why|how|is|are|do|does|can|could|will|would|"
@@ -106,10 +107,11 @@ public final class RollupAccumulator {
     private void addOutbound(StoredMessage message) {
         messagesOut++;
         ReplyAccounting accounting = message.accounting() == null ? ReplyAccounting.NONE : message.accounting();
-        boolean askedForPerson = "HANDOFF".equals(accounting.route());
-        if (askedForPerson || accounting.needsHuman()) {
+        // A handoff notice names its reason in its route (HANDOFF, HANDOFF:complaint, …); an unsure answer counts too.
+        java.util.Optional<HandoffReason> handedOff = HandoffReason.ofRoute(accounting.route());
+        if (handedOff.isPresent() || accounting.needsHuman()) {
             handoffs++;
-            handoffReasons.merge(askedForPerson ? REASON_ASKED : REASON_NO_ANSWER, 1, Integer::sum);
+            handoffReasons.merge(handedOff.map(HandoffReason::label).orElse(REASON_NO_ANSWER), 1, Integer::sum);
         }
         String turn = message.turnId();
         if (accounting.needsHuman() && turn != null) {

@@ -2,6 +2,7 @@ package dev.waagent.domain.turn;
 
 import dev.waagent.domain.conversation.Conversation;
 import dev.waagent.domain.conversation.LanguageDetector;
+import dev.waagent.domain.handoff.HandoffDecision;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Routes a customer turn by rules that must hold whatever a model would say: consent first (honoured always),
- * then spam, then a person's ownership of the conversation, then an explicit request for a person.
+ * then spam, then a person's ownership of the conversation, then an explicit request for a person (whose patterns
+ * live with the rest of the handoff rules in {@link HandoffDecision}).
  */
 public final class ConversationPolicy {
 
@@ -24,18 +26,6 @@ public final class ConversationPolicy {
             Pattern.compile("\\b(you have won|selamat anda|anda memenangkan|claim your prize|free recharge)\\b"),
             Pattern.compile("\\b(slot gacor|judi|casino|crypto signal|investasi pasti untung)\\b"),
             Pattern.compile("(bit\\.ly|tinyurl\\.com|s\\.id)/\\S+"));
-    private static final List<Pattern> HUMAN_REQUEST = List.of(
-            Pattern.compile("\\b(talk|speak|chat) (to|with) (a |an |the )?(human|person|agent|someone|staff|manager|owner|real person)\\b"),
-            Pattern.compile("\\b(human|real person|customer care|customer service) (please|pls)\\b"),
-            Pattern.compile("\\b(call me|give me a call|phone me)\\b"),
-            Pattern.compile("\\b(bicara|ngobrol|hubungi) (dengan )?(admin|cs|orang|manusia|staf|manager|pemilik)\\b"),
-            Pattern.compile("\\b(minta|mau) (admin|cs|telepon|ditelepon)\\b"),
-            Pattern.compile("\\b(insaan|insan|aadmi|kisi se baat|manager se baat|owner se baat|call karo|call kijiye)\\b"));
-    private static final List<Pattern> ANGER = List.of(
-            Pattern.compile("\\b(worst|pathetic|scam|fraud|cheat(ed|ing)?|disgusting|useless|refund now|complaint|complain)\\b"),
-            Pattern.compile("\\b(penipu|penipuan|kecewa|parah|komplain|tipu)\\b"),
-            Pattern.compile("\\b(bakwas|bekaar|dhokha|fraud hai|ghatiya)\\b"));
-
     private ConversationPolicy() {
     }
 
@@ -59,8 +49,8 @@ public final class ConversationPolicy {
         if (conversation.handedOff()) {
             return TurnRoute.HANDED_OFF_SILENT;
         }
-        if (HUMAN_REQUEST.stream().anyMatch(p -> p.matcher(normalized).find())
-                || ANGER.stream().anyMatch(p -> p.matcher(normalized).find())) {
+        // Whether a person really takes over is HandoffDecision's call (tenant rules, topics, opening hours).
+        if (HandoffDecision.asksForPerson(normalized) || HandoffDecision.soundsAngry(normalized)) {
             return TurnRoute.HANDOFF;
         }
         return TurnRoute.ANSWER;

@@ -10,7 +10,18 @@ public interface ReplyGenerator {
 
     GeneratedReply generate(Tenant tenant, LlmRequest request);
 
-    /** The answer, how many provider calls failed before it, and the route taken. */
-    record GeneratedReply(LlmResponse response, int fallbacks, RouteReport route) {
+    /**
+     * The answer, how many provider calls failed before it, the route taken, and what generation knows about the
+     * answer (confidence, a {@code hand_off} request) for the handoff decision.
+     */
+    record GeneratedReply(LlmResponse response, int fallbacks, RouteReport route, GenerationSignals signals) {
+
+        public GeneratedReply {
+            signals = signals == null ? GenerationSignals.NONE : signals;
+        }
+
+        public GeneratedReply(LlmResponse response, int fallbacks, RouteReport route) {
+            this(response, fallbacks, route, GenerationSignals.NONE);
+        }
     }
 }

@@ -4,14 +4,16 @@ import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
-import dev.waagent.domain.conversation.ConversationStatus;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.OutboundReply;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.handoff.HandoffDecision;
+import dev.waagent.domain.handoff.Handoffs;
 import dev.waagent.domain.llm.LlmRequest;
 import dev.waagent.domain.llm.LlmResponse;
 import dev.waagent.domain.reply.WhatsAppFormatter;
+import dev.waagent.domain.staff.StaffCommandStep;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ import java.util.stream.Collectors;
 public final class TurnService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnService.class);
+    /** The route recorded on replies to staff commands. */
+    public static final String STAFF_ROUTE = "STAFF";
 
     private final TenantDirectory tenants;
     private final ConversationStore conversations;
@@ -45,9 +49,23 @@ public final class TurnService {
     private final TurnSettings settings;
     private final PromptBuilder prompts;
     private final TurnObserver observer;
+    private final StaffCommandStep staff;
+    private final Handoffs handoffs;
 
+    /** Without staff commands; handoffs by the default rules, logged but not sent to staff. */
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
                        OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer) {
+        this(tenants, conversations, replies, channel, time, settings, observer, null,
+                new Handoffs(new HandoffDecision(), null, conversations, null, time));
+    }
+
+    /**
+     * @param staff    messages from staff numbers are commands (null: everyone is a customer)
+     * @param handoffs the one place a conversation goes to a person
+     */
+    public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
+                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
+                       StaffCommandStep staff, Handoffs handoffs) {
         this.tenants = tenants;
         this.conversations = conversations;
         this.replies = replies;
@@ -56,6 +74,8 @@ public final class TurnService {
         this.settings = settings;
         this.prompts = new PromptBuilder(settings);
         this.observer = observer;
+        this.staff = staff;
+        this.handoffs = handoffs;
     }
 
     /**
@@ -94,37 +114,47 @@ public final class TurnService {
         List<StoredMessage> toAnswer = snapshot.unansweredInbound();
         String customerTurn = toAnswer.stream().map(m -> m.text() == null ? "" : m.text()).collect(Collectors.joining("\n"));
         TurnRoute route = ConversationPolicy.route(snapshot.conversation(), customerTurn);
+        if (staff != null && route != TurnRoute.OPT_OUT && route != TurnRoute.OPT_IN && route != TurnRoute.OPTED_OUT_SILENT) {
+            // Routing step 2 (after consent): a staff number's messages are commands, answered to the staff member.
+            Optional<String> staffReply = staff.handle(tenant.get(), key, toAnswer);
+            if (staffReply.isPresent()) {
+                return reply(tenant.get(), key, toAnswer, staffReply.get(), ReplyAccounting.NONE.withRoute(STAFF_ROUTE),
+                        trigger, started, TurnOutcome.POLICY_REPLY);
+            }
+        }
         switch (route) {
             case OPTED_OUT_SILENT, SPAM, HANDED_OFF_SILENT -> {
                 conversations.markAnsweredWithoutReply(key, toAnswer, route.name().toLowerCase(Locale.ROOT), time.now());
                 return finish(trigger, TurnOutcome.SILENCED, ReplyAccounting.NONE.withRoute(route.name()), started);
             }
-            case OPT_OUT, OPT_IN, HANDOFF -> {
-                conversations.updateState(key, route == TurnRoute.HANDOFF ? ConversationStatus.HANDED_OFF : null,
-                        route == TurnRoute.OPT_OUT ? Boolean.TRUE : route == TurnRoute.OPT_IN ? Boolean.FALSE : null,
-                        route == TurnRoute.HANDOFF ? "customer asked for a person" : null, time.now());
-                if (route == TurnRoute.HANDOFF) {
-                    LOG.info("handoff tenant={} customer={}: a person takes over", tenant.get().id(), Masking.phone(key.customerId()));
-                }
+            case OPT_OUT, OPT_IN -> {
+                conversations.updateState(key, null, route == TurnRoute.OPT_OUT, null, time.now());
                 ReplyAccounting accounting = ReplyAccounting.NONE.withRoute(route.name());
                 String text = ConversationPolicy.confirmation(route, customerTurn, tenant.get().name());
                 return reply(tenant.get(), key, toAnswer, text, accounting, trigger, started, TurnOutcome.POLICY_REPLY);
             }
             default -> {
-                // the reply chain answers below
+                // HANDOFF and ANSWER: the handoff rules decide, then the reply chain answers below
             }
+        }
+        Optional<Handoffs.Notice> handoff = handoffs.beforeReply(tenant.get(), snapshot, customerTurn);
+        if (handoff.isPresent()) {
+            return reply(tenant.get(), key, toAnswer, handoff.get().text(),
+                    ReplyAccounting.NONE.withRoute(handoff.get().route()), trigger, started, TurnOutcome.POLICY_REPLY);
         }
         safelyMarkRead(tenant.get(), newest.get().messageId());
 
         LlmRequest request = prompts.build(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
         ReplyGenerator.GeneratedReply generated = replies.generate(tenant.get(), request);
         LlmResponse response = generated.response();
+        Optional<Handoffs.Notice> lateHandoff = handoffs.afterReply(tenant.get(), snapshot, customerTurn, generated);
         ReplyAccounting accounting = new ReplyAccounting(response.provider(), response.model(),
                 response.usage().promptTokens(), response.usage().completionTokens(), response.latency().toMillis(),
-                generated.fallbacks(), response.needsHuman(), generated.route().costUsd().doubleValue(),
-                generated.route().cacheHit(), generated.route().complexity().name(), generated.route().path());
+                generated.fallbacks(), handoffs.lowConfidence(tenant.get(), generated), generated.route().costUsd().doubleValue(),
+                generated.route().cacheHit(), generated.route().complexity().name(),
+                lateHandoff.map(Handoffs.Notice::route).orElse(generated.route().path()));
         // Models write Markdown; WhatsApp has its own formatting (*bold*, _italic_, • lists).
-        String text = WhatsAppFormatter.fromMarkdown(response.text());
+        String text = lateHandoff.map(Handoffs.Notice::text).orElseGet(() -> WhatsAppFormatter.fromMarkdown(response.text()));
         return reply(tenant.get(), key, toAnswer, text, accounting, trigger, started, TurnOutcome.REPLIED);
     }
 

@@ -1,0 +1,47 @@
+package dev.waagent.domain.staff;
+
+import dev.waagent.domain.Masking;
+import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.tenant.StaffContact;
+import dev.waagent.domain.tenant.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The turn's staff step: messages from one of the tenant's staff numbers are commands, not customer turns. Each
+ * waiting message is one command, carried out in order; the answers go back to the staff member in one reply.
+ */
+public final class StaffCommandStep {
+
+    /** Replies stay well inside WhatsApp's 4,096 characters. */
+    static final int MAX_REPLY = 4000;
+    private static final Logger LOG = LoggerFactory.getLogger(StaffCommandStep.class);
+
+    private final StaffCommands commands;
+
+    public StaffCommandStep(StaffCommands commands) {
+        this.commands = commands;
+    }
+
+    /** @return what to tell the staff member, or empty when the sender is not staff (a customer turn) */
+    public Optional<String> handle(Tenant tenant, ConversationKey key, List<StoredMessage> messages) {
+        Optional<StaffContact> member = tenant.staffMember(key.customerId());
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> answers = new ArrayList<>();
+        for (StoredMessage message : messages) {
+            StaffCommand command = StaffCommandParser.parse(message.text());
+            LOG.info("staff command tenant={} staff={} command={}", tenant.id(), Masking.phone(key.customerId()),
+                    command.getClass().getSimpleName());
+            answers.add(commands.execute(tenant, member.get(), command, message.messageId()));
+        }
+        String reply = String.join("\n\n", answers);
+        return Optional.of(reply.length() <= MAX_REPLY ? reply : reply.substring(0, MAX_REPLY - 1) + "…");
+    }
+}

@@ -1,0 +1,395 @@
+package dev.waagent.domain.staff;
+
+import dev.waagent.domain.Masking;
+import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.analytics.DailyRollup;
+import dev.waagent.domain.analytics.RollupDigest;
+import dev.waagent.domain.analytics.RollupStore;
+import dev.waagent.domain.catalog.Availability;
+import dev.waagent.domain.catalog.CatalogItem;
+import dev.waagent.domain.catalog.CatalogLookup;
+import dev.waagent.domain.catalog.CatalogMatch;
+import dev.waagent.domain.conversation.Conversation;
+import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.conversation.ConversationSnapshot;
+import dev.waagent.domain.conversation.ConversationStatus;
+import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.conversation.OutboundReply;
+import dev.waagent.domain.conversation.ReplyAccounting;
+import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.tenant.StaffContact;
+import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.turn.OutboundChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Carries out staff commands for a tenant and says what happened, in a few lines for WhatsApp. Catalog commands
+ * go through the {@link CatalogEditor} (the back office); conversation commands through the conversation store;
+ * {@code /stats} reads the daily rollups. Every command is safe to repeat: a retried turn changes nothing twice
+ * and sends a {@code /reply} once (the reply is recorded under the command's message id before it is sent).
+ */
+public final class StaffCommands {
+
+    /** Who answered, on replies a staff member sent with {@code /reply}. */
+    public static final String STAFF_PROVIDER = "staff";
+    public static final String STAFF_REPLY_ROUTE = "STAFF_REPLY";
+    static final int INVENTORY_LINES = 25;
+    private static final Logger LOG = LoggerFactory.getLogger(StaffCommands.class);
+
+    private final ConversationStore conversations;
+    private final CustomerFinder customers;
+    private final CatalogEditor catalog;
+    private final CatalogLookup lookup;
+    private final RollupStore rollups;
+    private final OutboundChannel channel;
+    private final TimeSource time;
+    private final Duration sendLease;
+
+    /**
+     * @param catalog null where the function has no back-office access: catalog commands then say so
+     * @param lookup  fuzzy item matching (null: names, SKUs and aliases only)
+     * @param rollups null: {@code /stats} says the figures are not available here
+     */
+    public StaffCommands(ConversationStore conversations, CustomerFinder customers, CatalogEditor catalog,
+                         CatalogLookup lookup, RollupStore rollups, OutboundChannel channel, TimeSource time,
+                         Duration sendLease) {
+        this.conversations = conversations;
+        this.customers = customers;
+        this.catalog = catalog;
+        this.lookup = lookup;
+        this.rollups = rollups;
+        this.channel = channel;
+        this.time = time;
+        this.sendLease = sendLease;
+    }
+
+    /**
+     * @param commandMessageId the staff message carrying the command (makes {@code /reply} idempotent)
+     * @return what to tell the staff member
+     */
+    public String execute(Tenant tenant, StaffContact member, StaffCommand command, String commandMessageId) {
+        if (command instanceof StaffCommand.Inventory inventory) {
+            return inventory(tenant, inventory.filter());
+        } else if (command instanceof StaffCommand.SetStatus status) {
+            return setStatus(tenant, status);
+        } else if (command instanceof StaffCommand.SetPrice price) {
+            return setPrice(tenant, price);
+        } else if (command instanceof StaffCommand.Stats) {
+            return stats(tenant);
+        } else if (command instanceof StaffCommand.Pause pause) {
+            return pause(tenant, member, pause.customer());
+        } else if (command instanceof StaffCommand.Resume resume) {
+            return resume(tenant, resume.customer());
+        } else if (command instanceof StaffCommand.Reply reply) {
+            return reply(tenant, member, reply, commandMessageId);
+        }
+        return help((StaffCommand.Help) command);
+    }
+
+    static String help(StaffCommand.Help help) {
+        StringBuilder text = new StringBuilder();
+        if (help.problem() != null) {
+            text.append("Sorry, ").append(help.problem()).append(".\n");
+        }
+        if (help.usage() != null) {
+            return text.append("Usage: ").append(help.usage()).append("\nSend /help for every command.").toString();
+        }
+        text.append("Staff commands:\n");
+        StaffCommandParser.USAGE.forEach(line -> text.append("• ").append(line).append('\n'));
+        return text.append("A customer is their number, its last digits (5678) or their name.").toString();
+    }
+
+    private String inventory(Tenant tenant, String filter) {
+        if (catalog == null) {
+            return noCatalog();
+        }
+        String wanted = fold(filter);
+        List<CatalogItem> items = catalog.items(tenant.id()).stream()
+                .filter(item -> wanted.isEmpty() || fold(item.name() + " " + item.sku() + " " + item.category() + " "
+                        + String.join(" ", item.aliases())).contains(wanted))
+                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
+                .toList();
+        if (items.isEmpty()) {
+            return wanted.isEmpty() ? "The catalog is empty." : "No item matches \"" + filter + "\".";
+        }
+        StringBuilder text = new StringBuilder("Stock (").append(items.size()).append(items.size() == 1 ? " item" : " items").append("):\n");
+        items.stream().limit(INVENTORY_LINES).forEach(item -> text.append("• ").append(line(item)).append('\n'));
+        if (items.size() > INVENTORY_LINES) {
+            text.append("… and ").append(items.size() - INVENTORY_LINES).append(" more: /inventory <name> to narrow down.");
+        }
+        return text.toString().strip();
+    }
+
+    private String setStatus(Tenant tenant, StaffCommand.SetStatus command) {
+        if (catalog == null) {
+            return noCatalog();
+        }
+        ItemChoice choice = choose(tenant, command.item());
+        if (choice.item == null) {
+            return choice.problem;
+        }
+        Availability before = choice.item.availability();
+        CatalogItem changed = catalog.setAvailability(tenant.id(), choice.item.id(), command.availability());
+        LOG.info("staff command: tenant={} item={} availability {} -> {}", tenant.id(), changed.sku(), before,
+                changed.availability());
+        return changed.name() + " is now " + label(changed.availability()) + " (was " + label(before) + ").";
+    }
+
+    private String setPrice(Tenant tenant, StaffCommand.SetPrice command) {
+        if (catalog == null) {
+            return noCatalog();
+        }
+        ItemChoice choice = choose(tenant, command.item());
+        if (choice.item == null) {
+            return choice.problem;
+        }
+        if (choice.item.currency() == null || choice.item.currency().isBlank()) {
+            return choice.item.name() + " has no currency in the catalog: set it once in the back office, then /price works.";
+        }
+        String before = price(choice.item);
+        CatalogItem changed;
+        try {
+            changed = catalog.setPrice(tenant.id(), choice.item.id(), command.price());
+        } catch (IllegalArgumentException e) {
+            return "Price not changed: " + e.getMessage();
+        }
+        LOG.info("staff command: tenant={} item={} price changed", tenant.id(), changed.sku());
+        return changed.name() + " now costs " + price(changed) + " (was " + before + ").";
+    }
+
+    private String stats(Tenant tenant) {
+        if (rollups == null) {
+            return "Figures are not available here.";
+        }
+        Optional<LocalDate> latest = rollups.latestDay(tenant.id());
+        Optional<DailyRollup> day = latest.flatMap(d -> rollups.find(tenant.id(), d));
+        if (day.isEmpty()) {
+            return "No day has been rolled up yet: figures appear after the first full day (hourly at :05).";
+        }
+        return "Figures for " + day.get().day() + ":\n" + String.join("\n", RollupDigest.lines(day.get()));
+    }
+
+    private String pause(Tenant tenant, StaffContact member, String reference) {
+        Instant now = time.now();
+        CustomerFinder.Found found = customers.find(tenant, reference, now);
+        if (!found.unique()) {
+            return notUnique(reference, found);
+        }
+        Conversation customer = found.only();
+        String who = who(customer);
+        if (customer.handedOff()) {
+            return who + " is already with a person (" + blankToDash(customer.handoffReason()) + "). /reply "
+                    + suffix(customer) + " <text> to answer, /resume " + suffix(customer) + " to hand back.";
+        }
+        conversations.updateState(customer.key(), ConversationStatus.HANDED_OFF, null, tookOver(member), now);
+        LOG.info("staff command: tenant={} customer={} paused by staff", tenant.id(), Masking.phone(customer.key().customerId()));
+        return "Paused: the bot stays silent for " + who + ". /reply " + suffix(customer) + " <text> to answer, /resume "
+                + suffix(customer) + " to hand back.";
+    }
+
+    private String resume(Tenant tenant, String reference) {
+        Instant now = time.now();
+        CustomerFinder.Found found = customers.find(tenant, reference, now);
+        if (!found.unique()) {
+            return notUnique(reference, found);
+        }
+        Conversation customer = found.only();
+        if (!customer.handedOff()) {
+            return who(customer) + " is already with the bot: nothing changed.";
+        }
+        conversations.updateState(customer.key(), ConversationStatus.ACTIVE, null, null, now);
+        LOG.info("staff command: tenant={} customer={} handed back to the bot", tenant.id(), Masking.phone(customer.key().customerId()));
+        return who(customer) + " is back with the bot: it answers their next message.";
+    }
+
+    private String reply(Tenant tenant, StaffContact member, StaffCommand.Reply command, String commandMessageId) {
+        Instant now = time.now();
+        CustomerFinder.Found found = customers.find(tenant, command.customer(), now);
+        if (!found.unique()) {
+            return notUnique(command.customer(), found);
+        }
+        ConversationKey key = found.only().key();
+        ConversationSnapshot snapshot = conversations.load(key, 20);
+        Conversation customer = snapshot.conversation();
+        String who = who(customer);
+        String turnId = "staff:" + commandMessageId;
+        Optional<StoredMessage> earlier = snapshot.recentMessages().stream()
+                .filter(message -> turnId.equals(message.turnId())).findFirst();
+        if (earlier.isPresent()) {
+            // A retried command: send what was recorded, never a second copy.
+            StoredMessage recorded = earlier.get();
+            if (recorded.awaitsSending()) {
+                if (conversations.claimPendingSend(key, recorded.messageId(), recorded.sentAt(), now, now.plus(sendLease))) {
+                    send(tenant, key, recorded.messageId(), recorded.sentAt(), recorded.text());
+                }
+            }
+            return "Sent to " + who + ".";
+        }
+        if (customer.optedOut()) {
+            return who + " opted out (STOP): nothing was sent.";
+        }
+        if (!customer.insideServiceWindow(now)) {
+            return who + " last wrote more than 24 hours ago: WhatsApp allows only an approved template now, so nothing was sent.";
+        }
+        if (!customer.handedOff()) {
+            // A person answered: the bot must not answer the customer's reply to them.
+            conversations.updateState(key, ConversationStatus.HANDED_OFF, null, tookOver(member), now);
+        }
+        String outboundId = "out." + UUID.randomUUID();
+        ReplyAccounting accounting = new ReplyAccounting(STAFF_PROVIDER, null, 0, 0, 0, 0, false, 0, false, null,
+                STAFF_REPLY_ROUTE);
+        Instant recordedAt = time.now();
+        OutboundReply reply = new OutboundReply(turnId, outboundId, command.text(), null, snapshot.unansweredInbound(), accounting);
+        if (!conversations.recordReply(key, reply, recordedAt, recordedAt.plus(sendLease))) {
+            // Its waiting messages were marked meanwhile: record the reply on its own.
+            reply = new OutboundReply(turnId, outboundId, command.text(), null, List.of(), accounting);
+            conversations.recordReply(key, reply, recordedAt, recordedAt.plus(sendLease));
+        }
+        send(tenant, key, outboundId, recordedAt, command.text());
+        LOG.info("staff command: tenant={} customer={} answered by staff {}", tenant.id(),
+                Masking.phone(key.customerId()), Masking.phone(member.waId()));
+        return "Sent to " + who + ". The bot stays silent for them until /resume " + suffix(customer) + ".";
+    }
+
+    private void send(Tenant tenant, ConversationKey key, String outboundId, Instant recordedAt, String text) {
+        String platformId;
+        try {
+            platformId = channel.sendText(tenant, key.customerId(), text, null);
+        } catch (RuntimeException e) {
+            conversations.releasePendingSend(key, outboundId, recordedAt);
+            throw e;
+        }
+        conversations.markSent(key, outboundId, recordedAt, platformId, time.now());
+    }
+
+    /** The item a staff member means: an exact name, SKU or alias first, then the fuzzy matcher, then words. */
+    private ItemChoice choose(Tenant tenant, String written) {
+        List<CatalogItem> items = catalog.items(tenant.id());
+        String wanted = fold(written);
+        List<CatalogItem> exact = items.stream().filter(item -> fold(item.name()).equals(wanted)
+                || fold(item.sku()).equals(wanted) || item.aliases().stream().anyMatch(a -> fold(a).equals(wanted))).toList();
+        if (exact.size() == 1) {
+            return new ItemChoice(exact.get(0), null);
+        }
+        List<CatalogItem> candidates = exact;
+        if (candidates.isEmpty() && lookup != null) {
+            List<CatalogMatch> matches = lookup.match(tenant.id(), written, 3);
+            if (!matches.isEmpty() && matches.get(0).kind() != CatalogMatch.Kind.SEMANTIC
+                    && (matches.size() == 1 || matches.get(0).confidence() - matches.get(1).confidence() >= 0.1)) {
+                String id = matches.get(0).item().id();
+                Optional<CatalogItem> current = items.stream().filter(item -> item.id().equals(id)).findFirst();
+                if (current.isPresent()) {
+                    return new ItemChoice(current.get(), null);
+                }
+            }
+            candidates = matches.stream().map(CatalogMatch::item).toList();
+        }
+        if (candidates.isEmpty()) {
+            List<String> words = List.of(wanted.split(" "));
+            candidates = items.stream().filter(item -> {
+                String haystack = fold(item.name() + " " + item.sku() + " " + String.join(" ", item.aliases()));
+                return words.stream().allMatch(haystack::contains);
+            }).toList();
+            if (candidates.size() == 1) {
+                return new ItemChoice(candidates.get(0), null);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new ItemChoice(null, "No item matches \"" + written + "\". /inventory lists them.");
+        }
+        return new ItemChoice(null, "\"" + written + "\" could be " + candidates.stream().limit(5)
+                .map(item -> item.name() + " (" + item.sku() + ")").collect(Collectors.joining(", "))
+                + ": say which (the SKU works).");
+    }
+
+    private record ItemChoice(CatalogItem item, String problem) {
+    }
+
+    private static String line(CatalogItem item) {
+        StringBuilder line = new StringBuilder(item.name());
+        if (item.sku() != null && !item.sku().isBlank()) {
+            line.append(" [").append(item.sku()).append(']');
+        }
+        line.append(": ").append(label(item.availability())).append(", ").append(item.stock()).append(" in stock, ").append(price(item));
+        return line.toString();
+    }
+
+    static String label(Availability availability) {
+        return switch (availability) {
+            case IN_STOCK -> "available";
+            case LIMITED -> "limited";
+            case OUT_OF_STOCK -> "sold out / not available";
+            case ON_REQUEST -> "on request";
+        };
+    }
+
+    static String price(CatalogItem item) {
+        if (item.price() == null) {
+            return "price on request";
+        }
+        String unit = switch (item.priceUnit()) {
+            case PER_HOUR -> "/hour";
+            case PER_DAY -> "/day";
+            case PER_WEEK -> "/week";
+            case PER_MONTH -> "/month";
+            case PER_ITEM -> "";
+        };
+        return (item.currency() == null ? "" : item.currency() + " ") + String.format(Locale.ROOT, "%,.2f", item.price())
+                .replaceAll("\\.00$", "") + unit;
+    }
+
+    private static String notUnique(String reference, CustomerFinder.Found found) {
+        if (found.matches().isEmpty()) {
+            return "No customer matches \"" + reference + "\" (numbers, last digits or names of the last 14 days).";
+        }
+        return "\"" + reference + "\" could be " + found.matches().stream().limit(5).map(StaffCommands::who)
+                .collect(Collectors.joining(", ")) + ": use more digits or the full number.";
+    }
+
+    /** How a customer is named to staff: profile name and full number (staff may see their customers' numbers). */
+    static String who(Conversation customer) {
+        String number = "+" + customer.key().customerId();
+        String name = customer.customerName();
+        return name == null || name.isBlank() ? number : name + " (" + number + ")";
+    }
+
+    static String suffix(Conversation customer) {
+        String id = customer.key().customerId();
+        return id.length() <= 4 ? id : id.substring(id.length() - 4);
+    }
+
+    private static String tookOver(StaffContact member) {
+        return "staff took over" + (member.name().isBlank() ? "" : " (" + member.name() + ")");
+    }
+
+    private static String noCatalog() {
+        return "Catalog commands are not connected here (this function has no back-office database): use the admin API.";
+    }
+
+    private static String blankToDash(String text) {
+        return text == null || text.isBlank() ? "-" : text;
+    }
+
+    private static String fold(String text) {
+        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** Staff notices and help mention a customer by these last digits. */
+    public static String shortReference(String customerId) {
+        return customerId.length() <= 4 ? customerId : customerId.substring(customerId.length() - 4);
+    }
+
+}
