@@ -1,12 +1,9 @@
 package dev.waagent.scheduler;
 
-import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.analytics.DailyRollup;
 import dev.waagent.domain.analytics.RollupDigest;
 import dev.waagent.domain.analytics.RollupStore;
-import dev.waagent.domain.conversation.ConversationKey;
-import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.schedule.ActiveConversation;
 import dev.waagent.domain.schedule.ActivityTimeline;
@@ -18,7 +15,8 @@ import dev.waagent.domain.schedule.TimelineCursor;
 import dev.waagent.domain.schedule.TimelinePage;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
-import dev.waagent.domain.turn.OutboundChannel;
+import dev.waagent.domain.staff.StaffNotifier;
+import dev.waagent.domain.tenant.StaffContact;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +37,10 @@ import java.util.stream.Collectors;
  * {@code morning-briefing}: at the tenant's briefing hour (local time, 8 by default; a run up to three hours late
  * still sends it), the owner gets yesterday's rollup in a few lines and the number of follow-ups pending today.
  * <p>
- * Only tenants with an owner number ({@code wa.scheduler.tenants.<id>.owner-number}) are briefed. Once per tenant
- * and local day: the briefing is claimed ({@code ONCE#morning-briefing#<date>}) before it is sent. Outside the
- * owner's 24-hour window only a template may go; with no template path yet, the job logs and counts it.
+ * The briefing goes to the tenant's owners ({@link Tenant#owners()}: staff marked owner in the back office, else the
+ * first staff member), plus {@code wa.scheduler.tenants.<id>.owner-number} if configured; tenants with neither are
+ * skipped. Once per tenant and local day: the briefing is claimed ({@code ONCE#morning-briefing#<date>}) before it
+ * is sent. Outside an owner's 24-hour window only a template may go: {@link StaffNotifier} logs and counts it.
  */
 @Singleton
 public class MorningBriefingJob implements ScheduledJob {
@@ -56,24 +56,22 @@ public class MorningBriefingJob implements ScheduledJob {
     private final ActivityTimeline timeline;
     private final JobCheckpoints claims;
     private final ConversationMaintenance conversations;
-    private final ConversationStore store;
-    private final OutboundChannel channel;
+    private final StaffNotifier staff;
     private final TenantTimings timings;
     private final Map<String, String> owners;
     private final JobMetrics metrics;
     private final TimeSource time;
 
     public MorningBriefingJob(TenantDirectory tenants, RollupStore rollups, ActivityTimeline timeline,
-                              JobCheckpoints claims, ConversationMaintenance conversations, ConversationStore store,
-                              OutboundChannel channel, TenantTimings timings, List<TenantScheduleOverrides> overrides,
+                              JobCheckpoints claims, ConversationMaintenance conversations, StaffNotifier staff,
+                              TenantTimings timings, List<TenantScheduleOverrides> overrides,
                               JobMetrics metrics, TimeSource time) {
         this.tenants = tenants;
         this.rollups = rollups;
         this.timeline = timeline;
         this.claims = claims;
         this.conversations = conversations;
-        this.store = store;
-        this.channel = channel;
+        this.staff = staff;
         this.timings = timings;
         this.owners = overrides.stream().filter(o -> o.getOwnerNumber() != null && !o.getOwnerNumber().isBlank())
                 .collect(Collectors.toMap(TenantScheduleOverrides::getTenantId, TenantScheduleOverrides::getOwnerNumber,
@@ -107,8 +105,8 @@ public class MorningBriefingJob implements ScheduledJob {
     }
 
     private String brief(Tenant tenant, JobReport report) {
-        String owner = owners.get(tenant.id());
-        if (owner == null) {
+        List<StaffContact> recipients = recipients(tenant);
+        if (recipients.isEmpty()) {
             return "skipped-no-owner";
         }
         Instant now = time.now();
@@ -124,19 +122,26 @@ public class MorningBriefingJob implements ScheduledJob {
         }
         String text = compose(tenant, rollups.find(tenant.id(), today.minusDays(1)), today.minusDays(1),
                 pendingFollowUps(tenant, timing, now, report));
-        boolean inWindow = store.load(new ConversationKey(tenant.id(), owner), 1).conversation().insideServiceWindow(now);
-        if (!inWindow) {
-            LOG.info("briefing for tenant={} owner={} needs a template (outside the 24-hour window): not sent",
-                    tenant.id(), Masking.phone(owner));
-            return "intent-recorded-outside-window";
+        // Free text only inside each owner's 24-hour window; outside it the notifier logs and counts it (template path to come).
+        Map<StaffNotifier.Delivery, Integer> sent = staff.sendToAll(tenant, recipients, text, null);
+        if (sent.containsKey(StaffNotifier.Delivery.SENT)) {
+            return "briefed";
         }
-        try {
-            channel.sendText(tenant, owner, text, null);
-        } catch (RuntimeException e) {
-            LOG.warn("briefing for tenant={} not sent (not retried: once a day): {}", tenant.id(), e.toString());
+        if (sent.containsKey(StaffNotifier.Delivery.FAILED)) {
+            LOG.warn("briefing for tenant={} not sent (not retried: once a day)", tenant.id());
             return "failed-send";
         }
-        return "briefed";
+        return "intent-recorded-outside-window";
+    }
+
+    /** The tenant's owners ({@link Tenant#owners()}), and the configured owner number if it is not one of them. */
+    private List<StaffContact> recipients(Tenant tenant) {
+        List<StaffContact> recipients = new ArrayList<>(tenant.owners());
+        String configured = owners.get(tenant.id());
+        if (configured != null && recipients.stream().noneMatch(owner -> owner.waId().equals(configured))) {
+            recipients.add(new StaffContact(configured, "owner", StaffContact.Role.OWNER));
+        }
+        return recipients;
     }
 
     /** Our questions still unanswered from the last follow-up delay: they come due for a follow-up today. */

@@ -1,8 +1,6 @@
 package dev.waagent.scheduler;
 
-import dev.waagent.domain.Masking;
 import dev.waagent.domain.llm.routing.LlmRouter;
-import dev.waagent.domain.schedule.StaffNotices;
 import dev.waagent.domain.summary.ConversationSummarizer;
 import dev.waagent.domain.summary.SummaryRouting;
 import dev.waagent.llm.LocalResponder;
@@ -11,8 +9,6 @@ import dev.waagent.worker.ModelPriceConfiguration;
 import dev.waagent.worker.RoutingConfiguration;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,8 +21,6 @@ import java.util.Set;
 /** Wires the scheduler's domain pieces onto the worker's LLM chain. */
 @Factory
 public class SchedulerFactory {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SchedulerFactory.class);
 
     /**
      * Summaries go through the worker's chain (same providers, breakers, prices and metrics). The chain's last
@@ -66,15 +60,5 @@ public class SchedulerFactory {
             order.sort(Comparator.comparing((String name) -> byProvider.getOrDefault(name, BigDecimal.valueOf(Long.MAX_VALUE))));
             return List.copyOf(order);
         };
-    }
-
-    /**
-     * Staff notices are logged (masked) until the back office's staff list and a staff channel exist; the
-     * HandoffsReturned metric carries them to the dashboard.
-     */
-    @Singleton
-    StaffNotices staffNotices() {
-        return (tenant, conversation, notice) -> LOG.info("staff notice tenant={} customer={}: {}", tenant.id(),
-                Masking.phone(conversation.customerId()), notice);
     }
 }

@@ -10,6 +10,17 @@ import dev.waagent.domain.llm.routing.LlmRouter;
 import dev.waagent.domain.llm.routing.PriceTable;
 import dev.waagent.domain.llm.routing.ResponseCache;
 import dev.waagent.domain.llm.routing.RoutingObserver;
+import dev.waagent.domain.analytics.RollupStore;
+import dev.waagent.domain.catalog.CatalogLookup;
+import dev.waagent.domain.handoff.HandoffDecision;
+import dev.waagent.domain.handoff.Handoffs;
+import dev.waagent.domain.knowledge.AgentConfigurations;
+import dev.waagent.domain.schedule.ActivityTimeline;
+import dev.waagent.domain.staff.CatalogEditor;
+import dev.waagent.domain.staff.CustomerFinder;
+import dev.waagent.domain.staff.StaffCommandStep;
+import dev.waagent.domain.staff.StaffCommands;
+import dev.waagent.domain.staff.StaffNotifier;
 import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.domain.turn.TurnObserver;
 import dev.waagent.domain.turn.TurnService;
@@ -25,6 +36,7 @@ import dev.waagent.twilio.TwilioApiSettings;
 import dev.waagent.twilio.TwilioMessagingClient;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -45,8 +57,45 @@ public class WorkerFactory {
 
     @Singleton
     TurnService turnService(TenantDirectory tenants, ConversationStore conversations, LlmRouter replies,
-                            OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer) {
-        return new TurnService(tenants, conversations, replies, channel, time, turn.toSettings(), observer);
+                            OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer,
+                            StaffCommandStep staff, Handoffs handoffs) {
+        return new TurnService(tenants, conversations, replies, channel, time, turn.toSettings(), observer, staff, handoffs);
+    }
+
+    /** Handoff notices, conversations given back to the bot and the owner's briefing go to staff through this. */
+    @Singleton
+    StaffNotifier staffNotifier(OutboundChannel channel, ConversationStore conversations, TimeSource time,
+                                StaffNotifier.Observer observer) {
+        return new StaffNotifier(channel, conversations, time, observer);
+    }
+
+    /**
+     * The handoff rules come from the tenant's agent configuration where the function reads the back office;
+     * without it (no {@code AgentConfigurations} bean) the default rules apply.
+     */
+    @Singleton
+    Handoffs handoffs(ConversationStore conversations, StaffNotifier staff, TimeSource time,
+                      @Nullable AgentConfigurations configurations) {
+        return new Handoffs(new HandoffDecision(), configurations, conversations, staff, time);
+    }
+
+    /**
+     * Staff commands. {@code /inventory}, {@code /status} and {@code /price} need a {@link CatalogEditor} (the back
+     * office's, {@code BackOfficeCatalogEditor}): it exists where wa-agent-backoffice and a datasource that may
+     * write are on the classpath (the local runtime; a worker given {@code datasources.default.*} with write
+     * access). Without it those commands tell the staff member to use the admin API; the other commands only need
+     * DynamoDB.
+     */
+    @Singleton
+    StaffCommandStep staffCommandStep(ConversationStore conversations, ActivityTimeline timeline,
+                                      @Nullable CatalogEditor catalog, @Nullable CatalogLookup lookup,
+                                      RollupStore rollups, OutboundChannel channel, TimeSource time,
+                                      TurnConfiguration turn) {
+        if (catalog == null) {
+            LOG.info("staff catalog commands unavailable: no back-office catalog in this function");
+        }
+        return new StaffCommandStep(new StaffCommands(conversations, new CustomerFinder(conversations, timeline), catalog,
+                lookup, rollups, channel, time, turn.toSettings().sendLease()));
     }
 
     @Singleton

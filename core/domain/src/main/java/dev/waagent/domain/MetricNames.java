@@ -43,6 +43,10 @@ public final class MetricNames {
     public static final String COST_USD = "CostUsd";
     public static final String HANDOFFS = "Handoffs";
     public static final String OPT_OUTS = "OptOuts";
+    /** Staff notices (handoffs, returns to the bot, briefings) sent, held outside the staff number's window, failed. */
+    public static final String STAFF_NOTICES_SENT = "StaffNoticesSent";
+    public static final String STAFF_NOTICES_HELD = "StaffNoticesHeld";
+    public static final String STAFF_NOTICES_FAILED = "StaffNoticesFailed";
 
     // scheduler-function: each job run, and each tenant's daily rollup (emitted once, when the day is stored)
     public static final String JOB_RUNS = "JobRuns";
