@@ -43,6 +43,11 @@ final class PipelineDriver {
         return post(textDelivery(customer, wamid(), text));
     }
 
+    /** A message from {@code from} whose WhatsApp profile name is {@code name}. */
+    int sendAs(String from, String name, String text) throws IOException, InterruptedException {
+        return post(textDelivery(from, wamid(), text, name));
+    }
+
     List<String> outboxBodies() {
         return runtime.context().getBean(LocalOutbox.class).entries().stream().map(LocalOutbox.Entry::body).toList();
     }
@@ -87,9 +92,13 @@ final class PipelineDriver {
     }
 
     byte[] textDelivery(String from, String wamid, String text) {
+        return textDelivery(from, wamid, text, "Ravi");
+    }
+
+    byte[] textDelivery(String from, String wamid, String text, String name) {
         return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
                 + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"912040001234\",\"phone_number_id\":\""
-                + phoneNumberId + "\"},\"contacts\":[{\"profile\":{\"name\":\"Ravi\"},\"wa_id\":\"" + from + "\"}],"
+                + phoneNumberId + "\"},\"contacts\":[{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + from + "\"}],"
                 + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\""
                 + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]},"
                 + "\"field\":\"messages\"}]}]}").getBytes(StandardCharsets.UTF_8);

@@ -153,6 +153,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         String pk = Keys.partition(key);
         long now = Instant.now().getEpochSecond();
         List<StoredMessage> messages = new ArrayList<>();
+        String[] profileName = new String[1];
         table.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(pk).sortValue(Keys.MESSAGE_PREFIX).build()))
                         .scanIndexForward(false)
@@ -163,10 +164,24 @@ public class DynamoDbConversationStore implements ConversationStore {
                         // TTL deletes lazily: an expired item may still be returned.
                         .filter(item -> item.getExpiresAt() == null || item.getExpiresAt() > now)
                         .limit(historyLimit)
-                        .forEach(item -> messages.add(toMessage(key, item))));
+                        .forEach(item -> {
+                            if (profileName[0] == null && item.getCustomerName() != null && !item.getCustomerName().isBlank()) {
+                                profileName[0] = item.getCustomerName();
+                            }
+                            messages.add(toMessage(key, item));
+                        }));
         ConversationTableItem state = table.getItem(GetItemEnhancedRequest.builder()
                 .key(Key.builder().partitionValue(pk).sortValue(Keys.CONVERSATION_SK).build())
                 .consistentRead(true).build());
+        if (profileName[0] != null && (state == null || !profileName[0].equals(state.getCustomerName()))) {
+            // The profile name arrives on the messages; the conversation item keeps the newest, so staff can name the
+            // customer (/pause Ravi) and the activity timeline lists it. Not activity: the timeline place stays.
+            ConversationTableItem named = conversationState(key);
+            named.setCustomerName(profileName[0]);
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(named).ignoreNulls(true).build());
+            state = state == null ? named : state;
+            state.setCustomerName(profileName[0]);
+        }
         return new ConversationSnapshot(toConversation(key, state), messages);
     }
 

@@ -1,0 +1,253 @@
+package dev.waagent.local;
+
+import dev.waagent.backoffice.CatalogService;
+import dev.waagent.domain.analytics.DailyRollup;
+import dev.waagent.domain.analytics.RollupStore;
+import dev.waagent.domain.catalog.Availability;
+import dev.waagent.domain.catalog.CatalogItem;
+import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.tenant.OpeningHours;
+import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.tenant.TenantDirectory;
+import dev.waagent.embedded.EmbeddedDynamoDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.waagent.local.PipelineDriver.await;
+import static dev.waagent.local.PipelineDriver.bodyOf;
+import static dev.waagent.local.PipelineDriver.customer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Staff commands and handoffs through the whole pipeline (signed webhook, queue, worker, Graph stand-in), on the
+ * demo tenants' back office: Pune's owner 919822000001 and staff 919822000002, Jakarta's owner 6281200000001.
+ */
+class StaffCommandsScenarioTest {
+
+    private static final String SECRET = "staff-secret";
+    private static final String PUNE = "pune-camera-rentals";
+    private static final String JAKARTA = "jakarta-used-cars";
+    private static final String PUNE_OWNER = "919822000001";
+    private static final String PUNE_STAFF = "919822000002";
+    private static final String JAKARTA_OWNER = "6281200000001";
+
+    @TempDir
+    static Path dataDir;
+    private static LocalRuntime runtime;
+    private static PipelineDriver pune;
+    private static PipelineDriver jakarta;
+
+    @BeforeAll
+    static void start() {
+        runtime = LocalRuntime.start(new LocalOptions(0, dataDir, EmbeddedDynamoDb.shared().endpoint(),
+                "staff-" + UUID.randomUUID().toString().substring(0, 8), Map.of(
+                "wa.secrets.meta-app-secret", SECRET,
+                "wa.turn.burst-window", "0s",
+                "wa.sqs.delivery-delay", "0s",
+                "wa.scheduler.enabled", false,
+                "llm.providers.openai.enabled", false)));
+        pune = new PipelineDriver(runtime, SECRET, DemoTenants.PUNE_NUMBER_ID);
+        jakarta = new PipelineDriver(runtime, SECRET, DemoTenants.JAKARTA_NUMBER_ID);
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void helpListsTheCommandsAndAnUnknownCommandGetsHelp() throws Exception {
+        assertThat(command(pune, PUNE_OWNER, "/help")).contains("Staff commands:").contains("/inventory")
+                .contains("cek stok").contains("/reply <customer> <text>");
+        assertThat(command(pune, PUNE_OWNER, "/upload foto")).contains("unknown command \"/upload\"").contains("Staff commands:");
+        assertThat(command(jakarta, JAKARTA_OWNER, "bantuan")).contains("Staff commands:");
+    }
+
+    @Test
+    void inventoryListsTheCatalogInEnglishAndBahasa() throws Exception {
+        assertThat(command(pune, PUNE_STAFF, "/inventory")).startsWith("Stock (").contains("Sony FX3 [CAM-FX3]");
+        String filtered = command(pune, PUNE_STAFF, "cek stok fx6");
+        assertThat(filtered).contains("Sony FX6").doesNotContain("Sony FX3");
+        assertThat(command(jakarta, JAKARTA_OWNER, "cek stok innova")).contains("Toyota Innova Reborn").contains("IDR");
+    }
+
+    @Test
+    void statusAndPriceChangeTheCatalogAsAnAdminEditWould() throws Exception {
+        CatalogService catalog = runtime.context().getBean(CatalogService.class);
+        long revisionBefore = catalog.catalogRevision(PUNE);
+        CatalogItem before = item(PUNE, "CAM-A7S3");
+
+        assertThat(command(pune, PUNE_OWNER, "/status a7s3 sold")).isEqualTo("Sony A7S III is now sold out / not available (was available).");
+        CatalogItem sold = item(PUNE, "CAM-A7S3");
+        assertThat(sold.availability()).isEqualTo(Availability.OUT_OF_STOCK);
+        assertThat(sold.version()).isEqualTo(before.version() + 1);
+        assertThat(catalog.catalogRevision(PUNE)).isGreaterThan(revisionBefore);
+
+        assertThat(command(pune, PUNE_OWNER, "/price eos r5 3,400")).isEqualTo("Canon EOS R5 now costs INR 3,400/day (was INR 3,200/day).");
+        assertThat(item(PUNE, "CAM-R5").price()).isEqualByComparingTo("3400");
+
+        assertThat(command(jakarta, JAKARTA_OWNER, "ubah harga avanza veloz 240jt")).startsWith("Toyota Avanza Veloz 1.5 Q AT 2021 now costs IDR 240,000,000");
+        assertThat(item(JAKARTA, "TYT-VLZ-21").price()).isEqualByComparingTo(new BigDecimal("240000000"));
+        assertThat(command(jakarta, JAKARTA_OWNER, "/status fortuner terjual")).startsWith("Toyota Fortuner 2.4 VRZ AT 2019 is now sold out");
+
+        assertThat(command(pune, PUNE_OWNER, "/status unicorn camera sold")).startsWith("No item matches \"unicorn camera\"");
+        assertThat(command(pune, PUNE_OWNER, "/price FX3")).contains("Usage: /price <item> <price>");
+    }
+
+    @Test
+    void statsReadTheLatestRolledUpDay() throws Exception {
+        LocalDate yesterday = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).minusDays(1);
+        runtime.context().getBean(RollupStore.class).saveIfAbsent(new DailyRollup(JAKARTA, yesterday, "Asia/Jakarta", 31, 29,
+                9, 2, Map.of("customer asked for a person", 2), 0, List.of(new DailyRollup.QuestionCount("Avanza masih ada?", 4)),
+                0, List.of(), 1, List.of(), Map.of(), 3_100, 20, false, Instant.now()));
+        assertThat(command(jakarta, JAKARTA_OWNER, "laporan")).startsWith("Figures for " + yesterday + ":")
+                .contains("31 messages in, 29 out, 9 conversations").contains("\"Avanza masih ada?\" (4)");
+    }
+
+    @Test
+    void pauseSilencesTheBotReplyReachesTheCustomerAndResumeHandsBack() throws Exception {
+        String customer = customer();
+        String last4 = customer.substring(customer.length() - 4);
+        pune.sendAs(customer, "Meera Joshi", "hi, do you have the FX3 this weekend?");
+        await(() -> pune.textsTo(customer), 1);
+
+        assertThat(command(pune, PUNE_OWNER, "/pause " + last4)).startsWith("Paused: the bot stays silent for Meera Joshi (+" + customer + ")");
+        pune.sendAs(customer, "Meera Joshi", "hello? anyone there");
+        awaitAnswered(PUNE, customer, 2);
+        assertThat(pune.textsTo(customer)).as("silence while a person owns the conversation").hasSize(1);
+
+        assertThat(command(pune, PUNE_OWNER, "/reply " + last4 + " Yes, the FX3 is free on Saturday, Rohan here."))
+                .startsWith("Sent to Meera Joshi");
+        List<Map<String, Object>> texts = await(() -> pune.textsTo(customer), 2);
+        assertThat(bodyOf(texts.get(1))).isEqualTo("Yes, the FX3 is free on Saturday, Rohan here.");
+        assertThat(store().load(new ConversationKey(PUNE, customer), 20).recentMessages()).filteredOn(m -> !m.isInbound())
+                .last().satisfies(m -> assertThat(m.accounting().provider()).isEqualTo("staff"));
+
+        assertThat(command(pune, PUNE_STAFF, "/resume meera")).isEqualTo("Meera Joshi (+" + customer + ") is back with the bot: it answers their next message.");
+        assertThat(store().load(new ConversationKey(PUNE, customer), 1).conversation().handedOff()).isFalse();
+        pune.sendAs(customer, "Meera Joshi", "thanks! and the FX6?");
+        assertThat(await(() -> pune.textsTo(customer), 3)).as("the bot answers again").hasSize(3);
+    }
+
+    @Test
+    void aCustomerReferenceMatchingSeveralCustomersAsksForMore() throws Exception {
+        String first = customer();
+        String second = customer();
+        pune.sendAs(first, "Arjun Rao", "hi");
+        pune.sendAs(second, "Arjun Mehta", "hello");
+        await(() -> pune.textsTo(first), 1);
+        await(() -> pune.textsTo(second), 1);
+        assertThat(command(pune, PUNE_OWNER, "/pause arjun")).contains("could be").contains("+" + first).contains("+" + second);
+        assertThat(command(pune, PUNE_OWNER, "/pause 0000000")).startsWith("No customer matches");
+    }
+
+    @Test
+    void aCustomerCannotCommand() throws Exception {
+        String customer = customer();
+        pune.send(customer, "/status FX3 sold");
+        List<Map<String, Object>> replies = await(() -> pune.textsTo(customer), 1);
+        assertThat(bodyOf(replies.get(0))).doesNotContain("is now sold out").doesNotContain("Staff commands");
+        assertThat(item(PUNE, "CAM-FX3").availability()).isEqualTo(Availability.IN_STOCK);
+    }
+
+    @Test
+    void aHandoffIsNotifiedToStaffInsideTheirWindowOnly() throws Exception {
+        command(pune, PUNE_OWNER, "/help");
+        int staffTextsBefore = pune.textsTo(PUNE_STAFF).size();
+        int ownerTextsBefore = pune.textsTo(PUNE_OWNER).size();
+        String customer = customer();
+        pune.sendAs(customer, "Kabir", "I want to talk to a human please");
+        assertThat(bodyOf(await(() -> pune.textsTo(customer), 1).get(0))).contains("team");
+        List<Map<String, Object>> ownerTexts = await(() -> pune.textsTo(PUNE_OWNER), ownerTextsBefore + 1);
+        String notice = bodyOf(ownerTexts.get(ownerTexts.size() - 1));
+        assertThat(notice.split("\n")).hasSize(3);
+        assertThat(notice).startsWith("Handoff at Pune Camera Rentals: Kabir +" + customer + ", customer asked for a person.")
+                .contains("/reply " + customer.substring(customer.length() - 4));
+        if (!windowOpen(PUNE, PUNE_STAFF)) {
+            assertThat(pune.textsTo(PUNE_STAFF)).as("outside the staff member's 24-hour window").hasSize(staffTextsBefore);
+        }
+        assertThat(store().load(new ConversationKey(PUNE, customer), 1).conversation().handoffReason())
+                .isEqualTo("customer asked for a person");
+    }
+
+    @Test
+    void aHandoffOutsideOpeningHoursTellsTheCustomerWhenAPersonReplies() throws Exception {
+        TenantDirectory tenants = runtime.context().getBean(TenantDirectory.class);
+        Tenant current = tenants.findById(JAKARTA).orElseThrow();
+        // Closed every day but one, two days from now: whatever the time of the run, the showroom is closed now.
+        ZonedDateTime now = ZonedDateTime.now(current.timezone());
+        DayOfWeek openDay = now.plusDays(2).getDayOfWeek();
+        Map<String, String> hours = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            hours.put(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT),
+                    day == openDay ? "09:00-10:00" : "closed");
+        }
+        tenants.save(new Tenant(current.id(), current.name(), current.channel(), current.businessNumberId(),
+                current.displayPhoneNumber(), current.appSecretRef(), current.accessTokenRef(), current.agentName(),
+                current.persona(), current.businessFacts(), current.timezone(), current.languages(), current.providerOrder(),
+                current.active(), current.staff(), OpeningHours.parse(hours), current.templates()));
+        try {
+            String customer = "6281" + customer().substring(4);
+            jakarta.sendAs(customer, "Budi", "saya mau bicara dengan admin");
+            String notice = bodyOf(await(() -> jakarta.textsTo(customer), 1).get(0));
+            String dayName = openDay.getDisplayName(TextStyle.FULL, Locale.forLanguageTag("id"));
+            assertThat(notice).startsWith("Baik, saya sambungkan dengan tim kami. Tim kami sedang tutup sekarang")
+                    .endsWith("pukul 09.00.").containsAnyOf("hari " + dayName, "besok");
+            assertThat(store().load(new ConversationKey(JAKARTA, customer), 1).conversation().handedOff()).isTrue();
+        } finally {
+            tenants.save(current);
+        }
+    }
+
+    /** Sends a staff command and returns the reply the staff member got. */
+    private static String command(PipelineDriver driver, String staff, String text) throws Exception {
+        int before = driver.textsTo(staff).size();
+        driver.send(staff, text);
+        List<Map<String, Object>> texts = await(() -> driver.textsTo(staff), before + 1);
+        assertThat(texts).as("reply to " + text).hasSizeGreaterThan(before);
+        return bodyOf(texts.get(texts.size() - 1));
+    }
+
+    private static CatalogItem item(String tenant, String sku) {
+        return runtime.context().getBean(CatalogService.class).activeItems(tenant).stream()
+                .filter(item -> sku.equals(item.sku())).findFirst().orElseThrow();
+    }
+
+    private static boolean windowOpen(String tenant, String waId) {
+        return store().load(new ConversationKey(tenant, waId), 1).conversation().insideServiceWindow(Instant.now());
+    }
+
+    private static void awaitAnswered(String tenant, String customer, int inbound) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            List<StoredMessage> messages = store().load(new ConversationKey(tenant, customer), 50).recentMessages();
+            if (messages.stream().filter(StoredMessage::isInbound).filter(m -> m.answeredBy() != null).count() >= inbound) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("messages of " + customer + " were not all handled in time");
+    }
+
+    private static ConversationStore store() {
+        return runtime.context().getBean(ConversationStore.class);
+    }
+}
