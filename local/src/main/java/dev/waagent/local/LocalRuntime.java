@@ -120,6 +120,8 @@ public final class LocalRuntime implements AutoCloseable {
         properties.put("datasources.default.allow-pool-suspension", true);
         properties.put("flyway.datasources.default.enabled", true);
         properties.put("wa.secrets.admin-operator-key", LocalOptions.DEFAULT_ADMIN_KEY);
+        // One process, one writable H2: staff commands (/status, /price) edit the catalog as the admin API does.
+        properties.put("wa.staff.catalog-edits", true);
         properties.putAll(options.properties());
 
         ApplicationContext context = Micronaut.build(new String[0])

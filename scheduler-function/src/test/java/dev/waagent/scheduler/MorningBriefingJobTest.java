@@ -5,6 +5,8 @@ import dev.waagent.domain.analytics.RollupStore;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.tenant.OpeningHours;
+import dev.waagent.domain.tenant.StaffContact;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -86,5 +88,37 @@ class MorningBriefingJobTest implements TestPropertyProvider {
                     .contains("2 without a confident answer, 1 unanswered").contains("p95 4.2 s")
                     .endsWith("Today: 1 follow-up pending");
         });
+    }
+
+    @Test
+    void theBriefingGoesToTheTenantsOwnersInsideTheirWindowNotToOtherStaff() {
+        Seeder seed = new Seeder(store, tenants);
+        ZoneId saoPaulo = ZoneId.of("America/Sao_Paulo");
+        String ownerInWindow = "5511900000001";
+        String ownerAway = "5511900000002";
+        String staffMember = "5511900000003";
+        Tenant tenant = new Tenant("briefed-owners", "Loja", "whatsapp", "pn-owners", null, null, null, "Ana", "", "",
+                saoPaulo, List.of("en"), List.of(), true, List.of(new StaffContact(ownerInWindow, "Ana", StaffContact.Role.OWNER),
+                new StaffContact(ownerAway, "Bia", StaffContact.Role.OWNER), new StaffContact(staffMember, "Caio", StaffContact.Role.STAFF)),
+                OpeningHours.UNKNOWN, List.of());
+        tenants.save(tenant);
+        LocalDate today = LocalDate.ofInstant(clock.peek(), saoPaulo).plusDays(2);
+        Instant eight = today.atTime(8, 0).atZone(saoPaulo).toInstant();
+        for (String member : List.of(ownerInWindow, staffMember, ownerAway)) {
+            Instant wrote = eight.minus(Duration.ofHours(member.equals(ownerAway) ? 30 : 3));
+            StoredMessage command = seed.inbound(tenant, member, "/help", wrote);
+            seed.reply(tenant, member, List.of(command), "Staff commands: …", wrote.plusSeconds(2), ReplyAccounting.NONE);
+        }
+        try {
+            clock.set(eight.plus(Duration.ofMinutes(10)));
+            assertThat(job.run(Duration.ofMinutes(1))).contains("briefed=1");
+            assertThat(channel.to(ownerInWindow)).singleElement().satisfies(sent ->
+                    assertThat(sent.text()).startsWith("Good morning! Yesterday").contains("at Loja"));
+            assertThat(channel.to(ownerAway)).as("outside the owner's 24-hour window: held, not sent").isEmpty();
+            assertThat(channel.to(staffMember)).as("staff who are not owners get no briefing").isEmpty();
+        } finally {
+            tenants.save(new Tenant(tenant.id(), tenant.name(), tenant.channel(), tenant.businessNumberId(), null, null, null,
+                    "Ana", "", "", saoPaulo, List.of("en"), List.of(), false));
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.waagent.domain.llm.routing.ResponseCache;
 import dev.waagent.domain.llm.routing.RoutingObserver;
 import dev.waagent.domain.analytics.RollupStore;
 import dev.waagent.domain.catalog.CatalogLookup;
+import dev.waagent.domain.catalog.CatalogSource;
 import dev.waagent.domain.handoff.HandoffDecision;
 import dev.waagent.domain.handoff.Handoffs;
 import dev.waagent.domain.knowledge.AgentConfigurations;
@@ -80,22 +81,23 @@ public class WorkerFactory {
     }
 
     /**
-     * Staff commands. {@code /inventory}, {@code /status} and {@code /price} need a {@link CatalogEditor} (the back
-     * office's, {@code BackOfficeCatalogEditor}): it exists where wa-agent-backoffice and a datasource that may
-     * write are on the classpath (the local runtime; a worker given {@code datasources.default.*} with write
-     * access). Without it those commands tell the staff member to use the admin API; the other commands only need
-     * DynamoDB.
+     * Staff commands. {@code /inventory} reads the back office's {@link CatalogSource}; {@code /status} and
+     * {@code /price} need its {@link CatalogEditor} ({@code BackOfficeCatalogEditor}), which exists only with
+     * {@code wa.staff.catalog-edits=true} (WA_STAFF_CATALOG_EDITS) and a back-office login that may write (the local
+     * runtime sets both; the worker's datasource is read-only by default). Without them those commands tell the
+     * staff member to use the admin API; {@code /pause}, {@code /resume}, {@code /reply}, {@code /stats} and
+     * {@code /help} only need DynamoDB.
      */
     @Singleton
     StaffCommandStep staffCommandStep(ConversationStore conversations, ActivityTimeline timeline,
-                                      @Nullable CatalogEditor catalog, @Nullable CatalogLookup lookup,
-                                      RollupStore rollups, OutboundChannel channel, TimeSource time,
-                                      TurnConfiguration turn) {
+                                      @Nullable CatalogSource items, @Nullable CatalogEditor catalog,
+                                      @Nullable CatalogLookup lookup, RollupStore rollups, OutboundChannel channel,
+                                      TimeSource time, TurnConfiguration turn) {
         if (catalog == null) {
-            LOG.info("staff catalog commands unavailable: no back-office catalog in this function");
+            LOG.info("staff commands /status and /price unavailable: no writable back-office catalog (wa.staff.catalog-edits)");
         }
-        return new StaffCommandStep(new StaffCommands(conversations, new CustomerFinder(conversations, timeline), catalog,
-                lookup, rollups, channel, time, turn.toSettings().sendLease()));
+        return new StaffCommandStep(new StaffCommands(conversations, new CustomerFinder(conversations, timeline), items,
+                catalog, lookup, rollups, channel, time, turn.toSettings().sendLease()));
     }
 
     @Singleton

@@ -4,29 +4,28 @@ import dev.waagent.domain.catalog.Availability;
 import dev.waagent.domain.catalog.CatalogItem;
 import dev.waagent.domain.catalog.PriceUnit;
 import dev.waagent.domain.staff.CatalogEditor;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * Staff commands change the catalog through {@link CatalogService}, exactly as an admin edit does: validated, the
  * item's version checked and bumped, the tenant's catalog revision bumped and {@code CatalogChanged} announced
  * after commit (the fuzzy matcher re-indexes, cached answers stop matching).
+ * <p>
+ * Only where the back-office login may write: {@code wa.staff.catalog-edits=false} turns it off (the worker reads
+ * the back office read-only by default; staff then get "use the admin API" for {@code /status} and {@code /price}).
  */
 @Singleton
+@Requires(property = "wa.staff.catalog-edits", notEquals = "false")
 public class BackOfficeCatalogEditor implements CatalogEditor {
 
     private final CatalogService catalog;
 
     public BackOfficeCatalogEditor(CatalogService catalog) {
         this.catalog = catalog;
-    }
-
-    @Override
-    public List<CatalogItem> items(String tenantId) {
-        return catalog.activeItems(tenantId);
     }
 
     @Override
@@ -60,7 +59,7 @@ public class BackOfficeCatalogEditor implements CatalogEditor {
         } catch (InvalidInputException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return items(tenantId).stream().filter(item -> item.id().equals(itemId)).findFirst()
+        return catalog.activeItems(tenantId).stream().filter(item -> item.id().equals(itemId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("item " + itemId + " is no longer active"));
     }
 }

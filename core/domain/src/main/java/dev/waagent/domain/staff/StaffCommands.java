@@ -9,6 +9,7 @@ import dev.waagent.domain.catalog.Availability;
 import dev.waagent.domain.catalog.CatalogItem;
 import dev.waagent.domain.catalog.CatalogLookup;
 import dev.waagent.domain.catalog.CatalogMatch;
+import dev.waagent.domain.catalog.CatalogSource;
 import dev.waagent.domain.conversation.Conversation;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
@@ -50,6 +51,7 @@ public final class StaffCommands {
 
     private final ConversationStore conversations;
     private final CustomerFinder customers;
+    private final CatalogSource items;
     private final CatalogEditor catalog;
     private final CatalogLookup lookup;
     private final RollupStore rollups;
@@ -58,15 +60,18 @@ public final class StaffCommands {
     private final Duration sendLease;
 
     /**
-     * @param catalog null where the function has no back-office access: catalog commands then say so
+     * @param items   the catalog as the back office holds it; null where the function has no back-office access
+     * @param catalog catalog changes; null where the back-office login may not write ({@code /status} and
+     *                {@code /price} then point to the admin API)
      * @param lookup  fuzzy item matching (null: names, SKUs and aliases only)
      * @param rollups null: {@code /stats} says the figures are not available here
      */
-    public StaffCommands(ConversationStore conversations, CustomerFinder customers, CatalogEditor catalog,
-                         CatalogLookup lookup, RollupStore rollups, OutboundChannel channel, TimeSource time,
+    public StaffCommands(ConversationStore conversations, CustomerFinder customers, CatalogSource items,
+                         CatalogEditor catalog, CatalogLookup lookup, RollupStore rollups, OutboundChannel channel, TimeSource time,
                          Duration sendLease) {
         this.conversations = conversations;
         this.customers = customers;
+        this.items = items;
         this.catalog = catalog;
         this.lookup = lookup;
         this.rollups = rollups;
@@ -112,11 +117,11 @@ public final class StaffCommands {
     }
 
     private String inventory(Tenant tenant, String filter) {
-        if (catalog == null) {
+        if (this.items == null) {
             return noCatalog();
         }
         String wanted = fold(filter);
-        List<CatalogItem> items = catalog.items(tenant.id()).stream()
+        List<CatalogItem> items = this.items.activeItems(tenant.id()).stream()
                 .filter(item -> wanted.isEmpty() || fold(item.name() + " " + item.sku() + " " + item.category() + " "
                         + String.join(" ", item.aliases())).contains(wanted))
                 .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
@@ -133,23 +138,34 @@ public final class StaffCommands {
     }
 
     private String setStatus(Tenant tenant, StaffCommand.SetStatus command) {
-        if (catalog == null) {
+        if (items == null) {
             return noCatalog();
+        }
+        if (catalog == null) {
+            return noCatalogEdits();
         }
         ItemChoice choice = choose(tenant, command.item());
         if (choice.item == null) {
             return choice.problem;
         }
         Availability before = choice.item.availability();
-        CatalogItem changed = catalog.setAvailability(tenant.id(), choice.item.id(), command.availability());
+        CatalogItem changed;
+        try {
+            changed = catalog.setAvailability(tenant.id(), choice.item.id(), command.availability());
+        } catch (RuntimeException e) {
+            return notChanged(tenant, e);
+        }
         LOG.info("staff command: tenant={} item={} availability {} -> {}", tenant.id(), changed.sku(), before,
                 changed.availability());
         return changed.name() + " is now " + label(changed.availability()) + " (was " + label(before) + ").";
     }
 
     private String setPrice(Tenant tenant, StaffCommand.SetPrice command) {
-        if (catalog == null) {
+        if (items == null) {
             return noCatalog();
+        }
+        if (catalog == null) {
+            return noCatalogEdits();
         }
         ItemChoice choice = choose(tenant, command.item());
         if (choice.item == null) {
@@ -164,6 +180,8 @@ public final class StaffCommands {
             changed = catalog.setPrice(tenant.id(), choice.item.id(), command.price());
         } catch (IllegalArgumentException e) {
             return "Price not changed: " + e.getMessage();
+        } catch (RuntimeException e) {
+            return notChanged(tenant, e);
         }
         LOG.info("staff command: tenant={} item={} price changed", tenant.id(), changed.sku());
         return changed.name() + " now costs " + price(changed) + " (was " + before + ").";
@@ -276,7 +294,7 @@ public final class StaffCommands {
 
     /** The item a staff member means: an exact name, SKU or alias first, then the fuzzy matcher, then words. */
     private ItemChoice choose(Tenant tenant, String written) {
-        List<CatalogItem> items = catalog.items(tenant.id());
+        List<CatalogItem> items = this.items.activeItems(tenant.id());
         String wanted = fold(written);
         List<CatalogItem> exact = items.stream().filter(item -> fold(item.name()).equals(wanted)
                 || fold(item.sku()).equals(wanted) || item.aliases().stream().anyMatch(a -> fold(a).equals(wanted))).toList();
@@ -374,8 +392,19 @@ public final class StaffCommands {
         return "staff took over" + (member.name().isBlank() ? "" : " (" + member.name() + ")");
     }
 
+    /** A catalog that cannot be written (read-only login, database down): the staff member hears it, the turn goes on. */
+    private static String notChanged(Tenant tenant, RuntimeException e) {
+        LOG.warn("staff catalog change for tenant={} failed: {}", tenant.id(), e.toString());
+        return "The catalog could not be changed right now, so nothing changed. Try again later or use the admin API.";
+    }
+
     private static String noCatalog() {
         return "Catalog commands are not connected here (this function has no back-office database): use the admin API.";
+    }
+
+    private static String noCatalogEdits() {
+        return "Catalog changes from WhatsApp are not enabled for this business number (wa.staff.catalog-edits): "
+                + "use the admin API. /inventory still works.";
     }
 
     private static String blankToDash(String text) {
