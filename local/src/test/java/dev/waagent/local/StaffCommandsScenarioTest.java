@@ -189,6 +189,23 @@ class StaffCommandsScenarioTest {
     }
 
     @Test
+    void topicsTheTenantMarksHumanOnlyAndComplaintsGoToAPerson() throws Exception {
+        String refund = customer();
+        pune.send(refund, "I need a refund for the broken lens");
+        assertThat(bodyOf(await(() -> pune.textsTo(refund), 1).get(0))).startsWith("Our team handles this personally");
+        assertThat(store().load(new ConversationKey(PUNE, refund), 1).conversation().handoffReason())
+                .isEqualTo("human-only topic: refund");
+
+        String angry = customer();
+        pune.send(angry, "this is the worst service, total scam");
+        assertThat(bodyOf(await(() -> pune.textsTo(angry), 1).get(0))).startsWith("I'm sorry about this.");
+        assertThat(store().load(new ConversationKey(PUNE, angry), 1).conversation().handoffReason()).isEqualTo("complaint");
+        pune.send(angry, "hello??");
+        awaitAnswered(PUNE, angry, 2);
+        assertThat(pune.textsTo(angry)).as("silent after the handoff").hasSize(1);
+    }
+
+    @Test
     void aHandoffOutsideOpeningHoursTellsTheCustomerWhenAPersonReplies() throws Exception {
         TenantDirectory tenants = runtime.context().getBean(TenantDirectory.class);
         Tenant current = tenants.findById(JAKARTA).orElseThrow();

@@ -8,8 +8,10 @@ import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.knowledge.AgentConfiguration;
 import dev.waagent.domain.knowledge.AgentConfigurations;
 import dev.waagent.domain.knowledge.HandoffRules;
+import dev.waagent.domain.llm.LlmResponse;
 import dev.waagent.domain.staff.StaffNotifier;
 import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.turn.GenerationSignals;
 import dev.waagent.domain.turn.ReplyGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,16 +65,28 @@ public final class Handoffs {
     /** After the answer is generated: a {@code hand_off} request or too many unsure answers in a row. */
     public Optional<Notice> afterReply(Tenant tenant, ConversationSnapshot snapshot, String customerTurn,
                                        ReplyGenerator.GeneratedReply generated) {
+        return afterReply(tenant, snapshot, customerTurn, generated.response(), generated.signals());
+    }
+
+    /**
+     * The same for a generation side with its own result type (tool rounds): its final response and what it knows,
+     * e.g. {@code new GenerationSignals(confidence, composed.handoffRequested(), composed.handoffReason())}.
+     */
+    public Optional<Notice> afterReply(Tenant tenant, ConversationSnapshot snapshot, String customerTurn,
+                                       LlmResponse response, GenerationSignals signals) {
         Optional<AgentConfiguration> configuration = configuration(tenant);
-        return decision.afterReply(snapshot.recentMessages(), generated.response(), generated.signals(),
-                        threshold(configuration), configuration.map(AgentConfiguration::handoffRules).orElse(HandoffRules.defaults()))
+        return decision.afterReply(snapshot.recentMessages(), response, signals, threshold(configuration),
+                        configuration.map(AgentConfiguration::handoffRules).orElse(HandoffRules.defaults()))
                 .map(handoff -> handOff(tenant, snapshot, customerTurn, handoff));
     }
 
     /** Whether the generated answer counts as not confident (recorded on the reply, so the next turn sees the streak). */
     public boolean lowConfidence(Tenant tenant, ReplyGenerator.GeneratedReply generated) {
-        return generated.response().needsHuman()
-                || HandoffDecision.lowConfidence(generated.signals(), threshold(configuration(tenant)));
+        return lowConfidence(tenant, generated.response(), generated.signals());
+    }
+
+    public boolean lowConfidence(Tenant tenant, LlmResponse response, GenerationSignals signals) {
+        return response.needsHuman() || HandoffDecision.lowConfidence(signals, threshold(configuration(tenant)));
     }
 
     private Notice handOff(Tenant tenant, ConversationSnapshot snapshot, String customerTurn, Handoff handoff) {
