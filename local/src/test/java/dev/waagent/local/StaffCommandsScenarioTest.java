@@ -8,9 +8,15 @@ import dev.waagent.domain.catalog.CatalogItem;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.schedule.ActivityTimeline;
+import dev.waagent.domain.staff.CustomerFinder;
+import dev.waagent.domain.staff.StaffCommand;
+import dev.waagent.domain.staff.StaffCommands;
 import dev.waagent.domain.tenant.OpeningHours;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
+import dev.waagent.domain.turn.ChannelSendException;
+import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.embedded.EmbeddedDynamoDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,6 +238,46 @@ class StaffCommandsScenarioTest {
         } finally {
             tenants.save(current);
         }
+    }
+
+    @Test
+    void aRetriedReplyCommandReachesTheCustomerExactlyOnce() throws Exception {
+        String customer = customer();
+        pune.send(customer, "hi, is the FX6 free tomorrow?");
+        await(() -> pune.textsTo(customer), 1);
+        Tenant tenant = runtime.context().getBean(TenantDirectory.class).findById(PUNE).orElseThrow();
+        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int[] attempts = {0};
+        OutboundChannel flaky = new OutboundChannel() {
+            @Override
+            public String sendText(Tenant t, String to, String text, String replyTo) {
+                if (attempts[0]++ == 0) {
+                    throw new ChannelSendException("Graph API 500", "500", true, null);
+                }
+                delivered.add(to + ":" + text);
+                return "wamid.staff." + attempts[0];
+            }
+
+            @Override
+            public void markRead(Tenant t, String messageId, boolean showTyping) {
+            }
+        };
+        ConversationStore conversations = store();
+        StaffCommands commands = new StaffCommands(conversations, new CustomerFinder(conversations,
+                runtime.context().getBean(ActivityTimeline.class)), null, null, null, null, flaky,
+                dev.waagent.domain.TimeSource.system(), Duration.ofSeconds(60));
+        StaffCommand reply = new StaffCommand.Reply(customer, "Yes, the FX6 is free tomorrow.");
+        var owner = tenant.staffMember(PUNE_OWNER).orElseThrow();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.execute(tenant, owner, reply, "wamid.cmd-1"))
+                .isInstanceOf(ChannelSendException.class);
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-1")).startsWith("Sent to");
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-1")).startsWith("Sent to");
+
+        assertThat(delivered).containsExactly(customer + ":Yes, the FX6 is free tomorrow.");
+        assertThat(conversations.load(new ConversationKey(PUNE, customer), 20).recentMessages())
+                .filteredOn(m -> "staff:wamid.cmd-1".equals(m.turnId())).singleElement()
+                .satisfies(m -> assertThat(m.awaitsSending()).isFalse());
     }
 
     /** Sends a staff command and returns the reply the staff member got. */
