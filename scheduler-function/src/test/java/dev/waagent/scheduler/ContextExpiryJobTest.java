@@ -7,6 +7,8 @@ import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.llm.ChatMessage;
 import dev.waagent.domain.llm.LlmRequest;
+import dev.waagent.domain.tenant.OpeningHours;
+import dev.waagent.domain.tenant.StaffContact;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import dev.waagent.domain.turn.PromptBuilder;
@@ -52,9 +54,14 @@ class ContextExpiryJobTest implements TestPropertyProvider {
 
     private Seeder seed;
 
+    @Inject
+    RecordingChannel channel;
+
     @Override
     public Map<String, String> getProperties() {
-        return SchedulerTestProperties.fresh();
+        Map<String, String> properties = new java.util.HashMap<>(SchedulerTestProperties.fresh());
+        properties.put("test.recording-channel", "true");
+        return properties;
     }
 
     @BeforeEach
@@ -151,6 +158,31 @@ class ContextExpiryJobTest implements TestPropertyProvider {
         assertThat(memoryOf(tenant, customer).conversation().status()).isEqualTo(ConversationStatus.ACTIVE);
         assertThat(memoryOf(tenant, customer).conversation().handoffReason()).isEmpty();
         assertThat(job.run(HOUR)).doesNotContain("returned-to-bot");
+    }
+
+    @Test
+    void staffWhoWroteInTheLast24HoursAreToldWhenAConversationGoesBackToTheBot() {
+        Tenant seeded = seed.tenant("UTC");
+        String reachable = "919811100001";
+        String away = "919811100002";
+        Tenant tenant = new Tenant(seeded.id(), seeded.name(), seeded.channel(), seeded.businessNumberId(),
+                seeded.displayPhoneNumber(), null, null, "Asha", "", "", seeded.timezone(), List.of("en"), List.of(), true,
+                List.of(new StaffContact(reachable, "Rohan", StaffContact.Role.OWNER), new StaffContact(away, "Sneha", StaffContact.Role.STAFF)),
+                OpeningHours.UNKNOWN, List.of());
+        tenants.save(tenant);
+        String customer = Seeder.customer();
+        Instant activity = seed.turn(tenant, customer, "talk to a person", "Passing you to our team.", clock.peek(),
+                Duration.ofSeconds(2));
+        store.updateState(new ConversationKey(tenant.id(), customer), ConversationStatus.HANDED_OFF, null,
+                "customer asked for a person", activity);
+        Instant returned = activity.plus(Duration.ofHours(24)).plusSeconds(1);
+        seed.turn(tenant, reachable, "/help", "Staff commands: …", returned.minus(Duration.ofHours(2)), Duration.ofSeconds(1));
+
+        clock.set(returned);
+        assertThat(job.run(HOUR)).contains("returned-to-bot=1");
+        assertThat(channel.to(reachable)).singleElement().satisfies(sent -> assertThat(sent.text())
+                .isEqualTo("Customer +" + customer + ": " + ContextExpiryJob.NOTICE));
+        assertThat(channel.to(away)).as("outside that staff number's 24-hour window").isEmpty();
     }
 
     @Test
