@@ -395,6 +395,33 @@ abstract class BackOfficeContract {
         assertThat(bean(RecordingTenantDirectory.class).saved.get("pune-camera-rentals").persona()).contains("Hinglish");
     }
 
+    @Test
+    void staffCatalogEditsGoThroughTheCatalogServiceLikeAnAdminEdit() {
+        String tenant = newTenant();
+        CatalogService catalog = bean(CatalogService.class);
+        CatalogItemView priced = catalog.create(tenant, new CatalogItemCommand("LENS-1", "Sigma 18-35", List.of("sigma"),
+                "lenses", new java.math.BigDecimal("900"), "INR", dev.waagent.domain.catalog.PriceUnit.PER_DAY, 2,
+                dev.waagent.domain.catalog.Availability.IN_STOCK, Map.of("mount", "EF"), null, true, null));
+        CatalogItemView unpriced = catalog.create(tenant, catalogItem("MISC-1"));
+        long revision = catalog.catalogRevision(tenant);
+        BackOfficeCatalogEditor editor = bean(BackOfficeCatalogEditor.class);
+
+        CatalogItem sold = editor.setAvailability(tenant, priced.id(), dev.waagent.domain.catalog.Availability.OUT_OF_STOCK);
+        assertThat(sold.availability()).isEqualTo(dev.waagent.domain.catalog.Availability.OUT_OF_STOCK);
+        assertThat(sold.version()).isEqualTo(priced.version() + 1);
+        assertThat(sold.attributes()).containsEntry("mount", "EF");
+        CatalogItem repriced = editor.setPrice(tenant, priced.id(), new java.math.BigDecimal("950.50"));
+        assertThat(repriced.price()).isEqualByComparingTo("950.50");
+        assertThat(repriced.availability()).as("other fields kept").isEqualTo(dev.waagent.domain.catalog.Availability.OUT_OF_STOCK);
+        assertThat(catalog.catalogRevision(tenant)).isEqualTo(revision + 2);
+
+        assertThatThrownBy(() -> editor.setPrice(tenant, unpriced.id(), new java.math.BigDecimal("10")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no currency");
+        assertThatThrownBy(() -> editor.setPrice(tenant, priced.id(), new java.math.BigDecimal("1.999")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decimals");
+        assertThat(catalog.get(tenant, unpriced.id()).version()).isEqualTo(unpriced.version());
+    }
+
     private KnowledgeEntryCommand entry(String title, String content, List<String> questions) {
         return new KnowledgeEntryCommand(KnowledgeEntryType.FAQ, title, content, questions, List.of(), "general", 0, true, null);
     }
