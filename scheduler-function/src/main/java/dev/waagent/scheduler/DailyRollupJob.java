@@ -128,7 +128,10 @@ public class DailyRollupJob implements ScheduledJob {
             MessagePage page = messages.read(tenant.id(), from, to, cursor, limit);
             report.read(page.messages().size(), page.readUnits());
             for (StoredMessage message : page.messages()) {
-                accumulator.add(message);
+                // Staff commands to the business number are not customer traffic.
+                if (tenant.staffMember(message.key().customerId()).isEmpty()) {
+                    accumulator.add(message);
+                }
             }
             cursor = page.nextCursor();
             if (cursor != null && accumulator.messages() >= settings.getRollupMaxMessages()) {

@@ -5,6 +5,8 @@ import dev.waagent.domain.analytics.RollupStore;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.tenant.OpeningHours;
+import dev.waagent.domain.tenant.StaffContact;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -122,6 +124,29 @@ class DailyRollupJobTest implements TestPropertyProvider {
         clock.advance(Duration.ofHours(1));
         assertThat(job.run(Duration.ofMinutes(1))).doesNotContain("rolled-up").contains("complete");
         assertThat(rollups.find(tenant.id(), day).orElseThrow()).isEqualTo(rollup);
+    }
+
+    @Test
+    void staffCommandsAreNotCountedAsCustomerTraffic() {
+        Seeder seed = new Seeder(store, tenants);
+        Tenant seeded = seed.tenant(PUNE.getId());
+        String owner = "919822000001";
+        Tenant tenant = new Tenant(seeded.id(), seeded.name(), seeded.channel(), seeded.businessNumberId(),
+                seeded.displayPhoneNumber(), null, null, "Asha", "", "", PUNE, List.of("en"), List.of(), true,
+                List.of(new StaffContact(owner, "Rohan", StaffContact.Role.OWNER)), OpeningHours.UNKNOWN, List.of());
+        tenants.save(tenant);
+        LocalDate day = LocalDate.ofInstant(clock.peek(), PUNE).minusDays(1);
+        String customer = Seeder.customer();
+        answer(seed, tenant, customer, "What are your hours?", at(day, "10:00:00"), 2_000, llm("stub", 100, 20, 0.0001));
+        answer(seed, tenant, owner, "/stats", at(day, "11:00:00"), 1_000, ReplyAccounting.NONE.withRoute("STAFF"));
+
+        clock.set(at(day.plusDays(1), "10:00:00"));
+        assertThat(job.run(Duration.ofMinutes(1))).contains("complete");
+        DailyRollup rollup = rollups.find(tenant.id(), day).orElseThrow();
+        assertThat(rollup.messagesIn()).isEqualTo(1);
+        assertThat(rollup.messagesOut()).isEqualTo(1);
+        assertThat(rollup.conversations()).isEqualTo(1);
+        assertThat(rollup.usageByProvider()).containsOnlyKeys("stub");
     }
 
     @Test
