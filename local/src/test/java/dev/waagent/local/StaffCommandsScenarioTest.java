@@ -151,6 +151,26 @@ class StaffCommandsScenarioTest {
         assertThat(store().load(new ConversationKey(PUNE, customer), 1).conversation().handedOff()).isFalse();
         pune.sendAs(customer, "Meera Joshi", "thanks! and the FX6?");
         assertThat(await(() -> pune.textsTo(customer), 3)).as("the bot answers again").hasSize(3);
+
+        String masked = dev.waagent.domain.Masking.phone(customer);
+        assertThat(command(pune, PUNE_OWNER, "/pause " + masked)).startsWith("Paused: the bot stays silent for Meera Joshi");
+        assertThat(command(pune, PUNE_OWNER, "/resume +" + customer)).startsWith("Meera Joshi (+" + customer + ") is back with the bot");
+    }
+
+    @Test
+    void aReplyToACustomerWhoLastWroteMoreThanADayAgoIsNotSent() throws Exception {
+        String customer = customer();
+        ConversationKey key = new ConversationKey(PUNE, customer);
+        Instant yesterday = Instant.now().minus(Duration.ofHours(30));
+        store().recordInbound(PUNE, new dev.waagent.domain.channel.InboundMessage("whatsapp", DemoTenants.PUNE_NUMBER_ID,
+                "wamid.old-" + customer, customer, "Old Customer", dev.waagent.domain.channel.MessageType.TEXT, "text",
+                "is the FX3 free?", yesterday, null, Map.of()), yesterday);
+        store().markAnsweredWithoutReply(key, store().load(key, 5).unansweredInbound(), "human", yesterday);
+
+        assertThat(command(pune, PUNE_OWNER, "/reply " + customer + " yes it is"))
+                .isEqualTo("Old Customer (+" + customer + ") last wrote more than 24 hours ago: WhatsApp allows only an "
+                        + "approved template now, so nothing was sent.");
+        assertThat(pune.textsTo(customer)).isEmpty();
     }
 
     @Test
