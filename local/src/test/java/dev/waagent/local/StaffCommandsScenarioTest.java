@@ -155,6 +155,9 @@ class StaffCommandsScenarioTest {
         String masked = dev.waagent.domain.Masking.phone(customer);
         assertThat(command(pune, PUNE_OWNER, "/pause " + masked)).startsWith("Paused: the bot stays silent for Meera Joshi");
         assertThat(command(pune, PUNE_OWNER, "/resume +" + customer)).startsWith("Meera Joshi (+" + customer + ") is back with the bot");
+        String national = customer.substring(2, 7) + " " + customer.substring(7);
+        assertThat(command(pune, PUNE_OWNER, "/pause " + national)).as("a national number without +91")
+                .startsWith("Paused: the bot stays silent for Meera Joshi");
     }
 
     @Test

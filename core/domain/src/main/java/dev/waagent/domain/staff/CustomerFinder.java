@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Finds the customer a staff member means: a full number ({@code 919812345678}, {@code +91 98123 45678}), the
- * masked form the bot shows ({@code 9198****5678}), the last digits ({@code 5678}) or the name the customer's
+ * masked form the bot shows ({@code 9198****5678}), the last digits ({@code 5678}, or a national number without its
+ * country code: {@code 98123 45678}) or the name the customer's
  * WhatsApp profile gives ({@code Ravi}). Numbers other than a full one, and names, are looked up among the
  * tenant's recently active conversations (newest first), never another tenant's; staff numbers are not customers.
  */
@@ -53,7 +54,10 @@ public final class CustomerFinder {
         String digits = written.replaceAll("[\\s+\\-()]", "");
         if (digits.matches("\\d{10,15}")) {
             Conversation conversation = conversations.load(new ConversationKey(tenant.id(), digits), 1).conversation();
-            return new Found(conversation.lastInboundAt() == null || isStaff(tenant, digits) ? List.of() : List.of(conversation));
+            if (conversation.lastInboundAt() != null && !isStaff(tenant, digits)) {
+                return new Found(List.of(conversation));
+            }
+            // Perhaps a national number without its country code ("98123 45678"): look for it as the last digits.
         }
         String prefix;
         String suffix;
@@ -61,7 +65,7 @@ public final class CustomerFinder {
         if (digits.matches("\\d{0,6}\\*+\\d{3,}")) {
             prefix = digits.substring(0, digits.indexOf('*'));
             suffix = digits.substring(digits.lastIndexOf('*') + 1);
-        } else if (digits.matches("\\d{3,9}")) {
+        } else if (digits.matches("\\d{3,15}")) {
             prefix = "";
             suffix = digits;
         } else {
