@@ -176,10 +176,16 @@ public final class HandoffDecision {
             wrote = wrote.substring(0, 159) + "…";
         }
         String summary = conversation.memory().summary();
-        String second = summary != null && !summary.isBlank() ? "Wrote: \"" + wrote + "\" (earlier: " + clip(summary, 120) + ")"
-                : "Wrote: \"" + wrote + "\"";
+        String earlier = summary != null && !summary.isBlank() ? " (" + clip(summary, 120) + ")" : "";
+        if (!tenant.languages().isEmpty() && "id".equals(tenant.languages().get(0))) {
+            String why = handoff.detail() == null || handoff.detail().isBlank() ? handoff.reason().labelBahasa()
+                    : handoff.reason().labelBahasa() + ": " + handoff.detail();
+            return "Dialihkan ke staf " + tenant.name() + ": " + name + "+" + customer + ", " + why + ".\n"
+                    + "Pesan: \"" + wrote + "\"" + earlier + "\n"
+                    + "Jawab dengan /balas " + shortId + " <teks>; serahkan ke bot dengan /kembalikan " + shortId + ".";
+        }
         return "Handoff at " + tenant.name() + ": " + name + "+" + customer + ", " + handoff.describe() + ".\n"
-                + second + "\n"
+                + "Wrote: \"" + wrote + "\"" + (earlier.isEmpty() ? "" : " (earlier:" + earlier.substring(1)) + "\n"
                 + "Answer with /reply " + shortId + " <text>; give back to the bot with /resume " + shortId + ".";
     }
 

@@ -3,22 +3,29 @@ package dev.waagent.domain.handoff;
 /** Why a conversation went to a person. */
 public enum HandoffReason {
     /** The customer asked for a person. */
-    CUSTOMER_REQUEST("customer asked for a person", "HANDOFF"),
+    CUSTOMER_REQUEST("customer asked for a person", "pelanggan minta bicara dengan staf", "HANDOFF"),
     /** A complaint or an angry customer. */
-    COMPLAINT("complaint", "HANDOFF:complaint"),
+    COMPLAINT("complaint", "komplain", "HANDOFF:complaint"),
     /** A topic the tenant wants people to handle (price negotiation, refunds, damage…). */
-    HUMAN_ONLY_TOPIC("human-only topic", "HANDOFF:topic"),
+    HUMAN_ONLY_TOPIC("human-only topic", "topik khusus staf", "HANDOFF:topic"),
     /** Consecutive answers below the tenant's confidence threshold. */
-    LOW_CONFIDENCE("no confident answer", "HANDOFF:low-confidence"),
+    LOW_CONFIDENCE("no confident answer", "jawaban bot kurang yakin", "HANDOFF:low-confidence"),
     /** The model asked for a person through the {@code hand_off} tool. */
-    MODEL_REQUEST("assistant asked for a person", "HANDOFF:assistant");
+    MODEL_REQUEST("assistant asked for a person", "asisten meminta bantuan staf", "HANDOFF:assistant");
 
     private final String label;
+    private final String bahasa;
     private final String route;
 
-    HandoffReason(String label, String route) {
+    HandoffReason(String label, String bahasa, String route) {
         this.label = label;
+        this.bahasa = bahasa;
         this.route = route;
+    }
+
+    /** The label in Bahasa Indonesia, for staff of an Indonesian business. */
+    public String labelBahasa() {
+        return bahasa;
     }
 
     /** In staff notices, the conversation's stored handoff reason and the rollup's reasons. */

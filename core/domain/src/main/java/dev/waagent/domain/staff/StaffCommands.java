@@ -100,25 +100,27 @@ public final class StaffCommands {
         } else if (command instanceof StaffCommand.Reply reply) {
             return reply(tenant, member, reply, commandMessageId);
         }
-        return help((StaffCommand.Help) command);
+        return help(tenant, (StaffCommand.Help) command);
     }
 
-    static String help(StaffCommand.Help help) {
+    static String help(Tenant tenant, StaffCommand.Help help) {
         StringBuilder text = new StringBuilder();
         if (help.problem() != null) {
-            text.append("Sorry, ").append(help.problem()).append(".\n");
+            text.append(say(tenant, "Sorry, " + help.problem() + ".", "Maaf, perintah tidak dikenali (" + help.problem() + ").")).append('\n');
         }
         if (help.usage() != null) {
-            return text.append("Usage: ").append(help.usage()).append("\nSend /help for every command.").toString();
+            return text.append(say(tenant, "Usage: ", "Cara pakai: ")).append(help.usage())
+                    .append(say(tenant, "\nSend /help for every command.", "\nKirim /bantuan untuk semua perintah.")).toString();
         }
-        text.append("Staff commands:\n");
+        text.append(say(tenant, "Staff commands:\n", "Perintah staf:\n"));
         StaffCommandParser.USAGE.forEach(line -> text.append("• ").append(line).append('\n'));
-        return text.append("A customer is their number, its last digits (5678) or their name.").toString();
+        return text.append(say(tenant, "A customer is their number, its last digits (5678) or their name.",
+                "Pelanggan = nomornya, digit terakhirnya (5678) atau namanya.")).toString();
     }
 
     private String inventory(Tenant tenant, String filter) {
         if (this.items == null) {
-            return noCatalog();
+            return noCatalog(tenant);
         }
         String wanted = fold(filter);
         List<CatalogItem> items = this.items.activeItems(tenant.id()).stream()
@@ -127,22 +129,26 @@ public final class StaffCommands {
                 .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
                 .toList();
         if (items.isEmpty()) {
-            return wanted.isEmpty() ? "The catalog is empty." : "No item matches \"" + filter + "\".";
+            return wanted.isEmpty() ? say(tenant, "The catalog is empty.", "Katalog kosong.")
+                    : say(tenant, "No item matches \"" + filter + "\".", "Tidak ada barang yang cocok dengan \"" + filter + "\".");
         }
-        StringBuilder text = new StringBuilder("Stock (").append(items.size()).append(items.size() == 1 ? " item" : " items").append("):\n");
-        items.stream().limit(INVENTORY_LINES).forEach(item -> text.append("• ").append(line(item)).append('\n'));
+        StringBuilder text = new StringBuilder(say(tenant, "Stock (" + items.size() + (items.size() == 1 ? " item" : " items"),
+                "Stok (" + items.size() + " barang")).append("):\n");
+        items.stream().limit(INVENTORY_LINES).forEach(item -> text.append("• ").append(line(tenant, item)).append('\n'));
         if (items.size() > INVENTORY_LINES) {
-            text.append("… and ").append(items.size() - INVENTORY_LINES).append(" more: /inventory <name> to narrow down.");
+            int more = items.size() - INVENTORY_LINES;
+            text.append(say(tenant, "… and " + more + " more: /inventory <name> to narrow down.",
+                    "… dan " + more + " lagi: cek stok <nama> untuk menyaring."));
         }
         return text.toString().strip();
     }
 
     private String setStatus(Tenant tenant, StaffCommand.SetStatus command) {
         if (items == null) {
-            return noCatalog();
+            return noCatalog(tenant);
         }
         if (catalog == null) {
-            return noCatalogEdits();
+            return noCatalogEdits(tenant);
         }
         ItemChoice choice = choose(tenant, command.item());
         if (choice.item == null) {
@@ -157,86 +163,92 @@ public final class StaffCommands {
         }
         LOG.info("staff command: tenant={} item={} availability {} -> {}", tenant.id(), changed.sku(), before,
                 changed.availability());
-        return changed.name() + " is now " + label(changed.availability()) + " (was " + label(before) + ").";
+        return say(tenant, changed.name() + " is now " + label(tenant, changed.availability()) + " (was " + label(tenant, before) + ").",
+                changed.name() + " sekarang " + label(tenant, changed.availability()) + " (sebelumnya " + label(tenant, before) + ").");
     }
 
     private String setPrice(Tenant tenant, StaffCommand.SetPrice command) {
         if (items == null) {
-            return noCatalog();
+            return noCatalog(tenant);
         }
         if (catalog == null) {
-            return noCatalogEdits();
+            return noCatalogEdits(tenant);
         }
         ItemChoice choice = choose(tenant, command.item());
         if (choice.item == null) {
             return choice.problem;
         }
         if (choice.item.currency() == null || choice.item.currency().isBlank()) {
-            return choice.item.name() + " has no currency in the catalog: set it once in the back office, then /price works.";
+            return say(tenant, choice.item.name() + " has no currency in the catalog: set it once in the back office, then /price works.",
+                    choice.item.name() + " belum punya mata uang di katalog: isi sekali di back office, lalu harga bisa diubah.");
         }
-        String before = price(choice.item);
+        String before = price(tenant, choice.item);
         CatalogItem changed;
         try {
             changed = catalog.setPrice(tenant.id(), choice.item.id(), command.price());
         } catch (IllegalArgumentException e) {
-            return "Price not changed: " + e.getMessage();
+            return say(tenant, "Price not changed: ", "Harga tidak diubah: ") + e.getMessage();
         } catch (RuntimeException e) {
             return notChanged(tenant, e);
         }
         LOG.info("staff command: tenant={} item={} price changed", tenant.id(), changed.sku());
-        return changed.name() + " now costs " + price(changed) + " (was " + before + ").";
+        return say(tenant, changed.name() + " now costs " + price(tenant, changed) + " (was " + before + ").",
+                "Harga " + changed.name() + " sekarang " + price(tenant, changed) + " (sebelumnya " + before + ").");
     }
 
     private String stats(Tenant tenant) {
         if (rollups == null) {
-            return "Figures are not available here.";
+            return say(tenant, "Figures are not available here.", "Laporan tidak tersedia di sini.");
         }
         Optional<LocalDate> latest = rollups.latestDay(tenant.id());
         Optional<DailyRollup> day = latest.flatMap(d -> rollups.find(tenant.id(), d));
         if (day.isEmpty()) {
-            return "No day has been rolled up yet: figures appear after the first full day (hourly at :05).";
+            return say(tenant, "No day has been rolled up yet: figures appear after the first full day (hourly at :05).",
+                    "Belum ada laporan harian: laporan muncul setelah hari penuh pertama (tiap jam, menit :05).");
         }
-        return "Figures for " + day.get().day() + ":\n" + String.join("\n", RollupDigest.lines(day.get()));
+        return say(tenant, "Figures for ", "Laporan ") + day.get().day() + ":\n" + String.join("\n", RollupDigest.lines(day.get()));
     }
 
     private String pause(Tenant tenant, StaffContact member, String reference) {
         Instant now = time.now();
         CustomerFinder.Found found = customers.find(tenant, reference, now);
         if (!found.unique()) {
-            return notUnique(reference, found);
+            return notUnique(tenant, reference, found);
         }
         Conversation customer = found.only();
         String who = who(customer);
         if (customer.handedOff()) {
-            return who + " is already with a person (" + blankToDash(customer.handoffReason()) + "). /reply "
-                    + suffix(customer) + " <text> to answer, /resume " + suffix(customer) + " to hand back.";
+            return say(tenant, who + " is already with a person (" + blankToDash(customer.handoffReason()) + "). ",
+                    who + " sudah ditangani staf (" + blankToDash(customer.handoffReason()) + "). ") + howToAnswer(tenant, customer);
         }
         conversations.updateState(customer.key(), ConversationStatus.HANDED_OFF, null, tookOver(member), now);
         LOG.info("staff command: tenant={} customer={} paused by staff", tenant.id(), Masking.phone(customer.key().customerId()));
-        return "Paused: the bot stays silent for " + who + ". /reply " + suffix(customer) + " <text> to answer, /resume "
-                + suffix(customer) + " to hand back.";
+        return say(tenant, "Paused: the bot stays silent for " + who + ". ", "Dijeda: bot diam untuk " + who + ". ")
+                + howToAnswer(tenant, customer);
     }
 
     private String resume(Tenant tenant, String reference) {
         Instant now = time.now();
         CustomerFinder.Found found = customers.find(tenant, reference, now);
         if (!found.unique()) {
-            return notUnique(reference, found);
+            return notUnique(tenant, reference, found);
         }
         Conversation customer = found.only();
         if (!customer.handedOff()) {
-            return who(customer) + " is already with the bot: nothing changed.";
+            return say(tenant, who(customer) + " is already with the bot: nothing changed.",
+                    who(customer) + " sudah dilayani bot: tidak ada yang berubah.");
         }
         conversations.updateState(customer.key(), ConversationStatus.ACTIVE, null, null, now);
         LOG.info("staff command: tenant={} customer={} handed back to the bot", tenant.id(), Masking.phone(customer.key().customerId()));
-        return who(customer) + " is back with the bot: it answers their next message.";
+        return say(tenant, who(customer) + " is back with the bot: it answers their next message.",
+                who(customer) + " kembali dilayani bot: bot menjawab pesan berikutnya.");
     }
 
     private String reply(Tenant tenant, StaffContact member, StaffCommand.Reply command, String commandMessageId) {
         Instant now = time.now();
         CustomerFinder.Found found = customers.find(tenant, command.customer(), now);
         if (!found.unique()) {
-            return notUnique(command.customer(), found);
+            return notUnique(tenant, command.customer(), found);
         }
         ConversationKey key = found.only().key();
         ConversationSnapshot snapshot = conversations.load(key, 20);
@@ -253,13 +265,15 @@ public final class StaffCommands {
                     send(tenant, key, recorded.messageId(), recorded.sentAt(), recorded.text());
                 }
             }
-            return "Sent to " + who + ".";
+            return say(tenant, "Sent to " + who + ".", "Terkirim ke " + who + ".");
         }
         if (customer.optedOut()) {
-            return who + " opted out (STOP): nothing was sent.";
+            return say(tenant, who + " opted out (STOP): nothing was sent.",
+                    who + " sudah berhenti berlangganan (STOP): tidak ada yang dikirim.");
         }
         if (!customer.insideServiceWindow(now)) {
-            return who + " last wrote more than 24 hours ago: WhatsApp allows only an approved template now, so nothing was sent.";
+            return say(tenant, who + " last wrote more than 24 hours ago: WhatsApp allows only an approved template now, so nothing was sent.",
+                    who + " terakhir menulis lebih dari 24 jam lalu: WhatsApp hanya mengizinkan template resmi, jadi tidak ada yang dikirim.");
         }
         if (!customer.handedOff()) {
             // A person answered: the bot must not answer the customer's reply to them.
@@ -278,7 +292,8 @@ public final class StaffCommands {
         send(tenant, key, outboundId, recordedAt, command.text());
         LOG.info("staff command: tenant={} customer={} answered by staff {}", tenant.id(),
                 Masking.phone(key.customerId()), Masking.phone(member.waId()));
-        return "Sent to " + who + ". The bot stays silent for them until /resume " + suffix(customer) + ".";
+        return say(tenant, "Sent to " + who + ". The bot stays silent for them until /resume " + suffix(customer) + ".",
+                "Terkirim ke " + who + ". Bot diam untuk pelanggan ini sampai /kembalikan " + suffix(customer) + ".");
     }
 
     private void send(Tenant tenant, ConversationKey key, String outboundId, Instant recordedAt, String text) {
@@ -325,55 +340,70 @@ public final class StaffCommands {
             }
         }
         if (candidates.isEmpty()) {
-            return new ItemChoice(null, "No item matches \"" + written + "\". /inventory lists them.");
+            return new ItemChoice(null, say(tenant, "No item matches \"" + written + "\". /inventory lists them.",
+                    "Tidak ada barang yang cocok dengan \"" + written + "\". Cek stok untuk daftarnya."));
         }
-        return new ItemChoice(null, "\"" + written + "\" could be " + candidates.stream().limit(5)
-                .map(item -> item.name() + " (" + item.sku() + ")").collect(Collectors.joining(", "))
-                + ": say which (the SKU works).");
+        String names = candidates.stream().limit(5).map(item -> item.name() + " (" + item.sku() + ")")
+                .collect(Collectors.joining(", "));
+        return new ItemChoice(null, say(tenant, "\"" + written + "\" could be " + names + ": say which (the SKU works).",
+                "\"" + written + "\" bisa berarti " + names + ": sebutkan yang mana (SKU juga bisa)."));
     }
 
     private record ItemChoice(CatalogItem item, String problem) {
     }
 
-    private static String line(CatalogItem item) {
+    private static String line(Tenant tenant, CatalogItem item) {
         StringBuilder line = new StringBuilder(item.name());
         if (item.sku() != null && !item.sku().isBlank()) {
             line.append(" [").append(item.sku()).append(']');
         }
-        line.append(": ").append(label(item.availability())).append(", ").append(item.stock()).append(" in stock, ").append(price(item));
+        line.append(": ").append(label(tenant, item.availability())).append(", ").append(item.stock())
+                .append(say(tenant, " in stock, ", " unit, ")).append(price(tenant, item));
         return line.toString();
     }
 
-    static String label(Availability availability) {
+    static String label(Tenant tenant, Availability availability) {
         return switch (availability) {
-            case IN_STOCK -> "available";
-            case LIMITED -> "limited";
-            case OUT_OF_STOCK -> "sold out / not available";
-            case ON_REQUEST -> "on request";
+            case IN_STOCK -> say(tenant, "available", "tersedia");
+            case LIMITED -> say(tenant, "limited", "terbatas");
+            case OUT_OF_STOCK -> say(tenant, "sold out / not available", "terjual / tidak tersedia");
+            case ON_REQUEST -> say(tenant, "on request", "inden / atas permintaan");
         };
     }
 
-    static String price(CatalogItem item) {
+    static String price(Tenant tenant, CatalogItem item) {
         if (item.price() == null) {
-            return "price on request";
+            return say(tenant, "price on request", "harga atas permintaan");
         }
         String unit = switch (item.priceUnit()) {
-            case PER_HOUR -> "/hour";
-            case PER_DAY -> "/day";
-            case PER_WEEK -> "/week";
-            case PER_MONTH -> "/month";
+            case PER_HOUR -> say(tenant, "/hour", "/jam");
+            case PER_DAY -> say(tenant, "/day", "/hari");
+            case PER_WEEK -> say(tenant, "/week", "/minggu");
+            case PER_MONTH -> say(tenant, "/month", "/bulan");
             case PER_ITEM -> "";
         };
         return (item.currency() == null ? "" : item.currency() + " ") + String.format(Locale.ROOT, "%,.2f", item.price())
                 .replaceAll("\\.00$", "") + unit;
     }
 
-    private static String notUnique(String reference, CustomerFinder.Found found) {
+    private static String notUnique(Tenant tenant, String reference, CustomerFinder.Found found) {
         if (found.matches().isEmpty()) {
-            return "No customer matches \"" + reference + "\" (numbers, last digits or names of the last 14 days).";
+            return say(tenant, "No customer matches \"" + reference + "\" (numbers, last digits or names of the last 14 days).",
+                    "Tidak ada pelanggan yang cocok dengan \"" + reference + "\" (nomor, digit terakhir atau nama, 14 hari terakhir).");
         }
-        return "\"" + reference + "\" could be " + found.matches().stream().limit(5).map(StaffCommands::who)
-                .collect(Collectors.joining(", ")) + ": use more digits or the full number.";
+        String names = found.matches().stream().limit(5).map(StaffCommands::who).collect(Collectors.joining(", "));
+        return say(tenant, "\"" + reference + "\" could be " + names + ": use more digits or the full number.",
+                "\"" + reference + "\" bisa berarti " + names + ": pakai lebih banyak digit atau nomor lengkap.");
+    }
+
+    private static String howToAnswer(Tenant tenant, Conversation customer) {
+        return say(tenant, "/reply " + suffix(customer) + " <text> to answer, /resume " + suffix(customer) + " to hand back.",
+                "/balas " + suffix(customer) + " <teks> untuk menjawab, /kembalikan " + suffix(customer) + " untuk menyerahkan ke bot.");
+    }
+
+    /** English, or Bahasa Indonesia for a business whose first language is Indonesian. */
+    static String say(Tenant tenant, String english, String bahasa) {
+        return !tenant.languages().isEmpty() && "id".equals(tenant.languages().get(0)) ? bahasa : english;
     }
 
     /** How a customer is named to staff: profile name and full number (staff may see their customers' numbers). */
@@ -395,16 +425,19 @@ public final class StaffCommands {
     /** A catalog that cannot be written (read-only login, database down): the staff member hears it, the turn goes on. */
     private static String notChanged(Tenant tenant, RuntimeException e) {
         LOG.warn("staff catalog change for tenant={} failed: {}", tenant.id(), e.toString());
-        return "The catalog could not be changed right now, so nothing changed. Try again later or use the admin API.";
+        return say(tenant, "The catalog could not be changed right now, so nothing changed. Try again later or use the admin API.",
+                "Katalog tidak bisa diubah sekarang, jadi tidak ada yang berubah. Coba lagi nanti atau pakai admin API.");
     }
 
-    private static String noCatalog() {
-        return "Catalog commands are not connected here (this function has no back-office database): use the admin API.";
+    private static String noCatalog(Tenant tenant) {
+        return say(tenant, "Catalog commands are not connected here (this function has no back-office database): use the admin API.",
+                "Perintah katalog tidak tersambung di sini: pakai admin API.");
     }
 
-    private static String noCatalogEdits() {
-        return "Catalog changes from WhatsApp are not enabled for this business number (wa.staff.catalog-edits): "
-                + "use the admin API. /inventory still works.";
+    private static String noCatalogEdits(Tenant tenant) {
+        return say(tenant, "Catalog changes from WhatsApp are not enabled for this business number (wa.staff.catalog-edits): "
+                + "use the admin API. /inventory still works.", "Perubahan katalog lewat WhatsApp belum diaktifkan untuk nomor "
+                + "ini (wa.staff.catalog-edits): pakai admin API. Cek stok tetap bisa.");
     }
 
     private static String blankToDash(String text) {

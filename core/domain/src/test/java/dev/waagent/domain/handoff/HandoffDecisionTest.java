@@ -164,6 +164,17 @@ class HandoffDecisionTest {
                 "Answer with /reply 5678 <text>; give back to the bot with /resume 5678.");
     }
 
+    @Test
+    void staffOfAnIndonesianBusinessGetTheSummaryInBahasa() {
+        Tenant jakarta = new Tenant("jkt", "Jakarta Mobil Bekas", "whatsapp", "2", null, null, null, "Dewi", "", "",
+                ZoneId.of("Asia/Jakarta"), List.of("id", "en"), List.of(), true, List.of(), OpeningHours.UNKNOWN, List.of());
+        Conversation conversation = new Conversation(new ConversationKey("jkt", "6281234567890"), "Budi", null, null, null, false, null);
+        assertThat(DECISION.staffSummary(jakarta, conversation, new Handoff(HandoffReason.COMPLAINT, null), "saya kecewa").split("\n"))
+                .containsExactly("Dialihkan ke staf Jakarta Mobil Bekas: Budi +6281234567890, komplain.",
+                        "Pesan: \"saya kecewa\"",
+                        "Jawab dengan /balas 7890 <teks>; serahkan ke bot dengan /kembalikan 7890.");
+    }
+
     private static Tenant tenant(OpeningHours hours) {
         return new Tenant("pune", "Pune Camera Rentals", "whatsapp", "1", null, null, null, "Asha", "", "", PUNE,
                 List.of("en"), List.of(), true, List.of(), hours, List.of());
