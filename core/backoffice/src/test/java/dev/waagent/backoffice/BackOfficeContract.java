@@ -296,6 +296,55 @@ abstract class BackOfficeContract {
     }
 
     @Test
+    void everyCommittedKnowledgeCatalogConfigurationOrProfileChangeBumpsTheContentVersionOnce() {
+        String tenant = newTenant();
+        RecordingContentVersions versions = bean(RecordingContentVersions.class);
+        KnowledgeService knowledge = bean(KnowledgeService.class);
+        CatalogService catalog = bean(CatalogService.class);
+        long start = versions.current(tenant);
+
+        KnowledgeEntryView entry = knowledge.create(tenant, entry("Deposit", "A refundable deposit.", List.of()));
+        assertThat(versions.current(tenant)).isEqualTo(start + 1);
+        knowledge.update(tenant, entry.id(), entry("Deposit", "A refundable deposit of 20%.", List.of()));
+        knowledge.delete(tenant, entry.id());
+        knowledge.importFile(tenant, ImportFormat.JSON, """
+                [{"title":"Hours","content":"Open daily.","questions":["when are you open"],"category":"general"}]"""
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(versions.current(tenant)).isEqualTo(start + 4);
+
+        CatalogItemView item = catalog.create(tenant, catalogItem("SKU-1"));
+        catalog.update(tenant, item.id(), catalogItem("SKU-1"));
+        catalog.delete(tenant, item.id());
+        catalog.importFile(tenant, ImportFormat.CSV, "sku,name,category\nSKU-2,Lens,lenses\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(versions.current(tenant)).isEqualTo(start + 8);
+
+        bean(AgentConfigurationService.class).replace(tenant, AgentConfigurationCommand.fromJson(tenant,
+                json("{\"agent_name\":\"Asha\"}")));
+        TenantView profile = bean(TenantService.class).get(tenant);
+        bean(TenantService.class).update(tenant, TenantCommand.fromJson(json(
+                "{\"name\":\"" + profile.name() + "\",\"phone_number_id\":\"" + profile.phoneNumberId()
+                        + "\",\"business_facts\":\"Now also in Aundh.\"}")));
+        assertThat(versions.current(tenant)).isEqualTo(start + 10);
+    }
+
+    @Test
+    void aRejectedChangeOrAStaffChangeLeavesTheContentVersionAlone() {
+        String tenant = newTenant();
+        RecordingContentVersions versions = bean(RecordingContentVersions.class);
+        long start = versions.current(tenant);
+
+        assertThatThrownBy(() -> bean(CatalogService.class).importFile(tenant, ImportFormat.JSON,
+                "[{\"sku\":\"A\",\"name\":\"One\",\"category\":\"c\",\"price\":-5,\"currency\":\"INR\"}]"
+                        .getBytes(StandardCharsets.UTF_8))).isInstanceOf(ImportRejectedException.class);
+        bean(StaffService.class).create(tenant, StaffCommand.fromJson(json(
+                "{\"wa_id\":\"919800000001\",\"name\":\"Ravi\",\"role\":\"staff\"}")));
+
+        assertThat(versions.current(tenant)).isEqualTo(start);
+        assertThat(versions.current("another-tenant")).isZero();
+    }
+
+    @Test
     void oneTenantCannotReachAnotherTenantsRecords() {
         String a = newTenant();
         String b = newTenant();

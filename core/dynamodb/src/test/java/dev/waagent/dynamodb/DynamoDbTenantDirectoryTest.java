@@ -72,4 +72,51 @@ class DynamoDbTenantDirectoryTest {
         assertThat(read.openingHours().known()).isFalse();
         assertThat(read.templates()).isEmpty();
     }
+
+    @Test
+    void aNewNumberReplacesTheOldRouteSoTheOldNumberNoLongerResolves() {
+        String id = "t-" + UUID.randomUUID();
+        String oldNumber = "pn-" + UUID.randomUUID();
+        String newNumber = "pn-" + UUID.randomUUID();
+        directory.save(tenant(id, oldNumber, true));
+
+        directory.save(tenant(id, newNumber, true));
+
+        assertThat(directory.findByBusinessNumber("whatsapp", oldNumber)).isEmpty();
+        assertThat(directory.findByBusinessNumber("whatsapp", newNumber)).map(Tenant::id).contains(id);
+    }
+
+    @Test
+    void aSuspendedTenantsNumberNoLongerResolvesAndComesBackWhenReactivated() {
+        String id = "t-" + UUID.randomUUID();
+        String number = "pn-" + UUID.randomUUID();
+        directory.save(tenant(id, number, true));
+
+        directory.save(tenant(id, number, false));
+
+        assertThat(directory.findByBusinessNumber("whatsapp", number)).isEmpty();
+        assertThat(directory.findById(id)).map(Tenant::active).contains(false);
+
+        directory.save(tenant(id, number, true));
+        assertThat(directory.findByBusinessNumber("whatsapp", number)).map(Tenant::id).contains(id);
+    }
+
+    @Test
+    void aNumberAlreadyTakenOverByAnotherTenantKeepsItsNewOwner() {
+        String first = "t-" + UUID.randomUUID();
+        String second = "t-" + UUID.randomUUID();
+        String number = "pn-" + UUID.randomUUID();
+        directory.save(tenant(first, number, true));
+        // The number moved to another tenant before the first one's change reached the directory.
+        directory.save(tenant(second, number, true));
+
+        directory.save(tenant(first, "pn-" + UUID.randomUUID(), true));
+
+        assertThat(directory.findByBusinessNumber("whatsapp", number)).map(Tenant::id).contains(second);
+    }
+
+    private static Tenant tenant(String id, String number, boolean active) {
+        return new Tenant(id, "Shop " + id, "whatsapp", number, null, "app", "token", null, null, null,
+                ZoneId.of("Asia/Kolkata"), List.of("en"), List.of(), active);
+    }
 }
