@@ -20,7 +20,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -53,7 +52,7 @@ public class DynamoDbConversationStore implements ConversationStore {
 
     public DynamoDbConversationStore(DynamoDbEnhancedClient client, DynamoDbSettings settings) {
         this.client = client;
-        this.table = client.table(settings.getConversationsTable(), TableSchema.fromBean(ConversationTableItem.class));
+        this.table = client.table(settings.getConversationsTable(), ItemSchemas.CONVERSATION);
         this.settings = settings;
     }
 

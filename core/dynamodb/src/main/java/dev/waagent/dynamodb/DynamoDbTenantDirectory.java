@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
@@ -39,7 +38,7 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
 
     public DynamoDbTenantDirectory(DynamoDbEnhancedClient client, DynamoDbSettings settings) {
         this.client = client;
-        this.table = client.table(settings.getTenantsTable(), TableSchema.fromBean(TenantItem.class));
+        this.table = client.table(settings.getTenantsTable(), ItemSchemas.TENANT);
         this.settings = settings;
     }
 
