@@ -39,7 +39,7 @@ public class TenantProjection {
                 facts.toString(), ZoneId.of(tenant.timezone()), json.strings(tenant.languages()),
                 configuration.providerOrder(), TenantStatus.ACTIVE.wireName().equals(tenant.status()),
                 staff.stream().map(TenantProjection::toContact).toList(), OpeningHours.parse(json.map(tenant.businessHours())),
-                List.of());
+                List.of(), configuration.richMessages());
     }
 
     private static StaffContact toContact(StaffRow row) {
