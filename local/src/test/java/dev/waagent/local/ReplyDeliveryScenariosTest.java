@@ -15,6 +15,10 @@ import dev.waagent.domain.llm.TokenUsage;
 import dev.waagent.domain.llm.routing.RouteReport;
 import dev.waagent.domain.llm.routing.TurnComplexity;
 import dev.waagent.domain.reply.OutboundPart;
+import dev.waagent.domain.schedule.ActivityTimeline;
+import dev.waagent.domain.schedule.ConversationMaintenance;
+import dev.waagent.domain.schedule.ConversationTimings;
+import dev.waagent.domain.schedule.JobCheckpoints;
 import dev.waagent.domain.tenant.ApprovedTemplate;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
@@ -29,6 +33,10 @@ import dev.waagent.domain.turn.TurnSettings;
 import dev.waagent.domain.turn.TurnTrigger;
 import dev.waagent.domain.turn.TypingPresence;
 import dev.waagent.embedded.EmbeddedDynamoDb;
+import dev.waagent.scheduler.FollowUpsJob;
+import dev.waagent.scheduler.JobMetrics;
+import dev.waagent.scheduler.SchedulerSettings;
+import dev.waagent.scheduler.TimelineSweep;
 import dev.waagent.whatsapp.GraphApiClient;
 import dev.waagent.whatsapp.GraphApiSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -187,14 +195,36 @@ class ReplyDeliveryScenariosTest {
     }
 
     @Test
+    void aReplyRefusedWith131047IsFollowedUpLaterWithTheApprovedTemplate() throws Exception {
+        Scenario s = new Scenario();
+        s.tenant = withFollowUpTemplate(tenant);
+        s.customerWrites("Is the FX3 free on Friday?");
+        s.model = "It is free on Friday. Shall I book it for you?";
+        faults.plan(s.customer, new GraphFaults.Fault(400, 131047, "Re-engagement message"));
+        s.turnService(s.graph()).take(s.trigger());
+        assertThat(s.outbound()).extracting(StoredMessage::deliveryState).containsOnly(DeliveryState.FAILED);
+
+        // Four hours later the follow-up job finds our question unanswered; Meta said the window is closed.
+        s.clock.advance(Duration.ofHours(4).plusMinutes(1));
+        FollowUpsJob job = new FollowUpsJob(new TimelineSweep(new FixedTenants(s.tenant),
+                runtime.context().getBean(ActivityTimeline.class), runtime.context().getBean(JobCheckpoints.class),
+                runtime.context().getBean(SchedulerSettings.class), s.clock),
+                runtime.context().getBean(ConversationMaintenance.class), s.graph(), id -> ConversationTimings.defaults(),
+                runtime.context().getBean(JobMetrics.class), s.clock);
+
+        assertThat(job.run(Duration.ofMinutes(1))).contains("followed-up-template=1");
+        List<JsonNode> accepted = s.acceptedMessages();
+        assertThat(accepted).singleElement().satisfies(m -> {
+            assertThat(m.path("type").asText()).isEqualTo("template");
+            assertThat(m.at("/template/name").asText()).isEqualTo("follow_up_question");
+        });
+        assertThat(standIn.refusedRequests()).isZero();
+    }
+
+    @Test
     void outsideTheWindowOnlyTheApprovedTemplateGoesAndTheStandInAcceptsIt() throws Exception {
         Scenario s = new Scenario();
-        s.tenant = tenant.withRichMessages(true);
-        s.tenant = new Tenant(tenant.id(), tenant.name(), tenant.channel(), tenant.businessNumberId(), tenant.displayPhoneNumber(),
-                tenant.appSecretRef(), tenant.accessTokenRef(), tenant.agentName(), tenant.persona(), tenant.businessFacts(),
-                tenant.timezone(), tenant.languages(), tenant.providerOrder(), true, List.of(), tenant.openingHours(),
-                List.of(new ApprovedTemplate(ApprovedTemplate.FOLLOW_UP, "follow_up_question", "en_US",
-                        List.of("customer_name", "business_name"))), true);
+        s.tenant = withFollowUpTemplate(tenant);
         s.customerWrites("Do you rent drones?");
         // The turn runs more than a day late (a long outage): the window has closed meanwhile.
         s.clock.advance(Duration.ofHours(25));
@@ -226,6 +256,14 @@ class ReplyDeliveryScenariosTest {
 
     // ------------------------------------------------------------------------------------------------ support
 
+    private static Tenant withFollowUpTemplate(Tenant t) {
+        return new Tenant(t.id(), t.name(), t.channel(), t.businessNumberId(), t.displayPhoneNumber(), t.appSecretRef(),
+                t.accessTokenRef(), t.agentName(), t.persona(), t.businessFacts(), t.timezone(), t.languages(),
+                t.providerOrder(), true, List.of(), t.openingHours(),
+                List.of(new ApprovedTemplate(ApprovedTemplate.FOLLOW_UP, "follow_up_question", "en_US",
+                        List.of("customer_name", "business_name"))), true);
+    }
+
     /** One customer's conversation with the Pune demo tenant, on its own controlled clock. */
     private static final class Scenario {
         final String customer = customer();
@@ -243,6 +281,8 @@ class ReplyDeliveryScenariosTest {
             lastInbound = wamid();
             store.recordInbound(tenant.id(), new InboundMessage("whatsapp", tenant.businessNumberId(), lastInbound, customer,
                     "Ravi", MessageType.TEXT, "text", text, clock.now(), null, Map.of()), clock.now());
+            // The turn starts a moment after the message arrived.
+            clock.advance(Duration.ofSeconds(1));
         }
 
         TurnTrigger trigger() {
