@@ -335,7 +335,7 @@ class ReplyDeliveryScenariosTest {
         }
     }
 
-    private record FixedTenants(Tenant tenant) implements TenantDirectory {
+    record FixedTenants(Tenant tenant) implements TenantDirectory {
         @Override
         public Optional<Tenant> findByBusinessNumber(String channel, String businessNumberId) {
             return Optional.of(tenant);
