@@ -27,6 +27,7 @@ import dev.waagent.domain.turn.TypingPresence;
 import dev.waagent.embedded.EmbeddedDynamoDb;
 import dev.waagent.whatsapp.GraphApiClient;
 import dev.waagent.whatsapp.GraphApiSettings;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -47,18 +48,30 @@ import java.util.UUID;
  * pipeline (turn service or, for drafts with options or a card, the delivery's compose entry point → DynamoDB Local →
  * Graph API client → the local Graph stand-in's schema check). Prints how many needed repair (by kind), how many parts
  * and requests went out, and how many requests the stand-in refused (goal 0).
+ * Not part of the test suite (the name matches no surefire pattern); run it on its own, through surefire so the
+ * reactor's modules are on the class path (exec:java cannot resolve them offline without an install):
  * <pre>
- * mvn -q -o -pl local -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.waagent.local.ReplyPipelineFigures
+ * mvn -B -o -pl local -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest=ReplyPipelineFigures test
  * </pre>
+ * The figures are printed and written to {@code local/target/reply-pipeline-figures.txt}.
  */
-public final class ReplyPipelineFigures {
+public class ReplyPipelineFigures {
 
-    private ReplyPipelineFigures() {
+    @Test
+    void printFigures() throws Exception {
+        Path out = Path.of("target", "reply-pipeline-figures.txt");
+        String figures = run(Path.of("../core/whatsapp/src/test/resources/reply-scenarios/model-replies.txt"));
+        Files.writeString(out, figures, StandardCharsets.UTF_8);
+        System.out.println(figures);
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : "../core/whatsapp/src/test/resources/reply-scenarios/model-replies.txt");
+        System.out.println(run(Path.of(args.length > 0 ? args[0] : "../core/whatsapp/src/test/resources/reply-scenarios/model-replies.txt")));
+        System.exit(0);
+    }
+
+    static String run(Path file) throws Exception {
+        StringBuilder report = new StringBuilder();
         List<Scenario> scenarios = load(Files.readString(file, StandardCharsets.UTF_8));
         Path data = Files.createTempDirectory("reply-figures");
         try (LocalRuntime runtime = LocalRuntime.start(new LocalOptions(0, data, EmbeddedDynamoDb.shared().endpoint(),
@@ -104,20 +117,20 @@ public final class ReplyPipelineFigures {
                         }
                     } catch (RuntimeException e) {
                         failedTurns++;
-                        System.out.println("  " + scenario.id() + " failed: " + e);
+                        report.append("  ").append(scenario.id()).append(" failed: ").append(e).append('\n');
                     }
                     clock.advance(Duration.ofMinutes(1));
                 }
-                System.out.printf("rich messages %s: %d model replies, needed repair %d (%.0f %%), parts %d, failed turns %d,"
+                report.append(String.format("rich messages %s: %d model replies, needed repair %d (%.0f %%), parts %d, failed turns %d,"
                                 + " requests refused by the stand-in %d%n  repairs by kind: %s%n",
                         rich ? "allowed" : "off (text only)", scenarios.size(), repaired, 100.0 * repaired / scenarios.size(),
-                        parts, failedTurns, standIn.refusedRequests() - refusedBefore, kinds);
+                        parts, failedTurns, standIn.refusedRequests() - refusedBefore, kinds));
             }
             long accepted = runtime.context().getBean(LocalOutbox.class).entries().stream().filter(e -> e.status() == 200).count();
-            System.out.printf("requests accepted by the stand-in (sends + read receipts): %d; refused in total: %d%n",
-                    accepted, standIn.refusedRequests());
+            report.append(String.format("requests accepted by the stand-in (sends + read receipts): %d; refused in total: %d%n",
+                    accepted, standIn.refusedRequests()));
         }
-        System.exit(0);
+        return report.toString();
     }
 
     private static TurnService turnService(ConversationStore store, OutboundChannel channel,
