@@ -23,6 +23,7 @@ import dev.waagent.domain.tenant.ApprovedTemplate;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import dev.waagent.domain.turn.ChannelCapabilities;
+import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.domain.turn.ReplyDelivery;
 import dev.waagent.domain.turn.ReplyGenerator;
@@ -150,6 +151,55 @@ class ReplyDeliveryScenariosTest {
     }
 
     @Test
+    void aPairRateLimitThatOutlastsTheRetriesFailsTheTurnAndItsRetrySendsEachPartOnce() throws Exception {
+        Scenario s = new Scenario();
+        s.customerWrites("What are your rental terms?");
+        TurnService turns = s.turnService(s.graph());
+        turns.take(s.trigger());
+        int parts = s.acceptedMessages().size();
+        Scenario t = new Scenario();
+        t.customerWrites("What are your rental terms?");
+        GraphFaults.Fault pairRate = new GraphFaults.Fault(400, 131056, "pair rate limit hit");
+        // Part 0 goes; part 1 meets the pair rate limit on every one of the client's 4 attempts.
+        TurnService failing = t.turnService(new CrashingChannel(t.graph(), Integer.MAX_VALUE) {
+            @Override
+            public String sendReply(Tenant tenant, String customerId, OutboundPart part, String replyToMessageId) {
+                if (part.index() == 1 && t.acceptedMessages().size() == 1 && t.refusedStatuses().isEmpty()) {
+                    faults.plan(t.customer, pairRate, pairRate, pairRate, pairRate);
+                }
+                return super.sendReply(tenant, customerId, part, replyToMessageId);
+            }
+        });
+
+        assertThatThrownBy(() -> failing.take(t.trigger())).isInstanceOfSatisfying(ChannelSendException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo("131056");
+            assertThat(e.retryable()).isTrue();
+        });
+        assertThat(t.acceptedMessages()).hasSize(1);
+        assertThat(t.refusedStatuses()).hasSize(4);
+
+        // The queue redelivers at once: the lease was given back, the rest goes, nothing twice.
+        assertThat(t.turnService(t.graph()).take(t.trigger())).isEqualTo(TurnOutcome.RESENT_PENDING);
+        List<JsonNode> accepted = t.acceptedMessages();
+        assertThat(accepted).hasSize(parts);
+        assertThat(accepted.stream().map(JsonNode::toString).distinct().count()).isEqualTo(parts);
+        assertThat(standIn.refusedRequests()).isZero();
+    }
+
+    @Test
+    void outsideTheWindowWithoutAnApprovedTemplateNothingIsSentAndTheMessageCountsAsAnswered() throws Exception {
+        Scenario s = new Scenario();
+        s.customerWrites("Do you rent drones?");
+        s.clock.advance(Duration.ofHours(25));
+
+        assertThat(s.turnService(s.graph()).take(s.trigger())).isEqualTo(TurnOutcome.UNDELIVERED);
+
+        assertThat(s.acceptedMessages()).isEmpty();
+        assertThat(store.load(s.key(), 10).unansweredInbound()).isEmpty();
+        assertThat(s.outbound()).isEmpty();
+    }
+
+    @Test
     void aCrashBetweenPartsIsRetriedWithOnlyTheUnsentParts() throws Exception {
         Scenario s = new Scenario();
         s.customerWrites("What are your rental terms?");
@@ -182,7 +232,7 @@ class ReplyDeliveryScenariosTest {
         s.model = "Yes! How can I help you today?";
         faults.plan(s.customer, new GraphFaults.Fault(400, 131047, "Re-engagement message"));
 
-        assertThat(s.turnService(s.graph()).take(s.trigger())).isEqualTo(TurnOutcome.REPLIED);
+        assertThat(s.turnService(s.graph()).take(s.trigger())).isEqualTo(TurnOutcome.UNDELIVERED);
 
         assertThat(s.acceptedMessages()).isEmpty();
         assertThat(s.outbound()).extracting(StoredMessage::deliveryState).containsOnly(DeliveryState.FAILED);
@@ -201,7 +251,7 @@ class ReplyDeliveryScenariosTest {
         s.customerWrites("Is the FX3 free on Friday?");
         s.model = "It is free on Friday. Shall I book it for you?";
         faults.plan(s.customer, new GraphFaults.Fault(400, 131047, "Re-engagement message"));
-        s.turnService(s.graph()).take(s.trigger());
+        assertThat(s.turnService(s.graph()).take(s.trigger())).isEqualTo(TurnOutcome.UNDELIVERED);
         assertThat(s.outbound()).extracting(StoredMessage::deliveryState).containsOnly(DeliveryState.FAILED);
 
         // Four hours later the follow-up job finds our question unanswered; Meta said the window is closed.
@@ -383,7 +433,7 @@ class ReplyDeliveryScenariosTest {
     }
 
     /** The worker dies (no exception handling runs) when it is about to send part {@code crashAt}. */
-    private static final class CrashingChannel implements OutboundChannel {
+    private static class CrashingChannel implements OutboundChannel {
         private final OutboundChannel delegate;
         private final int crashAt;
         private final AtomicInteger parts = new AtomicInteger();

@@ -152,10 +152,12 @@ public final class TurnService {
             LOG.info("reply for {} repaired before sending: {}", Masking.phone(trigger.customerId()), composed.repairs());
         }
         ReplyDelivery.Result result = delivery.deliver(tenant, snapshot, turnId, toAnswer, composed, accounting);
-        if (result == ReplyDelivery.Result.LOST_RACE) {
-            return finish(trigger, TurnOutcome.LOST_RACE, accounting, started);
-        }
-        return finish(trigger, outcome, accounting, started);
+        TurnOutcome ended = switch (result) {
+            case LOST_RACE -> TurnOutcome.LOST_RACE;
+            case WINDOW_CLOSED, NOTHING_SENT -> TurnOutcome.UNDELIVERED;
+            case SENT -> outcome;
+        };
+        return finish(trigger, ended, accounting, started);
     }
 
     private boolean sendPending(Tenant tenant, ConversationSnapshot snapshot) throws InterruptedException {
