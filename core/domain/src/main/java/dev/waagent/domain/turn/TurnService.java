@@ -160,6 +160,17 @@ public final class TurnService {
         return finish(trigger, ended, accounting, started);
     }
 
+    /**
+     * Answers with {@code text} (Markdown or plain: never pre-formatted for WhatsApp, the delivery formats it once), for
+     * callers that hold only the conversation key: the conversation is read again for its window and recent sends.
+     */
+    private TurnOutcome reply(Tenant tenant, ConversationKey key, List<StoredMessage> toAnswer, String text,
+                              ReplyAccounting accounting, TurnTrigger trigger, Instant started, TurnOutcome outcome)
+            throws InterruptedException {
+        return reply(tenant, conversations.load(key, settings.historyMessages()), toAnswer, ReplyDraft.of(text), accounting,
+                trigger, started, outcome);
+    }
+
     private boolean sendPending(Tenant tenant, ConversationSnapshot snapshot) throws InterruptedException {
         return delivery.resume(tenant, snapshot);
     }
