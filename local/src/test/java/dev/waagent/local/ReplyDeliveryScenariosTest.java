@@ -25,6 +25,7 @@ import dev.waagent.domain.tenant.TenantDirectory;
 import dev.waagent.domain.turn.ChannelCapabilities;
 import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.turn.OutboundChannel;
+import dev.waagent.domain.turn.ReplyBeingSentException;
 import dev.waagent.domain.turn.ReplyDelivery;
 import dev.waagent.domain.turn.ReplyGenerator;
 import dev.waagent.domain.turn.TurnObserver;
@@ -210,6 +211,12 @@ class ReplyDeliveryScenariosTest {
         List<StoredMessage> recorded = s.outbound();
         assertThat(recorded).extracting(StoredMessage::deliveryState).startsWith(DeliveryState.SENT)
                 .filteredOn(state -> state == DeliveryState.PENDING).hasSize(recorded.size() - 1);
+
+        // Redelivered while the crashed worker's lease still runs: nobody may send (and nobody breaks the lease).
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> s.turnService(s.graph()).take(s.trigger())).isInstanceOf(ReplyBeingSentException.class);
+        }
+        assertThat(s.acceptedMessages()).hasSize(1);
 
         // The queue redelivers the trigger after the crashed worker's lease ran out.
         s.clock.advance(Duration.ofMinutes(5));

@@ -245,9 +245,14 @@ public final class ReplyDelivery {
     private record Pending(String outboundId, Instant recordedAt, Reply content, String replyTo) {
     }
 
+    /**
+     * Sends {@code pending} in order, paced. Leases: a fresh reply holds every part's lease from its recording; a resumed
+     * one claims each part just before sending it. On failure only leases this worker holds are given back.
+     */
     private Result sendPaced(Tenant tenant, ConversationKey key, List<Pending> pending, List<Instant> recent,
                              boolean claim) throws InterruptedException {
         int[] next = {0};
+        int[] held = {claim ? 0 : pending.size()};
         try {
             pacer.sendInOrder(pending, recent, time, part -> {
                 if (claim) {
@@ -255,6 +260,7 @@ public final class ReplyDelivery {
                     if (!conversations.claimPendingSend(key, part.outboundId(), part.recordedAt(), now, now.plus(sendLease))) {
                         throw new ReplyBeingSentException("reply part " + part.outboundId() + " is being sent by another worker");
                     }
+                    held[0] = next[0] + 1;
                 }
                 String platformId = channel.sendReply(tenant, key.customerId(), new OutboundPart(next[0], part.content()),
                         part.replyTo());
@@ -263,9 +269,9 @@ public final class ReplyDelivery {
             });
             return Result.SENT;
         } catch (ChannelSendException e) {
-            List<Pending> unsent = pending.subList(next[0], pending.size());
             if (ServiceWindow.closedByPlatform(e.errorCode())) {
                 Instant at = time.now();
+                List<Pending> unsent = pending.subList(next[0], pending.size());
                 for (Pending part : unsent) {
                     conversations.markUndelivered(key, part.outboundId(), part.recordedAt(), e.errorCode(), at);
                 }
@@ -273,16 +279,18 @@ public final class ReplyDelivery {
                         Masking.phone(key.customerId()), unsent.size());
                 return Result.WINDOW_CLOSED;
             }
-            // The retry sends from here at once: give back the lease of every part not sent.
-            for (Pending part : unsent) {
-                conversations.releasePendingSend(key, part.outboundId(), part.recordedAt());
-            }
+            release(key, pending.subList(next[0], Math.max(next[0], held[0])));
             throw e;
         } catch (RuntimeException e) {
-            for (Pending part : pending.subList(next[0], pending.size())) {
-                conversations.releasePendingSend(key, part.outboundId(), part.recordedAt());
-            }
+            // The retry sends from here at once: give back the leases this worker holds on parts not sent.
+            release(key, pending.subList(next[0], Math.max(next[0], held[0])));
             throw e;
+        }
+    }
+
+    private void release(ConversationKey key, List<Pending> parts) {
+        for (Pending part : parts) {
+            conversations.releasePendingSend(key, part.outboundId(), part.recordedAt());
         }
     }
 
