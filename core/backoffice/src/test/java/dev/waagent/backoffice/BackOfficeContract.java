@@ -117,6 +117,7 @@ abstract class BackOfficeContract {
         assertThat(bean(CachedAgentConfigurations.class).forTenant(tenant)).contains(saved);
         Tenant published = bean(RecordingTenantDirectory.class).saved.get(tenant);
         assertThat(published.agentName()).isEqualTo("Asha");
+        assertThat(published.richMessages()).isFalse();
         assertThat(published.providerOrder()).containsExactly("groq", "openai");
         assertThat(published.persona()).contains("Personality: warm, quick.").contains("Tone: casual.")
                 .contains("Never: quote prices not in the catalog").contains("Prices exclude GST.");
@@ -390,6 +391,43 @@ abstract class BackOfficeContract {
 
         staff.delete(tenant, owner.id());
         assertThat(directory.saved.get(tenant).staff()).extracting(StaffContact::waId).containsExactly("919800011122");
+    }
+
+    @Test
+    void approvedTemplatesAndTheRichMessagesFlagReachTheRuntimeTenant() {
+        String tenant = newTenant();
+        ApprovedTemplateService templates = bean(ApprovedTemplateService.class);
+        RecordingTenantDirectory directory = bean(RecordingTenantDirectory.class);
+
+        templates.put(tenant, ApprovedTemplateCommand.fromJson("follow_up", json(
+                "{\"name\":\"follow_up_question\",\"language\":\"en_US\",\"parameters\":[\"customer_name\",\"business_name\"]}")));
+        templates.put(tenant, ApprovedTemplateCommand.fromJson("follow_up", json(
+                "{\"name\":\"follow_up_v2\",\"language\":\"hi\",\"parameters\":[\"customer_name\"]}")));
+        templates.put(tenant, ApprovedTemplateCommand.fromJson("booking_reminder", json(
+                "{\"name\":\"booking_reminder\",\"language\":\"en\",\"parameters\":[\"item\",\"date\"]}")));
+
+        assertThat(templates.list(tenant)).extracting(ApprovedTemplateView::purpose, ApprovedTemplateView::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("booking_reminder", "booking_reminder"),
+                        org.assertj.core.groups.Tuple.tuple("follow_up", "follow_up_v2"));
+        Tenant published = directory.saved.get(tenant);
+        assertThat(published.template("follow_up")).hasValueSatisfying(t -> {
+            assertThat(t.name()).isEqualTo("follow_up_v2");
+            assertThat(t.language()).isEqualTo("hi");
+            assertThat(t.parameters()).containsExactly("customer_name");
+        });
+        assertThat(published.template("booking_reminder")).isPresent();
+        // A new tenant's configuration allows rich messages; the runtime tenant says so.
+        assertThat(published.richMessages()).isTrue();
+
+        templates.delete(tenant, "booking_reminder");
+        assertThat(directory.saved.get(tenant).template("booking_reminder")).isEmpty();
+        assertThatThrownBy(() -> templates.delete(tenant, "booking_reminder")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ApprovedTemplateCommand.fromJson("newsletter", json(
+                "{\"name\":\"Follow Up!\",\"language\":\"english\",\"parameters\":[\"price\"]}")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .contains("purpose", "name", "language", "parameters[0]"));
+        String other = newTenant();
+        assertThat(templates.list(other)).isEmpty();
     }
 
     @Test

@@ -151,6 +151,7 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
         item.setTemplates(tenant.templates().isEmpty() ? null : tenant.templates().stream()
                 .map(t -> t.purpose() + "|" + t.name() + "|" + t.language() + "|" + String.join(",", t.parameters()))
                 .toList());
+        item.setRichMessages(tenant.richMessages());
         return item;
     }
 
@@ -162,7 +163,8 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
                 item.getLanguages(), item.getProviderOrder(), !Boolean.FALSE.equals(item.getActive()),
                 item.getStaff() == null ? List.of() : item.getStaff().stream().map(DynamoDbTenantDirectory::toStaff).toList(),
                 OpeningHours.parse(item.getOpeningHours()),
-                item.getTemplates() == null ? List.of() : item.getTemplates().stream().map(DynamoDbTenantDirectory::toTemplate).toList());
+                item.getTemplates() == null ? List.of() : item.getTemplates().stream().map(DynamoDbTenantDirectory::toTemplate).toList(),
+                Boolean.TRUE.equals(item.getRichMessages()));
     }
 
     private static StaffContact toStaff(String encoded) {

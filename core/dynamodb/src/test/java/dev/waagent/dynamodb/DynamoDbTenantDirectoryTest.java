@@ -50,11 +50,13 @@ class DynamoDbTenantDirectoryTest {
                         new StaffContact("919800000002", "Meera", StaffContact.Role.STAFF)),
                 OpeningHours.parse(Map.of("mon", "10:00-13:00,14:00-20:00", "sun", "closed")),
                 List.of(new ApprovedTemplate(ApprovedTemplate.FOLLOW_UP, "rental_follow_up", "en_US",
-                        List.of("customer_name", "topic")), new ApprovedTemplate("booking_reminder", "reminder", "hi", List.of())));
+                        List.of("customer_name", "topic")), new ApprovedTemplate("booking_reminder", "reminder", "hi", List.of())),
+                true);
 
         directory.save(tenant);
 
         assertThat(directory.findById(id)).contains(tenant);
+        assertThat(directory.findById(id).orElseThrow().richMessages()).isTrue();
         assertThat(directory.findByBusinessNumber("whatsapp", number).orElseThrow().staffMember("919800000001"))
                 .map(StaffContact::name).contains("Rohan | owner");
     }
@@ -71,6 +73,7 @@ class DynamoDbTenantDirectoryTest {
         assertThat(read.staff()).isEmpty();
         assertThat(read.openingHours().known()).isFalse();
         assertThat(read.templates()).isEmpty();
+        assertThat(read.richMessages()).isFalse();
     }
 
     @Test
