@@ -68,6 +68,8 @@ final class ItemSchemas {
             .addAttribute(EnhancedType.of(Long.class), a -> a.name("expiredFor").getter(ConversationTableItem::getExpiredFor).setter(ConversationTableItem::setExpiredFor))
             .addAttribute(EnhancedType.of(Long.class), a -> a.name("returnedToBotAt").getter(ConversationTableItem::getReturnedToBotAt).setter(ConversationTableItem::setReturnedToBotAt))
             .addAttribute(EnhancedType.of(String.class), a -> a.name("summarySource").getter(ConversationTableItem::getSummarySource).setter(ConversationTableItem::setSummarySource))
+            .addAttribute(EnhancedType.of(Long.class), a -> a.name("windowClosedAt").getter(ConversationTableItem::getWindowClosedAt).setter(ConversationTableItem::setWindowClosedAt))
+            .addAttribute(EnhancedType.of(String.class), a -> a.name("content").getter(ConversationTableItem::getContent).setter(ConversationTableItem::setContent))
             .build();
 
     /** Tenants and their routing entries: key {@code pk}. */
@@ -91,6 +93,7 @@ final class ItemSchemas {
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("staff").getter(TenantItem::getStaff).setter(TenantItem::setStaff))
             .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("openingHours").getter(TenantItem::getOpeningHours).setter(TenantItem::setOpeningHours))
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("templates").getter(TenantItem::getTemplates).setter(TenantItem::setTemplates))
+            .addAttribute(EnhancedType.of(Boolean.class), a -> a.name("richMessages").getter(TenantItem::getRichMessages).setter(TenantItem::setRichMessages))
             .build();
 
     private ItemSchemas() {
