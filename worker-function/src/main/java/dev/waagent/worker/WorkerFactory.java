@@ -24,7 +24,10 @@ import dev.waagent.domain.staff.StaffCommands;
 import dev.waagent.domain.staff.StaffNotifier;
 import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.domain.turn.TurnObserver;
+import dev.waagent.domain.turn.ReplyDelivery;
 import dev.waagent.domain.turn.TurnService;
+import dev.waagent.domain.turn.TurnSettings;
+import dev.waagent.domain.turn.TypingPresence;
 import dev.waagent.bedrock.BedrockConverseProvider;
 import dev.waagent.bedrock.BedrockSettings;
 import dev.waagent.llm.LocalResponder;
@@ -60,7 +63,10 @@ public class WorkerFactory {
     TurnService turnService(TenantDirectory tenants, ConversationStore conversations, LlmRouter replies,
                             OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer,
                             StaffCommandStep staff, Handoffs handoffs) {
-        return new TurnService(tenants, conversations, replies, channel, time, turn.toSettings(), observer, staff, handoffs);
+        TurnSettings settings = turn.toSettings();
+        return new TurnService(tenants, conversations, replies, channel, time, settings, observer,
+                new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel), staff,
+                handoffs);
     }
 
     /** Handoff notices, conversations given back to the bot and the owner's briefing go to staff through this. */
