@@ -165,6 +165,41 @@ class StaffCommandsScenarioTest {
     }
 
     @Test
+    void aReplyWhatsAppRefusesForGoodIsToldToTheStaffAndNotRetried() throws Exception {
+        String customer = customer();
+        pune.send(customer, "hello, FX3 tomorrow?");
+        await(() -> pune.textsTo(customer), 1);
+        Tenant tenant = runtime.context().getBean(TenantDirectory.class).findById(PUNE).orElseThrow();
+        int[] attempts = {0};
+        OutboundChannel refusing = new OutboundChannel() {
+            @Override
+            public String sendText(Tenant t, String to, String text, String replyTo) {
+                attempts[0]++;
+                throw new ChannelSendException("Re-engagement message", "131047", false, null);
+            }
+
+            @Override
+            public void markRead(Tenant t, String messageId, boolean showTyping) {
+            }
+        };
+        ConversationStore conversations = store();
+        StaffCommands commands = new StaffCommands(conversations, new CustomerFinder(conversations,
+                runtime.context().getBean(ActivityTimeline.class)), null, null, null, null, refusing,
+                dev.waagent.domain.TimeSource.system(), Duration.ofSeconds(60));
+        var owner = tenant.staffMember(PUNE_OWNER).orElseThrow();
+        StaffCommand reply = new StaffCommand.Reply(customer, "Yes it is.");
+
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-refused"))
+                .isEqualTo("WhatsApp refused the message to Ravi (+" + customer + ") (error 131047): it was not delivered.");
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-refused")).as("a redelivered command sends nothing")
+                .isEqualTo("WhatsApp refused the message to Ravi (+" + customer + "): it was not delivered.");
+        assertThat(attempts[0]).isEqualTo(1);
+        assertThat(conversations.load(new ConversationKey(PUNE, customer), 20).recentMessages())
+                .filteredOn(m -> "staff:wamid.cmd-refused".equals(m.turnId())).singleElement()
+                .satisfies(m -> assertThat(m.awaitsSending()).isFalse());
+    }
+
+    @Test
     void aReplyToACustomerWhoLastWroteMoreThanADayAgoIsNotSent() throws Exception {
         String customer = customer();
         ConversationKey key = new ConversationKey(PUNE, customer);

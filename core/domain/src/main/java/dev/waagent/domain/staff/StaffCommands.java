@@ -6,6 +6,7 @@ import dev.waagent.domain.analytics.DailyRollup;
 import dev.waagent.domain.analytics.RollupDigest;
 import dev.waagent.domain.analytics.RollupStore;
 import dev.waagent.domain.catalog.Availability;
+import dev.waagent.domain.channel.DeliveryState;
 import dev.waagent.domain.catalog.CatalogItem;
 import dev.waagent.domain.catalog.CatalogLookup;
 import dev.waagent.domain.catalog.CatalogMatch;
@@ -20,6 +21,7 @@ import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.tenant.StaffContact;
 import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.turn.OutboundChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -262,8 +264,15 @@ public final class StaffCommands {
             StoredMessage recorded = earlier.get();
             if (recorded.awaitsSending()) {
                 if (conversations.claimPendingSend(key, recorded.messageId(), recorded.sentAt(), now, now.plus(sendLease))) {
-                    send(tenant, key, recorded.messageId(), recorded.sentAt(), recorded.text());
+                    Optional<String> refused = send(tenant, key, recorded.messageId(), recorded.sentAt(), recorded.text(), who);
+                    if (refused.isPresent()) {
+                        return refused.get();
+                    }
                 }
+            }
+            if (recorded.deliveryState() == DeliveryState.FAILED) {
+                return say(tenant, "WhatsApp refused the message to " + who + ": it was not delivered.",
+                        "WhatsApp menolak pesan ke " + who + ": pesan tidak terkirim.");
             }
             return say(tenant, "Sent to " + who + ".", "Terkirim ke " + who + ".");
         }
@@ -289,22 +298,42 @@ public final class StaffCommands {
             reply = new OutboundReply(turnId, outboundId, command.text(), null, List.of(), accounting);
             conversations.recordReply(key, reply, recordedAt, recordedAt.plus(sendLease));
         }
-        send(tenant, key, outboundId, recordedAt, command.text());
+        Optional<String> refused = send(tenant, key, outboundId, recordedAt, command.text(), who);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         LOG.info("staff command: tenant={} customer={} answered by staff {}", tenant.id(),
                 Masking.phone(key.customerId()), Masking.phone(member.waId()));
         return say(tenant, "Sent to " + who + ". The bot stays silent for them until /resume " + suffix(customer) + ".",
                 "Terkirim ke " + who + ". Bot diam untuk pelanggan ini sampai /kembalikan " + suffix(customer) + ".");
     }
 
-    private void send(Tenant tenant, ConversationKey key, String outboundId, Instant recordedAt, String text) {
+    /**
+     * Sends a recorded staff reply. A failure worth retrying gives the lease back and fails the turn (the retry sends
+     * the recorded reply); a refusal for good (e.g. 131047, the window closed) is recorded and told to the staff.
+     *
+     * @return what to tell the staff member when the platform refused the message for good
+     */
+    private Optional<String> send(Tenant tenant, ConversationKey key, String outboundId, Instant recordedAt, String text,
+                                  String who) {
         String platformId;
         try {
             platformId = channel.sendText(tenant, key.customerId(), text, null);
+        } catch (ChannelSendException e) {
+            conversations.releasePendingSend(key, outboundId, recordedAt);
+            if (e.retryable()) {
+                throw e;
+            }
+            conversations.markUndelivered(key, outboundId, recordedAt, e.errorCode(), time.now());
+            LOG.warn("staff reply to tenant={} customer={} refused: {}", tenant.id(), Masking.phone(key.customerId()), e.errorCode());
+            return Optional.of(say(tenant, "WhatsApp refused the message to " + who + " (error " + e.errorCode() + "): it was not delivered.",
+                    "WhatsApp menolak pesan ke " + who + " (kode " + e.errorCode() + "): pesan tidak terkirim."));
         } catch (RuntimeException e) {
             conversations.releasePendingSend(key, outboundId, recordedAt);
             throw e;
         }
         conversations.markSent(key, outboundId, recordedAt, platformId, time.now());
+        return Optional.empty();
     }
 
     /** The item a staff member means: an exact name, SKU or alias first, then the fuzzy matcher, then words. */
