@@ -2,6 +2,8 @@ package dev.waagent.domain.turn;
 
 import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.context.ComposedReply;
+import dev.waagent.domain.context.ReplyComposer;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStatus;
@@ -45,9 +47,18 @@ public final class TurnService {
     private final TurnSettings settings;
     private final PromptBuilder prompts;
     private final TurnObserver observer;
+    /** The generation half with context budget, tools and memory; null keeps the plain prompt → reply path. */
+    private final ReplyComposer composer;
 
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
                        OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer) {
+        this(tenants, conversations, replies, channel, time, settings, observer, null);
+    }
+
+    public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
+                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
+                       ReplyComposer composer) {
+        this.composer = composer;
         this.tenants = tenants;
         this.conversations = conversations;
         this.replies = replies;
@@ -116,6 +127,14 @@ public final class TurnService {
         }
         safelyMarkRead(tenant.get(), newest.get().messageId());
 
+        if (composer != null) {
+            ComposedReply composed = composer.compose(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
+            if (composed.handoffRequested()) {
+                conversations.updateState(key, ConversationStatus.HANDED_OFF, null, composed.handoffReason(), time.now());
+            }
+            return reply(tenant.get(), key, toAnswer, WhatsAppFormatter.fromMarkdown(composed.text()), composed.accounting(),
+                    trigger, started, TurnOutcome.REPLIED);
+        }
         LlmRequest request = prompts.build(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
         ReplyGenerator.GeneratedReply generated = replies.generate(tenant.get(), request);
         LlmResponse response = generated.response();
