@@ -1,6 +1,16 @@
 package dev.waagent.worker;
 
+import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.catalog.CatalogLookup;
+import dev.waagent.domain.context.ContextBuilder;
+import dev.waagent.domain.context.GroundedAnswers;
+import dev.waagent.domain.context.ReplyComposer;
+import dev.waagent.domain.knowledge.AgentConfigurations;
+import dev.waagent.domain.knowledge.KnowledgeBase;
+import dev.waagent.domain.schedule.StaffNotices;
+import dev.waagent.domain.tools.AgentTools;
+import dev.waagent.dynamodb.DynamoDbTurnMemory;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.llm.LlmProvider;
 import dev.waagent.domain.tenant.SecretStore;
@@ -36,6 +46,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Wires the plain domain and adapter classes of the worker. */
 @Factory
@@ -45,8 +56,21 @@ public class WorkerFactory {
 
     @Singleton
     TurnService turnService(TenantDirectory tenants, ConversationStore conversations, LlmRouter replies,
-                            OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer) {
-        return new TurnService(tenants, conversations, replies, channel, time, turn.toSettings(), observer);
+                            OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer,
+                            ReplyComposer composer) {
+        return new TurnService(tenants, conversations, replies, channel, time, turn.toSettings(), observer, composer);
+    }
+
+    /** The generation half of a turn: context within budget, tool rounds, price check, memory. */
+    @Singleton
+    ReplyComposer replyComposer(TokenCounter tokens, KnowledgeBase knowledge, CatalogLookup catalog,
+                                DynamoDbTurnMemory memory, AgentConfigurations configurations, LlmRouter replies,
+                                Optional<StaffNotices> staff, ContextConfiguration context, TurnConfiguration turn,
+                                TimeSource time) {
+        StaffNotices notices = staff.orElse((tenant, conversation, notice) -> LOG.info(
+                "staff notice tenant={} customer={}: {}", tenant.id(), Masking.phone(conversation.customerId()), notice));
+        return new ReplyComposer(new ContextBuilder(tokens, knowledge, catalog, memory, context.toSettings(), turn.toSettings()),
+                replies, new AgentTools(catalog, memory, notices), configurations, memory, time);
     }
 
     @Singleton
@@ -65,10 +89,14 @@ public class WorkerFactory {
         return new TokenCounter();
     }
 
+    /** The last resort answers from the catalog (prices) and a confident knowledge entry before it holds. */
     @Singleton
     @Named("local")
-    LocalResponder localResponder(TokenCounter tokens) {
-        return new LocalResponder(tokens);
+    LocalResponder localResponder(TokenCounter tokens, KnowledgeBase knowledge, CatalogLookup catalog,
+                                  AgentConfigurations configurations) {
+        GroundedAnswers grounded = new GroundedAnswers(knowledge, catalog, configurations);
+        return new LocalResponder(tokens, request -> grounded.answer(request.tenantId(), request.lastUserText(),
+                request.language()));
     }
 
     @Singleton
