@@ -42,7 +42,7 @@ public final class KeyFacts {
                     + "((?:₹|rs\\.?|rp\\.?|inr|idr)?\\s*\\d[\\d.,]*\\s*(?:k|juta|jt|ribu|rb|lakh|lac)?)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCATION_PATTERN = Pattern.compile(
-            "(?i:i am in|i'm in|i live in|based in|located in|deliver to|pickup (?:from|in)|from|main|saya di|tinggal di|lokasi(?: saya)?|daerah)\\s+"
+            "(?i:i am in|i'm in|i live in|based in|located in|deliver to|pickup (?:from|in)|from|main|saya di|tinggal di|dari|lokasi(?: saya)?|daerah)\\s+"
                     + "([A-Z][\\p{L}]{2,20}(?:\\s[A-Z][\\p{L}]{2,20})?)");
     private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("Interested", "Looking", "Available", "Here",
             "Mau", "Ingin", "Tertarik", "Bisa", "Sony", "Canon", "Toyota", "Honda", "Not", "Sorry", "Fine", "Ok", "Okay");
