@@ -19,6 +19,7 @@ import dev.waagent.domain.llm.ToolDefinition;
 import dev.waagent.domain.memory.KeyFacts;
 import dev.waagent.domain.memory.MemoryCues;
 import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.tools.AgentTools;
 import dev.waagent.domain.tools.FollowUpRequest;
 import dev.waagent.domain.tools.FollowUpRequests;
 import dev.waagent.domain.tools.Money;
@@ -95,7 +96,8 @@ public final class ContextBuilder {
 
         List<Intent> intents = IntentClassifier.classify(customerTurn);
         boolean useTools = !tools.isEmpty() && (!matches.isEmpty() || DIGIT.matcher(customerTurn).find()
-                || intents.stream().anyMatch(TOOL_INTENTS::contains) || forgotten.isPresent());
+                || intents.stream().anyMatch(TOOL_INTENTS::contains) || forgotten.isPresent() || returning.isPresent());
+        // (A request with tools is never served from the response cache: a memory cue is this customer's alone.)
         List<ToolDefinition> offered = useTools ? tools : List.of();
 
         // SYSTEM: never dropped.
@@ -142,9 +144,18 @@ public final class ContextBuilder {
                     + clip(hit.entry().content().strip(), 500) + "\n", null));
         }
         List<QuotedPrice> prices = new ArrayList<>();
+        int days = GroundedAnswers.days(query);
         for (CatalogMatch match : matches) {
-            pieces.add(piece(ContextSection.CATALOG, "- " + catalogLine(match.item()) + "\n", null));
+            String line = catalogLine(match.item());
             QuotedPrice.of(match.item()).ifPresent(prices::add);
+            if (days > 1 && match.item().price() != null) {
+                // The quote for the days asked about is a catalog price too.
+                AgentTools.Quote quote = AgentTools.quote(match.item(), days);
+                QuotedPrice total = new QuotedPrice(quote.total(), match.item().currency());
+                prices.add(total);
+                line += "; " + days + " days: " + total.formatted();
+            }
+            pieces.add(piece(ContextSection.CATALOG, "- " + line + "\n", null));
         }
         for (FollowUpRequest request : open) {
             pieces.add(piece(ContextSection.CUSTOMER_HISTORY, "- " + request.describe() + "\n", null));

@@ -68,7 +68,8 @@ public final class GroundedAnswers {
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", parts));
     }
 
-    private static int days(String text) {
+    /** The rental length a customer asks about ("for 3 days", "2 din", "3 hari"); 1 when none is given. */
+    public static int days(String text) {
         Matcher matcher = DAYS.matcher(text);
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : 1;
     }
