@@ -34,6 +34,7 @@ import dev.waagent.whatsapp.GraphApiSettings;
 import dev.waagent.twilio.TwilioApiSettings;
 import dev.waagent.twilio.TwilioMessagingClient;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -57,12 +58,17 @@ public class WorkerFactory {
     @Singleton
     TurnService turnService(TenantDirectory tenants, ConversationStore conversations, LlmRouter replies,
                             OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer,
-                            ReplyComposer composer) {
-        return new TurnService(tenants, conversations, replies, channel, time, turn.toSettings(), observer, composer);
+                            Optional<ReplyComposer> composer) {
+        return new TurnService(tenants, conversations, replies, channel, time, turn.toSettings(), observer,
+                composer.orElse(null));
     }
 
-    /** The generation half of a turn: context within budget, tool rounds, price check, memory. */
+    /**
+     * The generation half of a turn: context within budget, tool rounds, price check, memory. Needs the knowledge
+     * base and the back office (a function without them, like the scheduler, keeps the plain prompt path).
+     */
     @Singleton
+    @Requires(beans = {KnowledgeBase.class, CatalogLookup.class, AgentConfigurations.class})
     ReplyComposer replyComposer(TokenCounter tokens, KnowledgeBase knowledge, CatalogLookup catalog,
                                 DynamoDbTurnMemory memory, AgentConfigurations configurations, LlmRouter replies,
                                 Optional<StaffNotices> staff, ContextConfiguration context, TurnConfiguration turn,
@@ -92,9 +98,12 @@ public class WorkerFactory {
     /** The last resort answers from the catalog (prices) and a confident knowledge entry before it holds. */
     @Singleton
     @Named("local")
-    LocalResponder localResponder(TokenCounter tokens, KnowledgeBase knowledge, CatalogLookup catalog,
-                                  AgentConfigurations configurations) {
-        GroundedAnswers grounded = new GroundedAnswers(knowledge, catalog, configurations);
+    LocalResponder localResponder(TokenCounter tokens, Optional<KnowledgeBase> knowledge, Optional<CatalogLookup> catalog,
+                                  Optional<AgentConfigurations> configurations) {
+        if (knowledge.isEmpty() || catalog.isEmpty() || configurations.isEmpty()) {
+            return new LocalResponder(tokens);
+        }
+        GroundedAnswers grounded = new GroundedAnswers(knowledge.get(), catalog.get(), configurations.get());
         return new LocalResponder(tokens, request -> grounded.answer(request.tenantId(), request.lastUserText(),
                 request.language()));
     }
