@@ -103,22 +103,26 @@ public final class ContextBenchmark {
         TimeSource time = context.getBean(TimeSource.class);
         List<ReplyAccounting> accountings = new ArrayList<>();
         List<Long> tookMicros = new ArrayList<>();
-        TurnService turns = new TurnService(tenants, conversations, context.getBean(LlmRouter.class),
-                context.getBean(OutboundChannel.class), time,
-                new TurnSettings(Duration.ZERO, 12, Duration.ofSeconds(20), 400, 0.3, Duration.ofSeconds(60)),
-                (tenantId, outcome, accounting, took) -> {
-                    if (outcome == TurnOutcome.REPLIED) {
-                        accountings.add(accounting);
-                        tookMicros.add(took.toNanos() / 1_000);
-                    }
-                },
-                context.getBean(ReplyComposer.class));
+        TurnSettings settings = new TurnSettings(Duration.ZERO, 12, Duration.ofSeconds(20), 400, 0.3, Duration.ofSeconds(60));
+        dev.waagent.domain.turn.TurnObserver observer = (tenantId, outcome, accounting, took) -> {
+            if (outcome == TurnOutcome.REPLIED) {
+                accountings.add(accounting);
+                tookMicros.add(took.toNanos() / 1_000);
+            }
+        };
+        TurnService composed = new TurnService(tenants, conversations, context.getBean(LlmRouter.class),
+                context.getBean(OutboundChannel.class), time, settings, observer, context.getBean(ReplyComposer.class));
+        // The same turns without the composer (plain prompt, no retrieval, tools or memory): the pipeline's own cost.
+        TurnService plain = new TurnService(tenants, conversations, context.getBean(LlmRouter.class),
+                context.getBean(OutboundChannel.class), time, settings, observer);
         DynamoDbTurnMemory memory = context.getBean(DynamoDbTurnMemory.class);
         ContextBuilder builder = new ContextBuilder(context.getBean(TokenCounter.class), context.getBean(KnowledgeBase.class),
                 context.getBean(CatalogLookup.class), memory, ContextSettings.defaults(), TurnSettings.defaults());
         AgentTools tools = new AgentTools(context.getBean(CatalogLookup.class), memory, (t, k, n) -> { });
         AgentConfigurations configurations = context.getBean(AgentConfigurations.class);
 
+        for (TurnService turns : List.of(plain, composed)) {
+        System.out.println(turns == plain ? "== plain prompt path (baseline, no composer)" : "== with the composer");
         System.out.println("round | tenant | turns replied | prompt tokens p50 / p95 / max | non-LLM overhead p50 / p95 ms | context build p50 / p95 ms");
         for (int round = 0; round <= rounds; round++) {
             for (Map.Entry<String, List<String>> script : Map.of(
@@ -161,6 +165,7 @@ public final class ContextBenchmark {
                         accountings.size(), pct(tokens, 50), pct(tokens, 95), tokens.get(tokens.size() - 1),
                         pct(overhead, 50) / 1000.0, pct(overhead, 95) / 1000.0, pct(builds, 50) / 1000.0, pct(builds, 95) / 1000.0);
             }
+        }
         }
     }
 
