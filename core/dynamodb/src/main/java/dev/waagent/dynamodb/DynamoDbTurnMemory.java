@@ -75,8 +75,8 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
     }
 
     @Override
-    public List<FollowUpRequest> open(ConversationKey key, int limit) {
-        long nowSeconds = Instant.now().getEpochSecond();
+    public List<FollowUpRequest> open(ConversationKey key, Instant now, int limit) {
+        long nowSeconds = now.getEpochSecond();
         var response = client.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.partition(key)),

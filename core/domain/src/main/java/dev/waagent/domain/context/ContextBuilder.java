@@ -23,6 +23,7 @@ import dev.waagent.domain.tools.AgentTools;
 import dev.waagent.domain.tools.FollowUpRequest;
 import dev.waagent.domain.tools.FollowUpRequests;
 import dev.waagent.domain.tools.Money;
+import dev.waagent.domain.tools.PriceGuard;
 import dev.waagent.domain.tools.QuotedPrice;
 import dev.waagent.domain.turn.PromptBuilder;
 import dev.waagent.domain.turn.TurnSettings;
@@ -72,7 +73,7 @@ public final class ContextBuilder {
         this.turn = turn;
     }
 
-    /** One piece of a section; {@code order} says which piece of a section goes first when it must shrink. */
+    /** One droppable piece of a section (a turn, a hit, a catalog line) and what it costs in tokens. */
     private record Piece(ContextSection section, String text, ChatMessage turnMessage, int cost) {
     }
 
@@ -90,7 +91,7 @@ public final class ContextBuilder {
 
         List<KnowledgeHit> hits = safeSearch(tenant, query);
         List<CatalogMatch> matches = safeMatch(tenant, query);
-        List<FollowUpRequest> open = safeHistory(snapshot);
+        List<FollowUpRequest> open = safeHistory(snapshot, now);
         List<String> facts = KeyFacts.merge(memory.keyFacts(), KeyFacts.extract(customerTurn, matches));
         boolean factsChanged = !facts.equals(memory.keyFacts());
 
@@ -161,6 +162,13 @@ public final class ContextBuilder {
             pieces.add(piece(ContextSection.CUSTOMER_HISTORY, "- " + request.describe() + "\n", null));
         }
 
+        // Amounts the business states itself (facts, the knowledge entries offered) are not invented either.
+        List<java.math.BigDecimal> stated = new ArrayList<>();
+        if (tenant.businessFacts() != null) {
+            PriceGuard.mentions(tenant.businessFacts()).forEach(m -> stated.add(m.amount()));
+        }
+        hits.forEach(hit -> PriceGuard.mentions(hit.entry().content()).forEach(m -> stated.add(m.amount())));
+
         int budget = settings.budgetFor(tenant.id());
         int toolTokens = tokens.countTools(offered);
         List<String> dropped = new ArrayList<>();
@@ -210,8 +218,8 @@ public final class ContextBuilder {
         }
         LlmRequest request = new LlmRequest(tenant.id(), messages, offered, turn.maxReplyTokens(), turn.temperature(),
                 timeout, language);
-        return new TurnContext(request, report, language, customerTurn, hits, matches, prices, forgotten, returning,
-                facts, factsChanged, threshold);
+        return new TurnContext(request, report, language, customerTurn, hits, matches, prices, stated, forgotten,
+                returning, facts, factsChanged, threshold);
     }
 
     private Piece piece(ContextSection section, String text, ChatMessage message) {
@@ -287,9 +295,9 @@ public final class ContextBuilder {
         }
     }
 
-    private List<FollowUpRequest> safeHistory(ConversationSnapshot snapshot) {
+    private List<FollowUpRequest> safeHistory(ConversationSnapshot snapshot, Instant now) {
         try {
-            return history.open(snapshot.conversation().key(), 3);
+            return history.open(snapshot.conversation().key(), now, 3);
         } catch (RuntimeException e) {
             LOG.warn("customer history unavailable: {}", e.toString());
             return List.of();

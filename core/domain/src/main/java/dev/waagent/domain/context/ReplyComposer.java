@@ -113,7 +113,8 @@ public final class ReplyComposer {
                 text = ComposerPhrases.welcomeBack(turn.language(), turn.returningTopic().get()) + "\n" + text;
             }
         }
-        PriceGuard.Outcome checked = PriceGuard.check(text, allowed, ComposerPhrases.priceToConfirm(turn.language()));
+        PriceGuard.Outcome checked = PriceGuard.check(text, allowed, turn.statedAmounts(),
+                ComposerPhrases.priceToConfirm(turn.language()));
         if (checked.repaired()) {
             LOG.warn("reply for tenant {} named prices not from the catalog: {}", tenant.id(), checked.repairs());
         }

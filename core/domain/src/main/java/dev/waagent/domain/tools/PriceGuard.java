@@ -98,13 +98,22 @@ public final class PriceGuard {
      * @param unknownPriceNote what replaces a price that cannot be mended (in the customer's language)
      */
     public static Outcome check(String reply, List<QuotedPrice> allowed, String unknownPriceNote) {
+        return check(reply, allowed, List.of(), unknownPriceNote);
+    }
+
+    /**
+     * @param stated amounts the business itself states (business facts, knowledge entries): kept when named, never
+     *               used as a replacement (they are not quotes)
+     */
+    public static Outcome check(String reply, List<QuotedPrice> allowed, List<BigDecimal> stated, String unknownPriceNote) {
         List<Mention> mentions = mentions(reply);
         List<String> repairs = new ArrayList<>();
         StringBuilder text = new StringBuilder(reply);
         boolean removedAny = false;
         for (int i = mentions.size() - 1; i >= 0; i--) {
             Mention mention = mentions.get(i);
-            if (allowed.stream().anyMatch(price -> price.amount().compareTo(mention.amount()) == 0)) {
+            if (allowed.stream().anyMatch(price -> price.amount().compareTo(mention.amount()) == 0)
+                    || stated.stream().anyMatch(amount -> amount.compareTo(mention.amount()) == 0)) {
                 continue;
             }
             QuotedPrice closest = closest(allowed, mention.amount());

@@ -135,7 +135,7 @@ final class ContextFixtures {
         }
 
         @Override
-        public List<FollowUpRequest> open(ConversationKey key, int limit) {
+        public List<FollowUpRequest> open(ConversationKey key, Instant now, int limit) {
             return requests.stream().filter(r -> r.key().equals(key) && r.open()).limit(limit).toList();
         }
 

@@ -41,6 +41,13 @@ class PriceGuardTest {
     }
 
     @Test
+    void anAmountTheBusinessStatesItselfIsNotTreatedAsInvented() {
+        PriceGuard.Outcome outcome = PriceGuard.check("The deposit is ₹10,000, refunded on return.", FX3,
+                List.of(new BigDecimal("10000")), "confirm");
+        assertThat(outcome.repaired()).isFalse();
+    }
+
+    @Test
     void withNoCatalogPriceTheSentenceGoesAndATeamMemberWillConfirm() {
         PriceGuard.Outcome outcome = PriceGuard.check("Sure, we have it! It is ₹4,999 a day. Anything else?", List.of(),
                 "A team member will confirm the price.");
