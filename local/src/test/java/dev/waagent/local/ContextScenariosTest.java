@@ -128,6 +128,22 @@ class ContextScenariosTest {
         }
     }
 
+    @Test
+    void handOffFromTheModelHandsTheConversationToAPersonAndTheBotFallsSilent() throws Exception {
+        String customer = customer();
+        MODEL.script(
+                OpenAiWireStub.callTool("call_h1", "hand_off", "{\"reason\":\"asks for a discount on a long rental\"}"),
+                OpenAiWireStub.say("I have asked a team member to help you with that; they will reply here shortly."));
+        String reply = replyTo(customer, "can you do a better rate on the fx3 for 10 days?");
+        assertThat(reply).contains("team member");
+
+        int before = MODEL.requestCount();
+        assertThat(driver.send(customer, "hello?")).isEqualTo(200);
+        Thread.sleep(2_500);
+        assertThat(driver.textsTo(customer)).hasSize(1);
+        assertThat(MODEL.requestCount()).isEqualTo(before);
+    }
+
     private static void expireContext(String customer) {
         DynamoDbClient client = runtime.context().getBean(DynamoDbClient.class);
         String table = runtime.context().getBean(DynamoDbSettings.class).getConversationsTable();
