@@ -2,6 +2,9 @@ package dev.waagent.admin;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.waagent.domain.analytics.DailyRollup;
+import dev.waagent.domain.analytics.RollupStore;
+import dev.waagent.domain.llm.routing.ContentVersions;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import dev.waagent.embedded.EmbeddedDynamoDb;
@@ -287,6 +290,154 @@ class AdminHandlerTest {
             call("GET", "/admin/tenants", null, null, null);
         }
         assertThat(context.getAllBeanDefinitions().size()).isEqualTo(before);
+    }
+
+    @Test
+    void knowledgeCatalogAndConfigurationChangesBumpTheTenantsContentVersionInDynamoDb() throws IOException {
+        String tenant = createTenant("Versioned Shop");
+        String other = createTenant("Untouched Shop");
+        ContentVersions versions = context.getBean(ContentVersions.class);
+        assertThat(versions).isInstanceOf(dev.waagent.dynamodb.DynamoDbContentVersions.class);
+        long before = versions.current(tenant);
+
+        String knowledgeKey = issueKey(tenant, "knowledge:write");
+        assertThat(call("POST", "/admin/tenants/" + tenant + "/knowledge", knowledgeKey, "application/json",
+                entryJson("Deposit", "A refundable deposit of 20% is taken.")).getStatusCode()).isEqualTo(201);
+        assertThat(versions.current(tenant)).isEqualTo(before + 1);
+
+        String catalogKey = issueKey(tenant, "catalog:write");
+        assertThat(call("POST", "/admin/tenants/" + tenant + "/catalog", catalogKey, "application/json",
+                "{\"sku\":\"LENS-50\",\"name\":\"Sony 50mm f/1.8\",\"category\":\"lenses\"}").getStatusCode())
+                .isEqualTo(201);
+        assertThat(call("PUT", "/admin/tenants/" + tenant + "/agent-configuration", issueKey(tenant, "config:write"),
+                "application/json", "{\"agent_name\":\"Asha\"}").getStatusCode()).isEqualTo(200);
+        assertThat(versions.current(tenant)).isEqualTo(before + 3);
+
+        // A refused change and another tenant's version stay as they were.
+        assertThat(call("POST", "/admin/tenants/" + tenant + "/catalog", catalogKey, "application/json",
+                "{\"sku\":\"LENS-50\",\"name\":\"Again\",\"category\":\"lenses\"}").getStatusCode()).isEqualTo(400);
+        assertThat(versions.current(tenant)).isEqualTo(before + 3);
+        assertThat(versions.current(other)).isZero();
+    }
+
+    @Test
+    void aChangedNumberOrASuspendedTenantNoLongerResolvesFromItsOldNumber() throws IOException {
+        String oldNumber = number();
+        APIGatewayProxyResponseEvent created = call("POST", "/admin/tenants", OPERATOR_KEY, "application/json",
+                "{\"name\":\"Moving Shop\",\"phone_number_id\":\"" + oldNumber + "\"}");
+        String tenant = (String) body(created).get("id");
+        TenantDirectory directory = context.getBean(TenantDirectory.class);
+        assertThat(directory.findByBusinessNumber("whatsapp", oldNumber)).isPresent();
+
+        String newNumber = number();
+        APIGatewayProxyResponseEvent moved = call("PUT", "/admin/tenants/" + tenant, OPERATOR_KEY, "application/json",
+                "{\"name\":\"Moving Shop\",\"phone_number_id\":\"" + newNumber + "\"}");
+        assertThat(moved.getStatusCode()).as(moved.getBody()).isEqualTo(200);
+        assertThat(directory.findByBusinessNumber("whatsapp", oldNumber)).isEmpty();
+        assertThat(directory.findByBusinessNumber("whatsapp", newNumber)).map(Tenant::id).contains(tenant);
+
+        assertThat(call("DELETE", "/admin/tenants/" + tenant, OPERATOR_KEY, null, null).getStatusCode()).isEqualTo(200);
+        assertThat(directory.findByBusinessNumber("whatsapp", newNumber)).isEmpty();
+        assertThat(directory.findById(tenant)).map(Tenant::active).contains(false);
+    }
+
+    @Test
+    void analyticsReturnsTheStoredDailyRollupsOfTheRangeWithTheirTotals() throws IOException {
+        String tenant = createTenant("Analytics Shop");
+        RollupStore rollups = context.getBean(RollupStore.class);
+        rollups.saveIfAbsent(rollup(tenant, "2026-11-30", 40, 35, Map.of("human_request", 1), "openai", 0.12));
+        rollups.saveIfAbsent(rollup(tenant, "2026-12-01", 10, 9, Map.of("complaint", 2), "groq", 0.01));
+        rollups.saveIfAbsent(rollup(tenant, "2026-12-02", 25, 20, Map.of("human_request", 3), "openai", 0.08));
+        String key = issueKey(tenant, "analytics:read");
+
+        APIGatewayProxyResponseEvent response = call("GET", "/admin/tenants/" + tenant + "/analytics", key, null, null,
+                Map.of("from", "2026-12-01", "to", "2026-12-07"));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        Map<String, Object> answer = body(response);
+        assertThat(answer).containsEntry("tenant_id", tenant).containsEntry("from", "2026-12-01")
+                .containsEntry("to", "2026-12-07");
+        List<Map<String, Object>> days = cast(answer.get("days"));
+        assertThat(days).extracting(d -> d.get("day")).containsExactly("2026-12-01", "2026-12-02");
+        assertThat(days.get(0)).containsEntry("messages_in", 10).containsEntry("messages_out", 9)
+                .containsEntry("handoffs", 2).containsEntry("p95_reply_ms", 1500);
+        Map<String, Object> totals = cast(answer.get("totals"));
+        assertThat(totals).containsEntry("days_rolled_up", 2).containsEntry("messages_in", 35)
+                .containsEntry("messages_out", 29).containsEntry("handoffs", 5)
+                .containsEntry("handoff_reasons", Map.of("complaint", 2, "human_request", 3))
+                .containsEntry("prompt_tokens", 2000).containsEntry("completion_tokens", 400)
+                .containsEntry("max_p95_reply_ms", 1500);
+        assertThat(((Number) totals.get("cost_usd")).doubleValue()).isCloseTo(0.09, org.assertj.core.data.Offset.offset(1e-9));
+        Map<String, Map<String, Object>> usage = cast(totals.get("usage_by_provider"));
+        assertThat(usage.keySet()).containsExactly("groq", "openai");
+        List<Map<String, Object>> top = cast(totals.get("top_questions"));
+        assertThat(top.get(0)).containsEntry("question", "is the fx3 free tomorrow").containsEntry("count", 8);
+
+        // The operator may read it too; a range with nothing rolled up is empty, not an error.
+        APIGatewayProxyResponseEvent empty = call("GET", "/admin/tenants/" + tenant + "/analytics", OPERATOR_KEY, null,
+                null, Map.of("from", "2025-01-01", "to", "2025-01-31"));
+        assertThat(empty.getStatusCode()).isEqualTo(200);
+        assertThat((List<?>) body(empty).get("days")).isEmpty();
+        Map<String, Object> emptyTotals = cast(body(empty).get("totals"));
+        assertThat(emptyTotals).containsEntry("days_rolled_up", 0).containsEntry("messages_in", 0);
+    }
+
+    @Test
+    void analyticsRangesAreCheckedWithAJsonErrorNamingTheParameter() throws IOException {
+        String tenant = createTenant("Range Shop");
+        String key = issueKey(tenant, "analytics:read");
+        String path = "/admin/tenants/" + tenant + "/analytics";
+
+        APIGatewayProxyResponseEvent tooLong = call("GET", path, key, null, null,
+                Map.of("from", "2026-01-01", "to", "2026-04-03"));
+        assertThat(tooLong.getStatusCode()).isEqualTo(400);
+        assertThat(body(tooLong)).containsEntry("error", "invalid_input");
+        List<Map<String, Object>> errors = cast(body(tooLong).get("errors"));
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "to");
+            assertThat((String) e.get("message")).contains("93 days").contains("at most 92");
+        });
+        assertThat(call("GET", path, key, null, null, Map.of("from", "2026-01-01", "to", "2026-04-02"))
+                .getStatusCode()).as("92 days, both ends included").isEqualTo(200);
+
+        APIGatewayProxyResponseEvent backwards = call("GET", path, key, null, null,
+                Map.of("from", "2026-03-02", "to", "2026-03-01"));
+        assertThat(backwards.getStatusCode()).isEqualTo(400);
+        assertThat(backwards.getBody()).contains("must not be before from");
+
+        APIGatewayProxyResponseEvent malformed = call("GET", path, key, null, null, Map.of("from", "01/03/2026"));
+        assertThat(malformed.getStatusCode()).isEqualTo(400);
+        List<Map<String, Object>> both = cast(body(malformed).get("errors"));
+        assertThat(both).extracting(e -> e.get("field")).containsExactlyInAnyOrder("from", "to");
+    }
+
+    @Test
+    void analyticsNeedsTheAnalyticsScopeOnTheTenantsOwnKey() throws IOException {
+        String tenant = createTenant("Private Analytics Shop");
+        String otherTenant = createTenant("Curious Shop");
+        context.getBean(RollupStore.class).saveIfAbsent(rollup(tenant, "2026-12-01", 5, 5, Map.of(), "openai", 0.01));
+        Map<String, String> range = Map.of("from", "2026-12-01", "to", "2026-12-01");
+        String path = "/admin/tenants/" + tenant + "/analytics";
+
+        APIGatewayProxyResponseEvent otherKey = call("GET", path, issueKey(otherTenant, "analytics:read"), null, null,
+                range);
+        assertThat(otherKey.getStatusCode()).isEqualTo(403);
+        assertThat(otherKey.getBody()).doesNotContain("messages_in");
+        assertThat(body(otherKey)).containsKey("error");
+        assertThat(call("GET", path, issueKey(tenant, "knowledge:write"), null, null, range).getStatusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", path, null, null, null, range).getStatusCode()).isEqualTo(401);
+        assertThat(call("GET", path, issueKey(tenant, "analytics:read"), null, null, range).getStatusCode())
+                .isEqualTo(200);
+    }
+
+    private static DailyRollup rollup(String tenant, String day, int in, int out, Map<String, Integer> handoffs,
+                                      String provider, double cost) {
+        return new DailyRollup(tenant, java.time.LocalDate.parse(day), "Asia/Kolkata", in, out, in / 2,
+                handoffs.values().stream().mapToInt(Integer::intValue).sum(), handoffs, 0,
+                List.of(new DailyRollup.QuestionCount("is the fx3 free tomorrow", 4)), 1, List.of("do you deliver"),
+                0, List.of(), Map.of(provider, new DailyRollup.ProviderUsage(out, 1000, 200, cost)), 1500, out, false,
+                java.time.Instant.parse(day + "T23:59:00Z"));
     }
 
     private static String createTenant(String name) throws IOException {

@@ -74,14 +74,18 @@ class ConstructPropsTest {
     @Test
     void webhookApiRefusesMalformedRoutes() {
         IFunction handler = software.amazon.awscdk.services.lambda.Function.fromFunctionName(stack, "F", "f");
-        assertThatThrownBy(() -> new WebhookApi.Props("api", "dev", handler, Map.of("webhooks", List.of("GET")),
-                10, 10, false, false, RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY))
+        assertThatThrownBy(() -> new WebhookApi.Route("webhooks", List.of("GET"), handler))
                 .hasMessageContaining("route path");
-        assertThatThrownBy(() -> new WebhookApi.Props("api", "dev", handler, Map.of("/webhooks", List.of("FETCH")),
-                10, 10, false, false, RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY))
+        assertThatThrownBy(() -> new WebhookApi.Route("/webhooks", List.of("FETCH"), handler))
                 .hasMessageContaining("methods");
-        assertThatThrownBy(() -> new WebhookApi.Props("api", "dev-1", handler, Map.of("/a", List.of("GET")),
+        assertThatThrownBy(() -> new WebhookApi.Route("/admin", List.of("ANY"), null))
+                .hasMessageContaining("handler of /admin");
+        var route = new WebhookApi.Route("/a", List.of("GET"), handler);
+        assertThatThrownBy(() -> new WebhookApi.Props("api", "dev-1", List.of(route),
                 10, 10, false, false, RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY))
                 .hasMessageContaining("stageName");
+        assertThatThrownBy(() -> new WebhookApi.Props("api", "dev", List.of(route, route),
+                10, 10, false, false, RetentionDays.ONE_WEEK, RemovalPolicy.DESTROY))
+                .hasMessageContaining("once");
     }
 }

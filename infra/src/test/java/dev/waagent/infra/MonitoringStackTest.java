@@ -172,8 +172,43 @@ class MonitoringStackTest {
                 "AlarmActions", List.of(ref(alarms.topic())),
                 "OKActions", List.of(ref(alarms.topic())),
                 "TreatMissingData", "notBreaching"));
-        // DLQ, oldest age, 5xx, local fallback, worker errors, scheduler errors, + one cost alarm per tenant
-        monitoring.resourceCountIs("AWS::CloudWatch::Alarm", 6 + TestApps.TENANTS.size());
+        // DLQ, oldest age, 5xx, local fallback, worker, scheduler and admin errors, + one cost alarm per tenant
+        monitoring.resourceCountIs("AWS::CloudWatch::Alarm", 7 + TestApps.TENANTS.size());
+    }
+
+    @Test
+    void adminErrorsAlarmWatchesTheAdminFunctionAndSitsOnTheDashboard() throws Exception {
+        var dev = TestApps.dev();
+        var admin = dev.stacks().service().function(AgentFunction.ADMIN).function();
+        var alarm = dev.stacks().monitoring().alarms().adminErrors();
+        dev.monitoring().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "wa-agent-dev-admin-errors",
+                "Namespace", "AWS/Lambda",
+                "MetricName", "Errors",
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value",
+                        Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*AdminFunction.*")))),
+                "Statistic", "Sum",
+                "Period", 300,
+                "Threshold", 3,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
+        assertThat(admin).isNotNull();
+        var adminWidget = widgets.stream()
+                .filter(w -> w.path("properties").path("title").asText().equals("Admin API alarms")).toList();
+        assertThat(adminWidget).singleElement()
+                .satisfies(w -> assertThat(w.path("properties").path("alarms").size()).isEqualTo(1));
+        assertThat(widgets).anySatisfy(w -> assertThat(w.path("properties").path("title").asText())
+                .isEqualTo("Admin API: invocations, errors, throttles"));
+        // The widget's alarm is a token in the body's Fn::Join: the admin alarm's ARN.
+        assertThat(dashboardBodyParts()).contains(Map.of("Fn::GetAtt", List.of(logicalId(alarm), "Arn")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> dashboardBodyParts() {
+        var dashboard = TemplateJson.resources(TestApps.dev().monitoring()).values().stream()
+                .filter(r -> "AWS::CloudWatch::Dashboard".equals(r.get("Type"))).findFirst().orElseThrow();
+        Map<String, Object> properties = (Map<String, Object>) dashboard.get("Properties");
+        return (List<Object>) ((List<Object>) ((Map<String, Object>) properties.get("DashboardBody"))
+                .get("Fn::Join")).get(1);
     }
 
     @Test

@@ -113,7 +113,7 @@ class ServiceStackTest {
                         "LLM_DEFAULT_ORDER", "openai,groq",
                         "WA_BEDROCK_MODEL_IDS", TestApps.FOUNDATION_MODEL + "," + TestApps.INFERENCE_PROFILE,
                         "DATASOURCES_DEFAULT_USERNAME", "waagent",
-                        "WA_DB_IAM_AUTH", "true",
+                        "WA_BACKOFFICE_IAM_AUTH", "true",
                         "DATASOURCES_DEFAULT_URL", Match.objectLike(Map.of("Fn::Join", Match.anyValue())),
                         "DJL_CACHE_DIR", "/tmp/djl",
                         "WA_SQS_TURN_QUEUE_URL", Match.absent()))),
@@ -142,7 +142,7 @@ class ServiceStackTest {
     }
 
     @Test
-    void webhookReadsOnlyAppSecretsVerifyTokenAndAdminKeyAndSendsToTheQueue() {
+    void webhookReadsOnlyAppSecretsAndVerifyTokenSendsToTheQueueAndOnlyReadsTenants() {
         var dev = TestApps.dev();
         var statements = statements(dev, AgentFunction.WEBHOOK);
         var secrets = dev.stacks().data().secrets();
@@ -158,11 +158,18 @@ class ServiceStackTest {
                 secretPattern("wa-agent/dev/tenants/*/app-secret"),
                 Map.of("Fn::ImportValue", exportOf(dev, secrets.metaAppSecret())),
                 Map.of("Fn::ImportValue", exportOf(dev, secrets.verifyToken())),
-                Map.of("Fn::ImportValue", exportOf(dev, secrets.twilioAuthToken())),
-                Map.of("Fn::ImportValue", exportOf(dev, secrets.adminApiKey())));
+                Map.of("Fn::ImportValue", exportOf(dev, secrets.twilioAuthToken())));
         assertThat(TemplateJson.allActions(statements))
                 .contains("sqs:SendMessage", "dynamodb:PutItem", "dynamodb:Query")
                 .noneMatch(a -> a.startsWith("bedrock:") || a.startsWith("rds-db:") || a.startsWith("ec2:"));
+        // Tenants are written by the admin API only: the webhook's statements on the tenants table only read.
+        Object tenantsTable = Map.of("Fn::ImportValue", exportOf(dev,
+                Map.of("Fn::GetAtt", List.of(logicalId(dev.stacks().data().tables().tenants()), "Arn"))));
+        assertThat(statements.stream().filter(s -> TemplateJson.resourcesOf(s).contains(tenantsTable)))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(TemplateJson.actions(s)).noneMatch(a -> a.startsWith("dynamodb:Put")
+                        || a.startsWith("dynamodb:Update") || a.startsWith("dynamodb:Delete")
+                        || a.startsWith("dynamodb:BatchWrite")));
     }
 
     @ParameterizedTest
@@ -215,8 +222,8 @@ class ServiceStackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AgentFunction.class, names = {"WORKER", "SCHEDULER"})
-    void workerAndSchedulerConnectToTheProxyWithIamAsTheAppUser(AgentFunction which) {
+    @EnumSource(value = AgentFunction.class, names = {"WORKER", "SCHEDULER", "ADMIN"})
+    void databaseClientsConnectToTheProxyWithIamAsTheAppUserOnly(AgentFunction which) {
         var dev = TestApps.dev();
         var proxy = ((dev.waagent.infra.constructs.AuroraBackOffice) dev.stacks().data().backOffice()).proxy();
         var proxyArn = Map.of("Fn::ImportValue",
@@ -240,8 +247,8 @@ class ServiceStackTest {
                 "FunctionName", "wa-agent-dev-worker",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db.example.com:5432/waagent?sslmode=require",
-                        "WA_DB_SECRET_ARN", TestApps.EXISTING_DB_SECRET,
-                        "WA_DB_IAM_AUTH", "false",
+                        "WA_BACKOFFICE_DB_SECRET_ARN", TestApps.EXISTING_DB_SECRET,
+                        "WA_BACKOFFICE_IAM_AUTH", "false",
                         "WA_BEDROCK_MODEL_IDS", Match.absent()))),
                 "VpcConfig", Match.absent()));
         var statements = statements(existing, AgentFunction.WORKER);
@@ -254,34 +261,125 @@ class ServiceStackTest {
     }
 
     @Test
-    void restApiRoutesWebhookAndAdminToTheWebhookAliasAsLambdaProxy() {
+    void restApiRoutesChannelsToTheWebhookAliasAndAdminToTheAdminAliasAsLambdaProxy() {
         var dev = TestApps.dev();
         Template service = dev.service();
+        var root = dev.stacks().service().api().api().getRoot();
         String webhookAlias = logicalId(fn(dev, AgentFunction.WEBHOOK).alias());
+        String adminAlias = logicalId(fn(dev, AgentFunction.ADMIN).alias());
         service.resourceCountIs("AWS::ApiGateway::RestApi", 1);
         service.hasResourceProperties("AWS::ApiGateway::RestApi", Map.of(
                 "Name", "wa-agent-dev-api",
                 "EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
-        for (String part : List.of("webhooks", "whatsapp", "twilio", "admin", "{proxy+}")) {
-            service.hasResourceProperties("AWS::ApiGateway::Resource", Map.of("PathPart", part));
+
+        Map<String, String> invoked = new java.util.HashMap<>();
+        invoked.put(logicalId(root.getResource("webhooks").getResource("whatsapp")) + " GET", webhookAlias);
+        invoked.put(logicalId(root.getResource("webhooks").getResource("whatsapp")) + " POST", webhookAlias);
+        invoked.put(logicalId(root.getResource("webhooks").getResource("twilio")) + " POST", webhookAlias);
+        invoked.put(logicalId(root.getResource("admin")) + " ANY", adminAlias);
+        invoked.put(logicalId(root.getResource("admin").getResource("{proxy+}")) + " ANY", adminAlias);
+        var methods = service.findResources("AWS::ApiGateway::Method", Map.of());
+        assertThat(methods).hasSize(invoked.size());
+        for (var method : methods.values()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) method.get("Properties");
+            String key = ((Map<?, ?>) properties.get("ResourceId")).get("Ref") + " " + properties.get("HttpMethod");
+            assertThat(invoked).as("unexpected method %s", key).containsKey(key);
+            assertThat(properties.get("AuthorizationType")).isEqualTo("NONE");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> integration = (Map<String, Object>) properties.get("Integration");
+            assertThat(integration).containsEntry("Type", "AWS_PROXY").containsEntry("IntegrationHttpMethod", "POST");
+            // arn:<partition>:apigateway:<region>:lambda:path/2015-03-31/functions/<alias ARN>/invocations
+            assertThat(((Map<?, ?>) integration.get("Uri")).get("Fn::Join").toString())
+                    .as("integration of %s", key).contains("Ref=" + invoked.get(key) + "}");
         }
-        for (String method : List.of("GET", "POST", "ANY")) {
-            service.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
-                    "HttpMethod", method,
-                    "AuthorizationType", "NONE",
-                    "Integration", Match.objectLike(Map.of("Type", "AWS_PROXY", "IntegrationHttpMethod", "POST"))));
-        }
-        service.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
-                "HttpMethod", "POST",
-                "ResourceId", ref(dev.stacks().service().api().api().getRoot().getResource("webhooks")
-                        .getResource("twilio"))));
-        service.resourceCountIs("AWS::ApiGateway::Method", 4);
         // Invoke permission on the alias (SnapStart), one per method, none for test-invoke.
+        service.resourceCountIs("AWS::Lambda::Permission", invoked.size());
+        Assertions.assertThat(service.findResources("AWS::Lambda::Permission", Map.of("Properties",
+                Match.objectLike(Map.of("FunctionName", Map.of("Ref", adminAlias)))))).hasSize(2);
+        Assertions.assertThat(service.findResources("AWS::Lambda::Permission", Map.of("Properties",
+                Match.objectLike(Map.of("FunctionName", Map.of("Ref", webhookAlias)))))).hasSize(3);
         service.allResourcesProperties("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
-                "Principal", "apigateway.amazonaws.com",
-                "FunctionName", Map.of("Ref", webhookAlias)));
-        service.resourceCountIs("AWS::Lambda::Permission", 4);
+                "Principal", "apigateway.amazonaws.com"));
+    }
+
+    @Test
+    void adminFunctionRunsInTheDatabaseVpcWithTheClientSecurityGroupAndTheBackOfficeEnvironment() {
+        var dev = TestApps.dev();
+        var backOffice = (dev.waagent.infra.constructs.AuroraBackOffice) dev.stacks().data().backOffice();
+        var clientGroup = backOffice.clientSecurityGroups().get(0);
+        dev.service().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "wa-agent-dev-admin",
+                "Handler", "dev.waagent.admin.AdminHandler",
+                "Environment", Map.of("Variables", Match.objectEquals(Map.ofEntries(
+                        Map.entry("MICRONAUT_ENVIRONMENTS", "lambda,dev"),
+                        Map.entry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"),
+                        Map.entry("WA_STAGE", "dev"),
+                        Map.entry("WA_DYNAMODB_CONVERSATIONS_TABLE", Match.anyValue()),
+                        Map.entry("WA_DYNAMODB_TENANTS_TABLE", Match.anyValue()),
+                        Map.entry("WA_SECRETS_PREFIX", "wa-agent/dev"),
+                        Map.entry("WA_ADMIN_OPERATOR_KEY_REF", "admin/api-key"),
+                        Map.entry("DJL_CACHE_DIR", "/tmp/djl"),
+                        Map.entry("DATASOURCES_DEFAULT_URL", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))),
+                        Map.entry("DATASOURCES_DEFAULT_USERNAME", "waagent"),
+                        Map.entry("WA_BACKOFFICE_IAM_AUTH", "true")))),
+                "VpcConfig", Map.of(
+                        "SecurityGroupIds", List.of(Map.of("Fn::ImportValue", exportOf(dev,
+                                Map.of("Fn::GetAtt", List.of(logicalId(clientGroup), "GroupId"))))),
+                        "SubnetIds", Match.anyValue())));
+        // The proxy admits the client group on PostgreSQL's port only.
+        dev.data().hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+                "IpProtocol", "tcp",
+                "FromPort", 5432,
+                "ToPort", 5432,
+                "SourceSecurityGroupId", Map.of("Fn::GetAtt", List.of(logicalId(clientGroup), "GroupId"))));
+    }
+
+    @Test
+    void adminFunctionWritesTenantsReadsRollupsAndOnlyTheOperatorKey() {
+        var dev = TestApps.dev();
+        var statements = statements(dev, AgentFunction.ADMIN);
+        var tables = dev.stacks().data().tables();
+        Object tenantsTable = Map.of("Fn::ImportValue", exportOf(dev,
+                Map.of("Fn::GetAtt", List.of(logicalId(tables.tenants()), "Arn"))));
+        Object conversationsTable = Map.of("Fn::ImportValue", exportOf(dev,
+                Map.of("Fn::GetAtt", List.of(logicalId(tables.conversations()), "Arn"))));
+        assertThat(statements).anySatisfy(s -> {
+            assertThat(TemplateJson.resourcesOf(s)).contains(tenantsTable);
+            assertThat(TemplateJson.actions(s)).contains("dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem", "dynamodb:GetItem");
+        });
+        assertThat(statements.stream().filter(s -> TemplateJson.resourcesOf(s).contains(conversationsTable)))
+                .anySatisfy(s -> assertThat(TemplateJson.actions(s)).contains("dynamodb:Query"))
+                .allSatisfy(s -> assertThat(TemplateJson.actions(s)).noneMatch(a -> a.startsWith("dynamodb:Put") || a.startsWith("dynamodb:Update")
+                                || a.startsWith("dynamodb:Delete") || a.startsWith("dynamodb:BatchWrite")));
+        List<Object> secretResources = new ArrayList<>();
+        statements.stream().filter(s -> TemplateJson.actions(s).contains("secretsmanager:GetSecretValue"))
+                .forEach(s -> secretResources.addAll(TemplateJson.resourcesOf(s)));
+        assertThat(secretResources).containsExactly(
+                Map.of("Fn::ImportValue", exportOf(dev, dev.stacks().data().secrets().adminApiKey())));
+        assertThat(TemplateJson.allActions(statements))
+                .noneMatch(a -> a.startsWith("bedrock:") || a.startsWith("sqs:"));
+    }
+
+    @Test
+    void withAnExistingDatabaseTheAdminFunctionReadsItsSecretOutsideAVpc() {
+        var existing = TestApps.existingDatabase();
+        existing.service().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "wa-agent-dev-admin",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db.example.com:5432/waagent?sslmode=require",
+                        "WA_BACKOFFICE_DB_SECRET_ARN", TestApps.EXISTING_DB_SECRET,
+                        "WA_BACKOFFICE_IAM_AUTH", "false"))),
+                "VpcConfig", Match.absent()));
+        var statements = statements(existing, AgentFunction.ADMIN);
+        assertThat(statements).anySatisfy(s -> {
+            assertThat(TemplateJson.actions(s)).contains("secretsmanager:GetSecretValue");
+            assertThat(s.get("Resource")).isEqualTo(TestApps.EXISTING_DB_SECRET);
+        });
+        assertThat(TemplateJson.allActions(statements)).noneMatch(a -> a.startsWith("rds-db:")
+                || a.startsWith("ec2:"));
     }
 
     @Test

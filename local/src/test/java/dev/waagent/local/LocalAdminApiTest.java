@@ -63,6 +63,32 @@ class LocalAdminApiTest {
     }
 
     @Test
+    void anApprovedTemplateSetOverHttpReachesTheRuntimeTenant() throws Exception {
+        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.baseUri()
+                        + "/admin/tenants/jakarta-used-cars/templates/follow_up"))
+                .header("Authorization", "Bearer " + LocalOptions.DEFAULT_ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"tindak_lanjut\",\"language\":\"id\",\"parameters\":[\"customer_name\",\"business_name\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.baseUri()
+                        + "/admin/tenants/jakarta-used-cars/templates/newsletter"))
+                .header("Authorization", "Bearer " + LocalOptions.DEFAULT_ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"News!\",\"language\":\"id\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(put.body()).contains("\"purpose\":\"follow_up\"").contains("\"name\":\"tindak_lanjut\"");
+        assertThat(get("/admin/tenants/jakarta-used-cars/templates", LocalOptions.DEFAULT_ADMIN_KEY).body())
+                .contains("tindak_lanjut");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("purpose").contains("name");
+        assertThat(runtime.context().getBean(TenantDirectory.class).findById("jakarta-used-cars").orElseThrow()
+                .template("follow_up")).hasValueSatisfying(t -> assertThat(t.name()).isEqualTo("tindak_lanjut"));
+    }
+
+    @Test
     void aWrongKeyIsRefused() throws Exception {
         HttpResponse<String> refused = get("/admin/tenants", "not-the-key");
 

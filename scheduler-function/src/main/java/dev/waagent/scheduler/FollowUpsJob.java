@@ -8,8 +8,17 @@ import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.schedule.ActiveConversation;
 import dev.waagent.domain.schedule.ConversationMaintenance;
 import dev.waagent.domain.schedule.TenantTimings;
+import dev.waagent.domain.reply.OutboundPart;
+import dev.waagent.domain.reply.ReplyRepair;
+import dev.waagent.domain.reply.ServiceWindow;
+import dev.waagent.domain.reply.TemplateMessage;
+import dev.waagent.domain.reply.TextFit;
+import dev.waagent.domain.reply.WhatsAppFormatter;
+import dev.waagent.domain.tenant.ApprovedTemplate;
 import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.turn.OutboundChannel;
+import dev.waagent.domain.turn.ReplyDelivery;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,9 +37,10 @@ import java.util.UUID;
  * the conversation, never twice for one question, never for a follow-up. Open leads do not exist yet: this is
  * the "asked something, got no answer" case.
  * <p>
- * Inside the 24-hour service window the follow-up is a text; outside it only an approved template may go, and the
- * channel has no template path yet, so the job logs it and records the intent on the conversation
- * ({@code followUpIntent}) for that path to pick up.
+ * Inside the 24-hour service window the follow-up is a text; outside it ({@link ServiceWindow}: 24 h from the
+ * customer's last message, or closed early when Meta answered 131047) only the tenant's approved {@code follow_up}
+ * template may go. A text refused with 131047 switches to the template at once. A tenant without such a template (or
+ * a channel without templates) gets the intent recorded on the conversation ({@code followUpIntent}) instead.
  * <p>
  * Due work: the {@code follow-ups} checkpoint on the activity timeline at {@code now - followUpDelay}. At most
  * once: the follow-up is claimed with a conditional write (no activity since, not opted out, not handed off, not
@@ -48,6 +60,8 @@ public class FollowUpsJob implements ScheduledJob {
     private final TenantTimings timings;
     private final JobMetrics metrics;
     private final TimeSource time;
+    private final ServiceWindow window;
+    private final ReplyRepair repair = new ReplyRepair();
 
     public FollowUpsJob(TimelineSweep sweep, ConversationMaintenance conversations, OutboundChannel channel,
                         TenantTimings timings, JobMetrics metrics, TimeSource time) {
@@ -57,6 +71,7 @@ public class FollowUpsJob implements ScheduledJob {
         this.timings = timings;
         this.metrics = metrics;
         this.time = time;
+        this.window = new ServiceWindow(time);
     }
 
     @Override
@@ -104,25 +119,63 @@ public class FollowUpsJob implements ScheduledJob {
             return "already-followed-up";
         }
         String customer = Masking.phone(conversation.key().customerId());
-        if (!conversation.insideServiceWindow(now)) {
-            conversations.recordFollowUpIntent(conversation.key(), last.messageId(), "outside-24h-window: template needed", now);
-            LOG.info("follow-up for tenant={} customer={} needs a template (outside the 24-hour window): intent recorded",
-                    tenant.id(), customer);
-            return "intent-recorded-outside-window";
+        if (!window.status(conversation.lastInboundAt(), conversation.windowClosedAt()).open()) {
+            return followUpWithTemplate(tenant, conversation, last, now, "outside-24h-window");
         }
         String text = followUpText(last.text());
         String outboundId = "out.follow-up." + UUID.randomUUID();
         String platformId;
         try {
             platformId = channel.sendText(tenant, conversation.key().customerId(), text, null);
+        } catch (ChannelSendException e) {
+            if (ServiceWindow.closedByPlatform(e.errorCode())) {
+                // Meta closed the window early: the follow-up takes the template path.
+                return followUpWithTemplate(tenant, conversation, last, time.now(), "window-closed-by-meta");
+            }
+            return failedSend(tenant, customer, e);
         } catch (RuntimeException e) {
-            LOG.warn("follow-up to tenant={} customer={} not sent (not retried: at most once): {}", tenant.id(), customer,
-                    e.toString());
-            return "failed-send";
+            return failedSend(tenant, customer, e);
         }
         conversations.recordFollowUp(conversation.key(), outboundId, text, platformId, time.now());
         LOG.info("follow-up sent: tenant={} customer={}", tenant.id(), customer);
         return "followed-up";
+    }
+
+    /** Outside the window: the tenant's approved follow-up template, or the intent recorded when there is none. */
+    private String followUpWithTemplate(Tenant tenant, Conversation conversation, StoredMessage question, Instant now,
+                                        String why) {
+        String customer = Masking.phone(conversation.key().customerId());
+        Optional<OutboundPart> part = channel.capabilities(tenant).templates()
+                ? ReplyDelivery.template(tenant, ApprovedTemplate.FOLLOW_UP, Map.of(
+                        "customer_name", conversation.customerName() == null ? "" : conversation.customerName(),
+                        "topic", TextFit.shorten(WhatsAppFormatter.plain(question.text()), 60)))
+                .map(template -> repair.repair(template).parts())
+                .filter(parts -> !parts.isEmpty())
+                .map(parts -> parts.get(0))
+                : Optional.empty();
+        if (part.isEmpty()) {
+            conversations.recordFollowUpIntent(conversation.key(), question.messageId(), why + ": template needed", now);
+            LOG.info("follow-up for tenant={} customer={} needs an approved template ({}): intent recorded",
+                    tenant.id(), customer, why);
+            return "intent-recorded-outside-window";
+        }
+        String outboundId = "out.follow-up." + UUID.randomUUID();
+        String platformId;
+        try {
+            platformId = channel.sendReply(tenant, conversation.key().customerId(), part.get(), null);
+        } catch (RuntimeException e) {
+            return failedSend(tenant, customer, e);
+        }
+        conversations.recordFollowUp(conversation.key(), outboundId, part.get().asText(), platformId, time.now());
+        LOG.info("follow-up sent as template {}: tenant={} customer={} ({})",
+                ((TemplateMessage) part.get().content()).name(), tenant.id(), customer, why);
+        return "followed-up-template";
+    }
+
+    private static String failedSend(Tenant tenant, String customer, RuntimeException e) {
+        LOG.warn("follow-up to tenant={} customer={} not sent (not retried: at most once): {}", tenant.id(), customer,
+                e.toString());
+        return "failed-send";
     }
 
     /** A short nudge in the language our question was in. */

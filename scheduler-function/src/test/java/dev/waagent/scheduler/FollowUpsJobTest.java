@@ -143,6 +143,65 @@ class FollowUpsJobTest implements TestPropertyProvider {
         assertThat(job.run(HOUR)).contains("already-followed-up=1");
     }
 
+    @Test
+    void outsideTheServiceWindowTheApprovedTemplateIsSent() {
+        Tenant tenant = withFollowUpTemplate(seed.tenant("UTC"));
+        String customer = Seeder.customer();
+        Instant asked = seed.turn(tenant, customer, "deposit?", "Rs 10000, refundable. Shall I book?", clock.peek(),
+                Duration.ofSeconds(2));
+        clock.set(asked.plus(Duration.ofHours(25)));
+
+        assertThat(job.run(HOUR)).contains("followed-up-template=1");
+        assertThat(channel.to(customer)).singleElement().satisfies(sent -> {
+            assertThat(sent.form()).isEqualTo("template");
+            assertThat(sent.text()).contains("follow_up_question").contains(tenant.name());
+        });
+        List<StoredMessage> history = store.load(new ConversationKey(tenant.id(), customer), 12).recentMessages();
+        assertThat(history.get(history.size() - 1).turnId()).isEqualTo("follow-up");
+        dropCheckpoint(tenant);
+        clock.advance(HOUR);
+        assertThat(job.run(HOUR)).contains("already-followed-up=1");
+        assertThat(channel.to(customer)).hasSize(1);
+    }
+
+    @Test
+    void aWindowMetaClosedEarlySwitchesTheFollowUpToTheTemplate() {
+        Tenant tenant = withFollowUpTemplate(seed.tenant("UTC"));
+        String customer = Seeder.customer();
+        Instant asked = seed.turn(tenant, customer, "FX3 on Friday?", "Free on Friday. Shall I book it?", clock.peek(),
+                Duration.ofSeconds(2));
+        channel.closeWindowOf(customer);
+        clock.set(asked.plus(DELAY));
+
+        assertThat(job.run(HOUR)).contains("followed-up-template=1");
+        assertThat(channel.to(customer)).singleElement().satisfies(sent -> assertThat(sent.form()).isEqualTo("template"));
+    }
+
+    @Test
+    void aWindowRecordedClosedByA131047TakesTheTemplatePathInsideThe24Hours() {
+        Tenant tenant = withFollowUpTemplate(seed.tenant("UTC"));
+        String customer = Seeder.customer();
+        ConversationKey key = new ConversationKey(tenant.id(), customer);
+        Instant asked = seed.turn(tenant, customer, "Lens?", "We have the 24-70. Shall I reserve it?", clock.peek(),
+                Duration.ofSeconds(2));
+        StoredMessage ours = store.load(key, 12).recentMessages().stream().filter(m -> !m.isInbound()).findFirst().orElseThrow();
+        store.markUndelivered(key, ours.messageId(), ours.sentAt(), "131047", asked.plusSeconds(5));
+        clock.set(asked.plus(DELAY));
+
+        assertThat(job.run(HOUR)).contains("followed-up-template=1");
+        assertThat(channel.to(customer)).singleElement().satisfies(sent -> assertThat(sent.form()).isEqualTo("template"));
+    }
+
+    private Tenant withFollowUpTemplate(Tenant t) {
+        Tenant tenant = new Tenant(t.id(), t.name(), t.channel(), t.businessNumberId(), t.displayPhoneNumber(),
+                t.appSecretRef(), t.accessTokenRef(), t.agentName(), t.persona(), t.businessFacts(), t.timezone(),
+                t.languages(), t.providerOrder(), true, List.of(), t.openingHours(),
+                List.of(new dev.waagent.domain.tenant.ApprovedTemplate(dev.waagent.domain.tenant.ApprovedTemplate.FOLLOW_UP,
+                        "follow_up_question", "en_US", List.of("customer_name", "business_name"))), false);
+        tenants.save(tenant);
+        return tenant;
+    }
+
     private void dropCheckpoint(Tenant tenant) {
         dynamo.deleteItem(DeleteItemRequest.builder().tableName(tables.getConversationsTable())
                 .key(Map.of("pk", AttributeValue.fromS("T#" + tenant.id() + "#JOBS"),

@@ -1,6 +1,8 @@
 package dev.waagent.worker;
 
+import dev.waagent.domain.reply.OutboundPart;
 import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.turn.ChannelCapabilities;
 import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.turn.OutboundChannel;
 
@@ -23,6 +25,17 @@ public final class ChannelRouter implements OutboundChannel {
     @Override
     public void markRead(Tenant tenant, String messageId, boolean showTyping) {
         channelOf(tenant).markRead(tenant, messageId, showTyping);
+    }
+
+    @Override
+    public String sendReply(Tenant tenant, String customerId, OutboundPart part, String replyToMessageId) {
+        return channelOf(tenant).sendReply(tenant, customerId, part, replyToMessageId);
+    }
+
+    @Override
+    public ChannelCapabilities capabilities(Tenant tenant) {
+        OutboundChannel channel = channels.get(tenant.channel());
+        return channel == null ? ChannelCapabilities.TEXT_ONLY : channel.capabilities(tenant);
     }
 
     private OutboundChannel channelOf(Tenant tenant) {

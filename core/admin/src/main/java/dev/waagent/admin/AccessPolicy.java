@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>tenants list/create, tenant update/suspend/republish, API keys: operator</li>
  *   <li>reading anything of tenant {@code T}: operator or any key of {@code T}</li>
- *   <li>writing agent configuration or staff of {@code T}: {@code config:write}</li>
+ *   <li>writing agent configuration, staff or approved templates of {@code T}: {@code config:write}</li>
  *   <li>writing knowledge of {@code T}: {@code knowledge:write}; catalog: {@code catalog:write}</li>
  *   <li>analytics of {@code T}: {@code analytics:read}</li>
  * </ul>
@@ -43,7 +43,7 @@ public final class AccessPolicy {
         }
         String section = rest.substring(1).split("[/:]", 2)[0];
         Optional<ApiScope> writeScope = switch (section) {
-            case "agent-configuration", "staff" -> Optional.of(ApiScope.CONFIG_WRITE);
+            case "agent-configuration", "staff", "templates" -> Optional.of(ApiScope.CONFIG_WRITE);
             case "knowledge" -> Optional.of(ApiScope.KNOWLEDGE_WRITE);
             case "catalog" -> Optional.of(ApiScope.CATALOG_WRITE);
             default -> Optional.empty();

@@ -22,6 +22,7 @@ class AccessPolicyTest {
             "GET,    /admin/tenants/pune/agent-configuration,         false, ",
             "PUT,    /admin/tenants/pune/agent-configuration,         false, config:write",
             "POST,   /admin/tenants/pune/staff,                       false, config:write",
+            "PUT,    /admin/tenants/pune/templates/follow_up,         false, config:write",
             "GET,    /admin/tenants/pune/knowledge/search,            false, ",
             "POST,   /admin/tenants/pune/knowledge:import,            false, knowledge:write",
             "DELETE, /admin/tenants/pune/knowledge/e1,                false, knowledge:write",

@@ -27,16 +27,19 @@ public class AgentConfigurationService {
     private final CachedAgentConfigurations cache;
     private final TransactionOperations<Connection> transactions;
     private final TimeSource time;
+    private final AnswerCacheInvalidation answers;
 
     public AgentConfigurationService(AgentConfigurationRepository configurations, AgentConfigurationMapper mapper,
                                      TenantService tenants, CachedAgentConfigurations cache,
-                                     TransactionOperations<Connection> transactions, TimeSource time) {
+                                     TransactionOperations<Connection> transactions, TimeSource time,
+                                     AnswerCacheInvalidation answers) {
         this.configurations = configurations;
         this.mapper = mapper;
         this.tenants = tenants;
         this.cache = cache;
         this.transactions = transactions;
         this.time = time;
+        this.answers = answers;
     }
 
     public AgentConfiguration get(String tenantId) {
@@ -75,6 +78,7 @@ public class AgentConfigurationService {
             return next;
         });
         cache.invalidate(tenantId);
+        answers.contentChanged(tenantId);
         return saved;
     }
 

@@ -1,6 +1,7 @@
 package dev.waagent.backoffice;
 
 import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.llm.routing.ContentVersions;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -13,5 +14,12 @@ public class BackOfficeFactory {
     @Requires(missingBeans = TimeSource.class)
     TimeSource backOfficeClock() {
         return TimeSource.system();
+    }
+
+    /** Without a response cache (no DynamoDB in this process) there is nothing to invalidate. */
+    @Singleton
+    @Requires(missingBeans = ContentVersions.class)
+    ContentVersions noContentVersions() {
+        return ContentVersions.NONE;
     }
 }

@@ -44,10 +44,11 @@ public class CatalogService implements CatalogSource {
     private final ApplicationEventPublisher<CatalogChanged> events;
     private final TimeSource time;
     private final BackOfficeSettings settings;
+    private final AnswerCacheInvalidation answers;
 
     public CatalogService(CatalogRepository items, TenantRepository tenants, JsonColumns json, Bodies files,
                           TransactionOperations<Connection> transactions, ApplicationEventPublisher<CatalogChanged> events,
-                          TimeSource time, BackOfficeSettings settings) {
+                          TimeSource time, BackOfficeSettings settings, AnswerCacheInvalidation answers) {
         this.items = items;
         this.tenants = tenants;
         this.json = json;
@@ -56,6 +57,7 @@ public class CatalogService implements CatalogSource {
         this.events = events;
         this.time = time;
         this.settings = settings;
+        this.answers = answers;
     }
 
     public CatalogItemView create(String tenantId, CatalogItemCommand command) {
@@ -181,6 +183,7 @@ public class CatalogService implements CatalogSource {
             return null;
         });
         events.publishEvent(new CatalogChanged(tenantId));
+        answers.contentChanged(tenantId);
     }
 
     private static void validate(CatalogItemCommand command) {

@@ -54,11 +54,12 @@ public class KnowledgeService implements KnowledgeSource {
     private final ApplicationEventPublisher<KnowledgeChanged> events;
     private final TimeSource time;
     private final BackOfficeSettings settings;
+    private final AnswerCacheInvalidation answers;
 
     public KnowledgeService(KnowledgeRepository entries, TenantRepository tenants, Embedder embedder, JsonColumns json,
                             Bodies files, TransactionOperations<Connection> transactions,
                             ApplicationEventPublisher<KnowledgeChanged> events, TimeSource time,
-                            BackOfficeSettings settings) {
+                            BackOfficeSettings settings, AnswerCacheInvalidation answers) {
         this.entries = entries;
         this.tenants = tenants;
         this.embedder = embedder;
@@ -68,6 +69,7 @@ public class KnowledgeService implements KnowledgeSource {
         this.events = events;
         this.time = time;
         this.settings = settings;
+        this.answers = answers;
     }
 
     public KnowledgeEntryView create(String tenantId, KnowledgeEntryCommand command) {
@@ -92,6 +94,7 @@ public class KnowledgeService implements KnowledgeSource {
             return null;
         });
         events.publishEvent(new KnowledgeChanged(tenantId));
+        answers.contentChanged(tenantId);
         return toView(updated);
     }
 
@@ -104,6 +107,7 @@ public class KnowledgeService implements KnowledgeSource {
             return null;
         });
         events.publishEvent(new KnowledgeChanged(tenantId));
+        answers.contentChanged(tenantId);
     }
 
     public KnowledgeEntryView get(String tenantId, String entryId) {
@@ -176,6 +180,7 @@ public class KnowledgeService implements KnowledgeSource {
             return null;
         });
         events.publishEvent(new KnowledgeChanged(tenantId));
+        answers.contentChanged(tenantId);
         return ImportReport.imported(rows.stream().map(KnowledgeRow::id).toList());
     }
 

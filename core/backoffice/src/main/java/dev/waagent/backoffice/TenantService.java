@@ -44,11 +44,12 @@ public class TenantService {
     private final JsonColumns json;
     private final TransactionOperations<Connection> transactions;
     private final TimeSource time;
+    private final AnswerCacheInvalidation answers;
 
     public TenantService(TenantRepository tenants, AgentConfigurationRepository configurations,
                          AgentConfigurationMapper configurationMapper, TenantProjection projection,
                          StaffRepository staff, TenantDirectory directory, JsonColumns json, TransactionOperations<Connection> transactions,
-                         TimeSource time) {
+                         TimeSource time, AnswerCacheInvalidation answers) {
         this.tenants = tenants;
         this.configurations = configurations;
         this.configurationMapper = configurationMapper;
@@ -58,6 +59,7 @@ public class TenantService {
         this.json = json;
         this.transactions = transactions;
         this.time = time;
+        this.answers = answers;
     }
 
     /** Creates a tenant with a default agent configuration. */
@@ -134,6 +136,8 @@ public class TenantService {
         } catch (DataAccessException e) {
             throw conflictOrRethrow(e, command);
         }
+        // Business facts, hours and languages go into every prompt.
+        answers.contentChanged(id);
         return projection.toView(updated);
     }
 

@@ -117,6 +117,7 @@ abstract class BackOfficeContract {
         assertThat(bean(CachedAgentConfigurations.class).forTenant(tenant)).contains(saved);
         Tenant published = bean(RecordingTenantDirectory.class).saved.get(tenant);
         assertThat(published.agentName()).isEqualTo("Asha");
+        assertThat(published.richMessages()).isFalse();
         assertThat(published.providerOrder()).containsExactly("groq", "openai");
         assertThat(published.persona()).contains("Personality: warm, quick.").contains("Tone: casual.")
                 .contains("Never: quote prices not in the catalog").contains("Prices exclude GST.");
@@ -296,6 +297,55 @@ abstract class BackOfficeContract {
     }
 
     @Test
+    void everyCommittedKnowledgeCatalogConfigurationOrProfileChangeBumpsTheContentVersionOnce() {
+        String tenant = newTenant();
+        RecordingContentVersions versions = bean(RecordingContentVersions.class);
+        KnowledgeService knowledge = bean(KnowledgeService.class);
+        CatalogService catalog = bean(CatalogService.class);
+        long start = versions.current(tenant);
+
+        KnowledgeEntryView entry = knowledge.create(tenant, entry("Deposit", "A refundable deposit.", List.of()));
+        assertThat(versions.current(tenant)).isEqualTo(start + 1);
+        knowledge.update(tenant, entry.id(), entry("Deposit", "A refundable deposit of 20%.", List.of()));
+        knowledge.delete(tenant, entry.id());
+        knowledge.importFile(tenant, ImportFormat.JSON, """
+                [{"title":"Hours","content":"Open daily.","questions":["when are you open"],"category":"general"}]"""
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(versions.current(tenant)).isEqualTo(start + 4);
+
+        CatalogItemView item = catalog.create(tenant, catalogItem("SKU-1"));
+        catalog.update(tenant, item.id(), catalogItem("SKU-1"));
+        catalog.delete(tenant, item.id());
+        catalog.importFile(tenant, ImportFormat.CSV, "sku,name,category\nSKU-2,Lens,lenses\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(versions.current(tenant)).isEqualTo(start + 8);
+
+        bean(AgentConfigurationService.class).replace(tenant, AgentConfigurationCommand.fromJson(tenant,
+                json("{\"agent_name\":\"Asha\"}")));
+        TenantView profile = bean(TenantService.class).get(tenant);
+        bean(TenantService.class).update(tenant, TenantCommand.fromJson(json(
+                "{\"name\":\"" + profile.name() + "\",\"phone_number_id\":\"" + profile.phoneNumberId()
+                        + "\",\"business_facts\":\"Now also in Aundh.\"}")));
+        assertThat(versions.current(tenant)).isEqualTo(start + 10);
+    }
+
+    @Test
+    void aRejectedChangeOrAStaffChangeLeavesTheContentVersionAlone() {
+        String tenant = newTenant();
+        RecordingContentVersions versions = bean(RecordingContentVersions.class);
+        long start = versions.current(tenant);
+
+        assertThatThrownBy(() -> bean(CatalogService.class).importFile(tenant, ImportFormat.JSON,
+                "[{\"sku\":\"A\",\"name\":\"One\",\"category\":\"c\",\"price\":-5,\"currency\":\"INR\"}]"
+                        .getBytes(StandardCharsets.UTF_8))).isInstanceOf(ImportRejectedException.class);
+        bean(StaffService.class).create(tenant, StaffCommand.fromJson(json(
+                "{\"wa_id\":\"919800000001\",\"name\":\"Ravi\",\"role\":\"staff\"}")));
+
+        assertThat(versions.current(tenant)).isEqualTo(start);
+        assertThat(versions.current("another-tenant")).isZero();
+    }
+
+    @Test
     void oneTenantCannotReachAnotherTenantsRecords() {
         String a = newTenant();
         String b = newTenant();
@@ -341,6 +391,43 @@ abstract class BackOfficeContract {
 
         staff.delete(tenant, owner.id());
         assertThat(directory.saved.get(tenant).staff()).extracting(StaffContact::waId).containsExactly("919800011122");
+    }
+
+    @Test
+    void approvedTemplatesAndTheRichMessagesFlagReachTheRuntimeTenant() {
+        String tenant = newTenant();
+        ApprovedTemplateService templates = bean(ApprovedTemplateService.class);
+        RecordingTenantDirectory directory = bean(RecordingTenantDirectory.class);
+
+        templates.put(tenant, ApprovedTemplateCommand.fromJson("follow_up", json(
+                "{\"name\":\"follow_up_question\",\"language\":\"en_US\",\"parameters\":[\"customer_name\",\"business_name\"]}")));
+        templates.put(tenant, ApprovedTemplateCommand.fromJson("follow_up", json(
+                "{\"name\":\"follow_up_v2\",\"language\":\"hi\",\"parameters\":[\"customer_name\"]}")));
+        templates.put(tenant, ApprovedTemplateCommand.fromJson("booking_reminder", json(
+                "{\"name\":\"booking_reminder\",\"language\":\"en\",\"parameters\":[\"item\",\"date\"]}")));
+
+        assertThat(templates.list(tenant)).extracting(ApprovedTemplateView::purpose, ApprovedTemplateView::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("booking_reminder", "booking_reminder"),
+                        org.assertj.core.groups.Tuple.tuple("follow_up", "follow_up_v2"));
+        Tenant published = directory.saved.get(tenant);
+        assertThat(published.template("follow_up")).hasValueSatisfying(t -> {
+            assertThat(t.name()).isEqualTo("follow_up_v2");
+            assertThat(t.language()).isEqualTo("hi");
+            assertThat(t.parameters()).containsExactly("customer_name");
+        });
+        assertThat(published.template("booking_reminder")).isPresent();
+        // A new tenant's configuration allows rich messages; the runtime tenant says so.
+        assertThat(published.richMessages()).isTrue();
+
+        templates.delete(tenant, "booking_reminder");
+        assertThat(directory.saved.get(tenant).template("booking_reminder")).isEmpty();
+        assertThatThrownBy(() -> templates.delete(tenant, "booking_reminder")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ApprovedTemplateCommand.fromJson("newsletter", json(
+                "{\"name\":\"Follow Up!\",\"language\":\"english\",\"parameters\":[\"price\"]}")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .contains("purpose", "name", "language", "parameters[0]"));
+        String other = newTenant();
+        assertThat(templates.list(other)).isEmpty();
     }
 
     @Test

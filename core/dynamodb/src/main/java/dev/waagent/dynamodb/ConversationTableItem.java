@@ -20,6 +20,8 @@ public class ConversationTableItem {
     private String customerName;
     private String status;
     private Long lastInboundAt;
+    private Long windowClosedAt;
+    private String content;
     private Long lastOutboundAt;
     private String messageId;
     private String platformId;
@@ -120,6 +122,24 @@ public class ConversationTableItem {
 
     public void setStatus(String status) {
         this.status = status;
+    }
+
+    /** Conversation: when Meta last answered 131047 (24-hour window closed) for this customer. */
+    public Long getWindowClosedAt() {
+        return windowClosedAt;
+    }
+
+    public void setWindowClosedAt(Long windowClosedAt) {
+        this.windowClosedAt = windowClosedAt;
+    }
+
+    /** Outbound message: the reply part in its form, as JSON (see ReplyContentCodec); absent for plain text. */
+    public String getContent() {
+        return content;
+    }
+
+    public void setContent(String content) {
+        this.content = content;
     }
 
     public Long getLastInboundAt() {

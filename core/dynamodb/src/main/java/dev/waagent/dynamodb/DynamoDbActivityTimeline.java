@@ -45,7 +45,7 @@ public class DynamoDbActivityTimeline implements ActivityTimeline, JobCheckpoint
     private final DynamoDbClient client;
     private final String table;
     private final TimeSource time;
-    private final TableSchema<ConversationTableItem> schema = TableSchema.fromBean(ConversationTableItem.class);
+    private final TableSchema<ConversationTableItem> schema = ItemSchemas.CONVERSATION;
 
     public DynamoDbActivityTimeline(DynamoDbClient client, DynamoDbSettings settings, TimeSource time) {
         this.client = client;

@@ -37,7 +37,7 @@ public class DynamoDbConversationMaintenance implements ConversationMaintenance 
     private final DynamoDbClient client;
     private final String table;
     private final java.time.Duration retention;
-    private final TableSchema<ConversationTableItem> schema = TableSchema.fromBean(ConversationTableItem.class);
+    private final TableSchema<ConversationTableItem> schema = ItemSchemas.CONVERSATION;
 
     public DynamoDbConversationMaintenance(DynamoDbClient client, DynamoDbSettings settings) {
         this.client = client;

@@ -15,12 +15,14 @@ import dev.waagent.domain.conversation.InboundRecordResult;
 import dev.waagent.domain.conversation.OutboundReply;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.reply.OutboundPart;
+import dev.waagent.domain.reply.Reply;
+import dev.waagent.domain.reply.ServiceWindow;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -53,7 +55,7 @@ public class DynamoDbConversationStore implements ConversationStore {
 
     public DynamoDbConversationStore(DynamoDbEnhancedClient client, DynamoDbSettings settings) {
         this.client = client;
-        this.table = client.table(settings.getConversationsTable(), TableSchema.fromBean(ConversationTableItem.class));
+        this.table = client.table(settings.getConversationsTable(), ItemSchemas.CONVERSATION);
         this.settings = settings;
     }
 
@@ -146,6 +148,10 @@ public class DynamoDbConversationStore implements ConversationStore {
         if (updated.getMessageSk() != null) {
             advanceMessageDelivery(updated.getPk(), updated.getMessageSk(), update.state(), delivery);
         }
+        if (update.state() == DeliveryState.FAILED && update.errors().stream()
+                .anyMatch(error -> ServiceWindow.closedByPlatform(error.code()))) {
+            recordWindowClosed(key, at);
+        }
     }
 
     @Override
@@ -172,17 +178,39 @@ public class DynamoDbConversationStore implements ConversationStore {
 
     @Override
     public boolean recordReply(ConversationKey key, OutboundReply reply, Instant at, Instant sendLeaseUntil) {
-        String pk = Keys.partition(key);
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        Expression absent = Expression.builder().expression("attribute_not_exists(pk)").build();
+        if (reply.parts().isEmpty()) {
+            tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(outboundItem(key, reply, reply.outboundId(), reply.text(), null, at, sendLeaseUntil))
+                    .conditionExpression(absent).build());
+        } else {
+            // One item per part, under its stable key, a millisecond apart so they sort in sending order.
+            for (OutboundPart part : reply.parts()) {
+                Instant partAt = at.plusMillis(part.index());
+                tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
+                        .item(outboundItem(key, reply, part.key(reply.outboundId()), part.asText(), part.content(), partAt, sendLeaseUntil))
+                        .conditionExpression(absent).build());
+            }
+        }
+        ConversationTableItem state = activeState(key, at);
+        state.setLastOutboundAt(at.toEpochMilli());
+        return markAnsweredTogether(tx, key, reply.answers(), reply.turnId(), state);
+    }
+
+    private ConversationTableItem outboundItem(ConversationKey key, OutboundReply reply, String outboundId, String text,
+                                               Reply content, Instant at, Instant sendLeaseUntil) {
         ConversationTableItem outbound = new ConversationTableItem();
-        outbound.setPk(pk);
-        outbound.setSk(Keys.message(at, reply.outboundId()));
+        outbound.setPk(Keys.partition(key));
+        outbound.setSk(Keys.message(at, outboundId));
         outbound.setKind("MSG");
         outbound.setTenantId(key.tenantId());
         outbound.setCustomerId(key.customerId());
-        outbound.setMessageId(reply.outboundId());
+        outbound.setMessageId(outboundId);
         outbound.setDirection(Direction.OUTBOUND.name());
         outbound.setType(MessageType.TEXT.name());
-        outbound.setText(reply.text());
+        outbound.setText(text);
+        outbound.setContent(ReplyContentCodec.encode(content));
         outbound.setSentAt(at.toEpochMilli());
         outbound.setReceivedAt(at.toEpochMilli());
         outbound.setTurnId(reply.turnId());
@@ -205,15 +233,37 @@ public class DynamoDbConversationStore implements ConversationStore {
         outbound.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
         outbound.setDueBucket(Keys.messageDay(key.tenantId(), at));
         outbound.setDueAt(at.toEpochMilli());
+        return outbound;
+    }
 
-        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
-                        .item(outbound)
-                        .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build())
-                        .build());
-        ConversationTableItem state = activeState(key, at);
-        state.setLastOutboundAt(at.toEpochMilli());
-        return markAnsweredTogether(tx, key, reply.answers(), reply.turnId(), state);
+    @Override
+    public void markUndelivered(ConversationKey key, String outboundId, Instant recordedAt, String errorCode, Instant at) {
+        ConversationTableItem failed = new ConversationTableItem();
+        failed.setPk(Keys.partition(key));
+        failed.setSk(Keys.message(recordedAt, outboundId));
+        failed.setDelivery(DeliveryState.FAILED.name());
+        failed.setDeliveryRank(DeliveryState.FAILED.rank());
+        failed.setDeliveryAt(at.toEpochMilli());
+        failed.setErrorCode(errorCode);
+        failed.setSendingUntil(0L);
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(failed).ignoreNulls(true)
+                    .conditionExpression(Expression.builder().expression("attribute_exists(pk)").build())
+                    .build());
+        } catch (ConditionalCheckFailedException gone) {
+            // Expired meanwhile: nothing to mark.
+        }
+        if (ServiceWindow.closedByPlatform(errorCode)) {
+            recordWindowClosed(key, at);
+        }
+    }
+
+    /** Meta said the customer's 24-hour window is closed: remembered until they write again. */
+    private void recordWindowClosed(ConversationKey key, Instant at) {
+        ConversationTableItem state = conversationState(key);
+        state.setWindowClosedAt(at.toEpochMilli());
+        table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(state).ignoreNulls(true).build());
     }
 
     @Override
@@ -415,7 +465,8 @@ public class DynamoDbConversationStore implements ConversationStore {
                 NO_REPLY_NEEDED.equals(item.getAnsweredBy()) ? NO_REPLY_NEEDED : item.getAnsweredBy(),
                 item.getTurnId(),
                 item.getDelivery() == null ? null : DeliveryState.valueOf(item.getDelivery()),
-                item.getReplyTo(), accounting);
+                item.getReplyTo(), accounting,
+                item.getContent() == null ? null : ReplyContentCodec.decode(item.getContent(), item.getText()));
     }
 
     static Conversation toConversation(ConversationKey key, ConversationTableItem item) {
@@ -426,7 +477,8 @@ public class DynamoDbConversationStore implements ConversationStore {
                 item.getStatus() == null ? ConversationStatus.ACTIVE : ConversationStatus.valueOf(item.getStatus()),
                 item.getLastInboundAt() == null ? null : Instant.ofEpochMilli(item.getLastInboundAt()),
                 item.getLastOutboundAt() == null ? null : Instant.ofEpochMilli(item.getLastOutboundAt()),
-                Boolean.TRUE.equals(item.getOptedOut()), item.getHandoffReason(), toMemory(item));
+                Boolean.TRUE.equals(item.getOptedOut()), item.getHandoffReason(), toMemory(item),
+                item.getWindowClosedAt() == null ? null : Instant.ofEpochMilli(item.getWindowClosedAt()));
     }
 
     /** Summary, key facts and context cut written by the scheduler's jobs. */

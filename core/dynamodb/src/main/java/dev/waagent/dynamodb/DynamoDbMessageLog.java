@@ -37,7 +37,7 @@ public class DynamoDbMessageLog implements MessageLog {
     private final DynamoDbClient client;
     private final String table;
     private final TimeSource time;
-    private final TableSchema<ConversationTableItem> schema = TableSchema.fromBean(ConversationTableItem.class);
+    private final TableSchema<ConversationTableItem> schema = ItemSchemas.CONVERSATION;
 
     public DynamoDbMessageLog(DynamoDbClient client, DynamoDbSettings settings, TimeSource time) {
         this.client = client;

@@ -9,9 +9,12 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,7 +38,7 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
 
     public DynamoDbTenantDirectory(DynamoDbEnhancedClient client, DynamoDbSettings settings) {
         this.client = client;
-        this.table = client.table(settings.getTenantsTable(), TableSchema.fromBean(TenantItem.class));
+        this.table = client.table(settings.getTenantsTable(), ItemSchemas.TENANT);
         this.settings = settings;
     }
 
@@ -62,17 +65,48 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
                 .toList();
     }
 
+    /**
+     * Writes the tenant and, while it is active, its routing entry, in one transaction. The route it had before is
+     * deleted in the same transaction when its number changed or it is no longer active (suspended), so an old
+     * number stops resolving to it; a route that meanwhile belongs to another tenant is left alone.
+     */
     @Override
     public void save(Tenant tenant) {
         TenantItem item = toItem(tenant);
-        TenantItem route = new TenantItem();
-        route.setPk(Keys.route(tenant.channel(), tenant.businessNumberId()));
-        route.setTenantId(tenant.id());
-        client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(table, TransactPutItemEnhancedRequest.builder(TenantItem.class).item(item).build())
-                .addPutItem(table, TransactPutItemEnhancedRequest.builder(TenantItem.class).item(route).build())
-                .build());
+        String route = Keys.route(tenant.channel(), tenant.businessNumberId());
+        TransactWriteItemsEnhancedRequest.Builder transaction = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(table, TransactPutItemEnhancedRequest.builder(TenantItem.class).item(item).build());
+        if (tenant.active()) {
+            TenantItem routeItem = new TenantItem();
+            routeItem.setPk(route);
+            routeItem.setTenantId(tenant.id());
+            transaction.addPutItem(table, TransactPutItemEnhancedRequest.builder(TenantItem.class).item(routeItem).build());
+        }
+        previousRoute(tenant.id())
+                .filter(previous -> !tenant.active() || !previous.equals(route))
+                .ifPresent(previous -> transaction.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
+                        .key(Key.builder().partitionValue(previous).build())
+                        // Only while it still points here (another tenant may have taken the number since the read).
+                        .conditionExpression(Expression.builder()
+                                .expression("attribute_not_exists(pk) OR tenantId = :tenant")
+                                .putExpressionValue(":tenant", AttributeValue.fromS(tenant.id()))
+                                .build())
+                        .build()));
+        client.transactWriteItems(transaction.build());
         cache.clear();
+    }
+
+    /** The routing key the stored tenant resolves from now, if that route still points to it. */
+    private Optional<String> previousRoute(String tenantId) {
+        TenantItem stored = table.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(Keys.tenant(tenantId)).build()).consistentRead(true).build());
+        if (stored == null || stored.getChannel() == null || stored.getBusinessNumberId() == null) {
+            return Optional.empty();
+        }
+        String route = Keys.route(stored.getChannel(), stored.getBusinessNumberId());
+        TenantItem routeItem = table.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(route).build()).consistentRead(true).build());
+        return routeItem != null && tenantId.equals(routeItem.getTenantId()) ? Optional.of(route) : Optional.empty();
     }
 
     private Optional<Tenant> loadTenant(String tenantId) {
@@ -117,6 +151,7 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
         item.setTemplates(tenant.templates().isEmpty() ? null : tenant.templates().stream()
                 .map(t -> t.purpose() + "|" + t.name() + "|" + t.language() + "|" + String.join(",", t.parameters()))
                 .toList());
+        item.setRichMessages(tenant.richMessages());
         return item;
     }
 
@@ -128,7 +163,8 @@ public class DynamoDbTenantDirectory implements TenantDirectory {
                 item.getLanguages(), item.getProviderOrder(), !Boolean.FALSE.equals(item.getActive()),
                 item.getStaff() == null ? List.of() : item.getStaff().stream().map(DynamoDbTenantDirectory::toStaff).toList(),
                 OpeningHours.parse(item.getOpeningHours()),
-                item.getTemplates() == null ? List.of() : item.getTemplates().stream().map(DynamoDbTenantDirectory::toTemplate).toList());
+                item.getTemplates() == null ? List.of() : item.getTemplates().stream().map(DynamoDbTenantDirectory::toTemplate).toList(),
+                Boolean.TRUE.equals(item.getRichMessages()));
     }
 
     private static StaffContact toStaff(String encoded) {

@@ -29,6 +29,7 @@ public class TenantItem {
     private java.util.List<String> staff;
     private java.util.Map<String, String> openingHours;
     private java.util.List<String> templates;
+    private Boolean richMessages;
 
     @DynamoDbPartitionKey
     public String getPk() {
@@ -177,5 +178,14 @@ public class TenantItem {
 
     public void setTemplates(java.util.List<String> templates) {
         this.templates = templates;
+    }
+
+    /** Reply buttons, lists and cards allowed (absent: text only). */
+    public Boolean getRichMessages() {
+        return richMessages;
+    }
+
+    public void setRichMessages(Boolean richMessages) {
+        this.richMessages = richMessages;
     }
 }

@@ -12,11 +12,19 @@ import dev.waagent.domain.conversation.InboundRecordResult;
 import dev.waagent.domain.conversation.OutboundReply;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.reply.OutboundPart;
+import dev.waagent.domain.reply.Reply;
+import dev.waagent.domain.reply.ReplyButton;
 import dev.waagent.embedded.EmbeddedDynamoDb;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import dev.waagent.domain.conversation.ConversationSnapshot;
+import dev.waagent.domain.reply.OutboundPart;
+import dev.waagent.domain.reply.Reply;
+import dev.waagent.domain.reply.ReplyButton;
 
 import java.time.Instant;
 import java.util.List;
@@ -125,6 +133,35 @@ class DynamoDbConversationStoreTest {
         StoredMessage sent = store.load(key(), 10).recentMessages().stream()
                 .filter(m -> !m.isInbound()).findFirst().orElseThrow();
         assertThat(sent.deliveryState()).isEqualTo(DeliveryState.FAILED);
+        // 131047: the conversation remembers when Meta said the 24-hour window was closed.
+        assertThat(store.load(key(), 10).conversation().windowClosedAt()).isEqualTo(t0.plusSeconds(5));
+    }
+
+    @Test
+    void everyPartOfAReplyIsRecordedUnderItsKeyWithTheAnsweredMarksAndSentOneByOne() {
+        Instant t0 = Instant.parse("2026-11-22T13:00:00Z");
+        store.recordInbound(tenant, text("wamid.p", "which camera?", t0), t0);
+        List<OutboundPart> parts = List.of(new OutboundPart(0, new Reply.Text("We have three free tomorrow.")),
+                new OutboundPart(1, new Reply.Buttons(null, "Which one?", null, List.of(
+                        new ReplyButton("fx3", "Sony FX3"), new ReplyButton("r5", "Canon R5")))));
+        OutboundReply reply = new OutboundReply("turn-p", "out.turn-p", "whole", null,
+                store.load(key(), 10).unansweredInbound(), ReplyAccounting.NONE, parts);
+
+        assertThat(store.recordReply(key(), reply, t0.plusSeconds(2), t0.plusSeconds(62))).isTrue();
+
+        ConversationSnapshot recorded = store.load(key(), 10);
+        assertThat(recorded.unansweredInbound()).isEmpty();
+        assertThat(recorded.pendingOutbound()).extracting(StoredMessage::messageId).containsExactly("out.turn-p#0", "out.turn-p#1");
+        assertThat(recorded.pendingOutbound().get(1).content()).isEqualTo(parts.get(1).content());
+        store.markSent(key(), "out.turn-p#0", recorded.pendingOutbound().get(0).sentAt(), "wamid.p0", t0.plusSeconds(3));
+        assertThat(store.load(key(), 10).pendingOutbound()).extracting(StoredMessage::messageId).containsExactly("out.turn-p#1");
+        // Recorded again (a replayed turn): nothing is written twice.
+        assertThat(store.recordReply(key(), reply, t0.plusSeconds(2), t0.plusSeconds(62))).isFalse();
+
+        store.markUndelivered(key(), "out.turn-p#1", recorded.pendingOutbound().get(1).sentAt(), "131047", t0.plusSeconds(4));
+        ConversationSnapshot after = store.load(key(), 10);
+        assertThat(after.pendingOutbound()).isEmpty();
+        assertThat(after.conversation().windowClosedAt()).isEqualTo(t0.plusSeconds(4));
     }
 
     @Test

@@ -50,11 +50,13 @@ class DynamoDbTenantDirectoryTest {
                         new StaffContact("919800000002", "Meera", StaffContact.Role.STAFF)),
                 OpeningHours.parse(Map.of("mon", "10:00-13:00,14:00-20:00", "sun", "closed")),
                 List.of(new ApprovedTemplate(ApprovedTemplate.FOLLOW_UP, "rental_follow_up", "en_US",
-                        List.of("customer_name", "topic")), new ApprovedTemplate("booking_reminder", "reminder", "hi", List.of())));
+                        List.of("customer_name", "topic")), new ApprovedTemplate("booking_reminder", "reminder", "hi", List.of())),
+                true);
 
         directory.save(tenant);
 
         assertThat(directory.findById(id)).contains(tenant);
+        assertThat(directory.findById(id).orElseThrow().richMessages()).isTrue();
         assertThat(directory.findByBusinessNumber("whatsapp", number).orElseThrow().staffMember("919800000001"))
                 .map(StaffContact::name).contains("Rohan | owner");
     }
@@ -71,5 +73,53 @@ class DynamoDbTenantDirectoryTest {
         assertThat(read.staff()).isEmpty();
         assertThat(read.openingHours().known()).isFalse();
         assertThat(read.templates()).isEmpty();
+        assertThat(read.richMessages()).isFalse();
+    }
+
+    @Test
+    void aNewNumberReplacesTheOldRouteSoTheOldNumberNoLongerResolves() {
+        String id = "t-" + UUID.randomUUID();
+        String oldNumber = "pn-" + UUID.randomUUID();
+        String newNumber = "pn-" + UUID.randomUUID();
+        directory.save(tenant(id, oldNumber, true));
+
+        directory.save(tenant(id, newNumber, true));
+
+        assertThat(directory.findByBusinessNumber("whatsapp", oldNumber)).isEmpty();
+        assertThat(directory.findByBusinessNumber("whatsapp", newNumber)).map(Tenant::id).contains(id);
+    }
+
+    @Test
+    void aSuspendedTenantsNumberNoLongerResolvesAndComesBackWhenReactivated() {
+        String id = "t-" + UUID.randomUUID();
+        String number = "pn-" + UUID.randomUUID();
+        directory.save(tenant(id, number, true));
+
+        directory.save(tenant(id, number, false));
+
+        assertThat(directory.findByBusinessNumber("whatsapp", number)).isEmpty();
+        assertThat(directory.findById(id)).map(Tenant::active).contains(false);
+
+        directory.save(tenant(id, number, true));
+        assertThat(directory.findByBusinessNumber("whatsapp", number)).map(Tenant::id).contains(id);
+    }
+
+    @Test
+    void aNumberAlreadyTakenOverByAnotherTenantKeepsItsNewOwner() {
+        String first = "t-" + UUID.randomUUID();
+        String second = "t-" + UUID.randomUUID();
+        String number = "pn-" + UUID.randomUUID();
+        directory.save(tenant(first, number, true));
+        // The number moved to another tenant before the first one's change reached the directory.
+        directory.save(tenant(second, number, true));
+
+        directory.save(tenant(first, "pn-" + UUID.randomUUID(), true));
+
+        assertThat(directory.findByBusinessNumber("whatsapp", number)).map(Tenant::id).contains(second);
+    }
+
+    private static Tenant tenant(String id, String number, boolean active) {
+        return new Tenant(id, "Shop " + id, "whatsapp", number, null, "app", "token", null, null, null,
+                ZoneId.of("Asia/Kolkata"), List.of("en"), List.of(), active);
     }
 }

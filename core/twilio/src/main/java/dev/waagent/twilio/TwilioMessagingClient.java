@@ -5,6 +5,7 @@ import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.tenant.SecretStore;
 import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.turn.ChannelCapabilities;
 import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.twilio.internal.Backoff;
@@ -126,6 +127,15 @@ public final class TwilioMessagingClient implements OutboundChannel {
                 "Twilio accepted the send but returned no message sid", "invalid_response", false, null));
         LOG.debug("twilio send for tenant {} to {} accepted as {}", tenant.id(), recipient, sid);
         return sid;
+    }
+
+    /**
+     * Text only (Twilio's Messages API sends no interactive messages here: reply parts go as numbered text through
+     * {@link OutboundChannel#sendReply}'s fallback, templates are refused), at most 1600 characters, no typing indicator.
+     */
+    @Override
+    public ChannelCapabilities capabilities(Tenant tenant) {
+        return new ChannelCapabilities(false, false, false, TwilioMessagesApi.MAX_BODY_LENGTH);
     }
 
     /**

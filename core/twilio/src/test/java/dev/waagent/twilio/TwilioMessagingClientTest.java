@@ -2,6 +2,9 @@ package dev.waagent.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.waagent.domain.reply.OutboundPart;
+import dev.waagent.domain.reply.ReplyButton;
+import dev.waagent.domain.reply.TemplateMessage;
 import dev.waagent.domain.tenant.SecretStore;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.turn.ChannelSendException;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +77,30 @@ class TwilioMessagingClientTest {
             assertThat(request.param("Body")).isEqualTo("Your FX3 is booked for Saturday.");
         });
         assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aReplyWithButtonsGoesAsNumberedTextAndATemplateIsRefusedWithoutCallingTwilio() {
+        stub.reply(created(SID));
+        OutboundPart buttons = new OutboundPart(0, new dev.waagent.domain.reply.Reply.Buttons(null, "Which camera would you like?", null,
+                List.of(new ReplyButton("fx3", "Sony FX3"), new ReplyButton("r5", "Canon R5"))));
+
+        assertThat(client.sendReply(TENANT, "919876543210", buttons, null)).isEqualTo(SID);
+        assertThat(stub.requests()).singleElement().satisfies(request -> assertThat(request.param("Body"))
+                .isEqualTo("Which camera would you like?\n\n1. Sony FX3\n2. Canon R5"));
+
+        OutboundPart template = new OutboundPart(0, new TemplateMessage("follow_up_question", "en_US", List.of("Ravi")));
+        assertThatThrownBy(() -> client.sendReply(TENANT, "919876543210", template, null))
+                .isInstanceOfSatisfying(ChannelSendException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("template_unsupported");
+                    assertThat(e.retryable()).isFalse();
+                });
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(client.capabilities(TENANT)).satisfies(c -> {
+            assertThat(c.richMessages()).isFalse();
+            assertThat(c.templates()).isFalse();
+            assertThat(c.maxTextLength()).isEqualTo(1600);
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.reply.OutboundPart;
 import dev.waagent.domain.tenant.SecretStore;
 import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.turn.ChannelCapabilities;
 import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.whatsapp.internal.Backoff;
@@ -122,6 +123,7 @@ public final class GraphApiClient implements OutboundChannel {
      *                              24-hour window is closed, or {@code invalid_request}…) or still failing after
      *                              {@code maxAttempts} ({@code retryable=true}, e.g. {@code 131056} or {@code 130429})
      */
+    @Override
     public String sendReply(Tenant tenant, String customerId, OutboundPart part, String replyToMessageId) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(part, "part");
@@ -139,6 +141,12 @@ public final class GraphApiClient implements OutboundChannel {
                 "WhatsApp accepted the send but returned no message id", "invalid_response", false, null));
         LOG.debug("whatsapp {} part {} for tenant {} to {} accepted as {}", part.form(), part.index(), tenant.id(), recipient, messageId);
         return messageId;
+    }
+
+    /** Every form of the reply model, templates and the typing indicator. */
+    @Override
+    public ChannelCapabilities capabilities(Tenant tenant) {
+        return ChannelCapabilities.WHATSAPP_CLOUD;
     }
 
     /**

@@ -3,14 +3,16 @@ package dev.waagent.infra.config;
 import java.nio.file.Path;
 
 /**
- * The three Lambda functions: handler class, where Maven puts the deployable jar, and the value of the
+ * The four Lambda functions: handler class, where Maven puts the deployable jar, and the value of the
  * EMF {@code Function} dimension ({@link dev.waagent.domain.MetricNames#DIM_FUNCTION}) the code emits.
  */
 public enum AgentFunction {
     WEBHOOK("webhook", "dev.waagent.webhook.WebhookHandler", "webhook-function/target/wa-agent-webhook-lambda.jar"),
     WORKER("worker", "dev.waagent.worker.WorkerHandler", "worker-function/target/wa-agent-worker-lambda.jar"),
     SCHEDULER("scheduler", "dev.waagent.scheduler.SchedulerHandler",
-            "scheduler-function/target/wa-agent-scheduler-lambda.jar");
+            "scheduler-function/target/wa-agent-scheduler-lambda.jar"),
+    /** The admin API ({@code /admin/*}): JDBC and the embedding model live here, never in the webhook. */
+    ADMIN("admin", "dev.waagent.admin.AdminHandler", "admin-function/target/wa-agent-admin-lambda.jar");
 
     private final String id;
     private final String handler;

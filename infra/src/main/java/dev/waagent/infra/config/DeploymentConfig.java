@@ -83,9 +83,13 @@ public record DeploymentConfig(
             throw new IllegalArgumentException("logRetentionDays must be one of " + VALID_RETENTION_DAYS.stream()
                     .sorted().toList() + ", got " + logRetentionDays);
         }
-        // API Gateway gives up on an integration after 29 s: a longer webhook timeout would never be used.
-        if (functions.get(AgentFunction.WEBHOOK).timeout().compareTo(Duration.ofSeconds(29)) > 0) {
-            throw new IllegalArgumentException("webhookTimeoutSeconds must be at most 29 (API Gateway's limit)");
+        // API Gateway gives up on an integration after 29 s: a longer timeout of a function behind it would never
+        // be used.
+        for (AgentFunction behindApi : List.of(AgentFunction.WEBHOOK, AgentFunction.ADMIN)) {
+            if (functions.get(behindApi).timeout().compareTo(Duration.ofSeconds(29)) > 0) {
+                throw new IllegalArgumentException(behindApi.id() + "TimeoutSeconds must be at most 29 (API Gateway's "
+                        + "limit)");
+            }
         }
         // The queue must stay invisible for 6 x the worker's timeout (AWS guidance for SQS event sources).
         Duration workerTimeout = functions.get(AgentFunction.WORKER).timeout();
@@ -103,6 +107,8 @@ public record DeploymentConfig(
         functions.put(AgentFunction.WEBHOOK, new FunctionSizing(1024, Duration.ofSeconds(10)));
         functions.put(AgentFunction.WORKER, new FunctionSizing(2048, Duration.ofSeconds(60)));
         functions.put(AgentFunction.SCHEDULER, new FunctionSizing(1024, Duration.ofMinutes(5)));
+        // The admin API embeds imported entries with the in-process model (like the worker) within API Gateway's 29 s.
+        functions.put(AgentFunction.ADMIN, new FunctionSizing(2048, Duration.ofSeconds(29)));
         boolean prod = stage.isProd();
         return new DeploymentConfig(
                 stage,

@@ -45,10 +45,19 @@ public enum EnvVar {
     DATASOURCES_DEFAULT_URL,
     /** Database user. */
     DATASOURCES_DEFAULT_USERNAME,
-    /** {@code true}: authenticate to RDS Proxy with an IAM auth token (no password); {@code false}: use {@link #WA_DB_SECRET_ARN}. */
-    WA_DB_IAM_AUTH,
-    /** ARN of a secret holding {@code username}/{@code password} (only with an existing database). */
-    WA_DB_SECRET_ARN,
+    /**
+     * {@code true}: the datasource password is an RDS IAM auth token for {@link #DATASOURCES_DEFAULT_USERNAME}
+     * (signed by the function's role, valid 15 minutes, renewed before it expires) — no password anywhere
+     * ({@code wa.backoffice.iam-auth}).
+     */
+    WA_BACKOFFICE_IAM_AUTH,
+    /**
+     * ARN of a Secrets Manager secret holding {@code username}/{@code password} (the RDS secret format), read at
+     * start and again when a connection is refused (existing database; {@code wa.backoffice.db-secret-arn}).
+     */
+    WA_BACKOFFICE_DB_SECRET_ARN,
+    /** Reference of the admin API's operator key ({@code wa.admin.operator-key-ref}), see {@link SecretNames}. */
+    WA_ADMIN_OPERATOR_KEY_REF,
     /** Where DJL/ONNX extracts native libraries (must be under /tmp on Lambda). */
     DJL_CACHE_DIR
 }

@@ -39,7 +39,7 @@ public final class AgentAlarms extends Construct {
      * @param settings    thresholds and e-mail
      * @param tenantIds   tenants whose daily cost is alarmed
      * @param api         the webhook REST API
-     * @param functions   the three functions (unqualified)
+     * @param functions   every function (unqualified)
      * @param queue       the turn queue
      * @param deadLetterQueue its DLQ
      */
@@ -67,6 +67,7 @@ public final class AgentAlarms extends Construct {
     private final Alarm oldestMessageAge;
     private final Alarm webhook5xx;
     private final Alarm localFallbackRate;
+    private final Alarm adminErrors;
 
     public AgentAlarms(Construct scope, String id, Props props) {
         super(scope, id);
@@ -153,6 +154,13 @@ public final class AgentAlarms extends Construct {
                 props.functions().get(AgentFunction.WORKER).metricErrors(MetricOptions.builder()
                         .statistic("Sum").period(Duration.minutes(5)).build()),
                 5, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
+        adminErrors = alarm("AdminErrors", prefix + "-admin-errors",
+                "The admin API function failed whole invocations (API Gateway answered 502/504): look for database "
+                        + "connection failures (RDS Proxy, IAM auth token, credentials secret), Flyway migration errors, "
+                        + "SnapStart restore failures, imports that outran the 29 s timeout, or out-of-memory in its logs.",
+                props.functions().get(AgentFunction.ADMIN).metricErrors(MetricOptions.builder()
+                        .statistic("Sum").period(Duration.minutes(5)).build()),
+                3, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
         alarm("SchedulerErrors", prefix + "-scheduler-errors",
                 "A scheduled job failed after EventBridge Scheduler's retries. The job name is in the scheduler "
                         + "logs; the next run retries the work.",
@@ -201,5 +209,9 @@ public final class AgentAlarms extends Construct {
 
     public Alarm localFallbackRate() {
         return localFallbackRate;
+    }
+
+    public Alarm adminErrors() {
+        return adminErrors;
     }
 }

@@ -120,7 +120,7 @@ public final class AuroraBackOffice extends Construct implements BackOfficeDatab
 
         clientSecurityGroup = SecurityGroup.Builder.create(this, "ClientSecurityGroup")
                 .vpc(vpc)
-                .description("Functions that use the back-office database (worker, scheduler)")
+                .description("Functions that use the back-office database (admin API, worker, scheduler)")
                 .allowAllOutbound(true)
                 .build();
         SecurityGroup proxySecurityGroup = SecurityGroup.Builder.create(this, "ProxySecurityGroup")
@@ -218,7 +218,7 @@ public final class AuroraBackOffice extends Construct implements BackOfficeDatab
                         "jdbc:postgresql://" + proxy.getEndpoint() + ":" + PORT + "/" + DATABASE_NAME
                                 + "?sslmode=require")
                 .put(EnvVar.DATASOURCES_DEFAULT_USERNAME, USERNAME)
-                .put(EnvVar.WA_DB_IAM_AUTH, "true")
+                .put(EnvVar.WA_BACKOFFICE_IAM_AUTH, "true")
                 .build();
     }
 

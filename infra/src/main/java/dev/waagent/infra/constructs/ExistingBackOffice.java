@@ -55,8 +55,8 @@ public final class ExistingBackOffice extends Construct implements BackOfficeDat
     public FunctionEnvironment environment() {
         return FunctionEnvironment.builder()
                 .put(EnvVar.DATASOURCES_DEFAULT_URL, props.jdbcUrl())
-                .put(EnvVar.WA_DB_IAM_AUTH, "false")
-                .put(EnvVar.WA_DB_SECRET_ARN, props.secretArn())
+                .put(EnvVar.WA_BACKOFFICE_IAM_AUTH, "false")
+                .put(EnvVar.WA_BACKOFFICE_DB_SECRET_ARN, props.secretArn())
                 .build();
     }
 

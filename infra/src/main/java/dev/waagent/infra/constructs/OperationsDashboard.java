@@ -44,23 +44,32 @@ public final class OperationsDashboard extends Construct {
     /**
      * @param dashboardName   e.g. {@code wa-agent-dev}
      * @param api             the webhook REST API
-     * @param functions       the three functions (unqualified)
+     * @param functions       every function (unqualified)
      * @param queue           the turn queue
      * @param deadLetterQueue its DLQ
      * @param alarms          shown in an alarm status widget
+     * @param adminAlarms     the admin API's alarms, shown next to its graphs
      * @param oldestMessageAgeSeconds drawn as a threshold line
      */
     public record Props(String dashboardName, RestApi api, Map<AgentFunction, IFunction> functions, IQueue queue,
-                        IQueue deadLetterQueue, List<Alarm> alarms, long oldestMessageAgeSeconds) {
+                        IQueue deadLetterQueue, List<Alarm> alarms, List<Alarm> adminAlarms,
+                        long oldestMessageAgeSeconds) {
         public Props {
             if (dashboardName == null || !dashboardName.matches("[A-Za-z0-9_-]{1,255}")) {
                 throw new IllegalArgumentException("dashboardName must be 1-255 of [A-Za-z0-9_-]: " + dashboardName);
             }
             Objects.requireNonNull(api, "api");
             functions = Map.copyOf(Objects.requireNonNull(functions, "functions"));
+            // Every function's errors and durations are drawn; a missing one would leave a blind spot.
+            for (AgentFunction function : AgentFunction.values()) {
+                if (!functions.containsKey(function)) {
+                    throw new IllegalArgumentException("missing function " + function.id());
+                }
+            }
             Objects.requireNonNull(queue, "queue");
             Objects.requireNonNull(deadLetterQueue, "deadLetterQueue");
             alarms = List.copyOf(Objects.requireNonNullElse(alarms, List.of()));
+            adminAlarms = List.copyOf(Objects.requireNonNullElse(adminAlarms, List.of()));
         }
     }
 
@@ -167,6 +176,22 @@ public final class OperationsDashboard extends Construct {
                         .label("cache hit %")
                         .period(FIVE_MINUTES)
                         .build())));
+
+        // Admin API: its own function behind /admin (back office on PostgreSQL), with its error alarm.
+        IFunction admin = props.functions().get(AgentFunction.ADMIN);
+        dashboard.addWidgets(
+                graph("Admin API: invocations, errors, throttles", List.of(
+                        admin.metricInvocations(sum(FIVE_MINUTES)),
+                        admin.metricErrors(sum(FIVE_MINUTES)),
+                        admin.metricThrottles(sum(FIVE_MINUTES)))),
+                graph("Admin API: duration (ms)", List.of(
+                        admin.metricDuration(stat(P50, FIVE_MINUTES)),
+                        admin.metricDuration(stat(P99, FIVE_MINUTES)))),
+                AlarmStatusWidget.Builder.create()
+                        .title("Admin API alarms")
+                        .alarms(props.adminAlarms())
+                        .width(8).height(6)
+                        .build());
 
         // LLM providers
         String provider = MetricNames.DIM_PROVIDER;

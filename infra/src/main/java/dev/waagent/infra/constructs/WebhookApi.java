@@ -2,6 +2,7 @@ package dev.waagent.infra.constructs;
 
 import dev.waagent.infra.nag.Nag;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,29 @@ public final class WebhookApi extends Construct {
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "ANY");
 
     /**
+     * One route: a resource path and the methods on it, all invoking one function (its alias) as a Lambda proxy.
+     *
+     * @param path    e.g. {@code /webhooks/whatsapp}, {@code /admin/{proxy+}}
+     * @param methods HTTP methods among {@link #METHODS}
+     * @param handler what the route invokes (an alias, so the SnapStart snapshot is used)
+     */
+    public record Route(String path, List<String> methods, IFunction handler) {
+        public Route {
+            if (path == null || !path.matches("(/([A-Za-z0-9._-]+|\\{[A-Za-z0-9_]+\\+?}))+")) {
+                throw new IllegalArgumentException("route path must look like /a/b or /a/{proxy+}: " + path);
+            }
+            if (methods == null || methods.isEmpty() || !METHODS.containsAll(methods)) {
+                throw new IllegalArgumentException("route " + path + " needs methods among " + METHODS);
+            }
+            methods = List.copyOf(methods);
+            Objects.requireNonNull(handler, "handler of " + path);
+        }
+    }
+
+    /**
      * @param apiName            physical API name
      * @param stageName          deployment stage name (part of the URL)
-     * @param handler            what every route invokes (the webhook alias)
-     * @param routes             path (e.g. {@code /webhooks/whatsapp}, {@code /admin/{proxy+}}) to HTTP methods
+     * @param routes             the routes, each with the function it invokes (webhook or admin alias)
      * @param throttleRateLimit  steady requests per second for the stage
      * @param throttleBurstLimit burst for the stage
      * @param enableWaf          attach a WAFv2 web ACL (managed rule groups + admin rate limit)
@@ -54,7 +74,7 @@ public final class WebhookApi extends Construct {
      * @param logRetention       access log retention
      * @param removalPolicy      access log group removal policy
      */
-    public record Props(String apiName, String stageName, IFunction handler, Map<String, List<String>> routes,
+    public record Props(String apiName, String stageName, List<Route> routes,
                         int throttleRateLimit, int throttleBurstLimit, boolean enableWaf,
                         boolean accountCloudWatchRole, RetentionDays logRetention, RemovalPolicy removalPolicy) {
         public Props {
@@ -64,21 +84,13 @@ public final class WebhookApi extends Construct {
             if (stageName == null || !stageName.matches("[A-Za-z0-9_]{1,128}")) {
                 throw new IllegalArgumentException("stageName must be 1-128 of [A-Za-z0-9_]: " + stageName);
             }
-            Objects.requireNonNull(handler, "handler");
             if (routes == null || routes.isEmpty()) {
                 throw new IllegalArgumentException("at least one route is needed");
             }
-            Map<String, List<String>> copy = new LinkedHashMap<>();
-            routes.forEach((path, methods) -> {
-                if (path == null || !path.matches("(/([A-Za-z0-9._-]+|\\{[A-Za-z0-9_]+\\+?}))+")) {
-                    throw new IllegalArgumentException("route path must look like /a/b or /a/{proxy+}: " + path);
-                }
-                if (methods == null || methods.isEmpty() || !METHODS.containsAll(methods)) {
-                    throw new IllegalArgumentException("route " + path + " needs methods among " + METHODS);
-                }
-                copy.put(path, List.copyOf(methods));
-            });
-            routes = java.util.Collections.unmodifiableMap(copy);
+            routes = List.copyOf(routes);
+            if (routes.stream().map(Route::path).distinct().count() != routes.size()) {
+                throw new IllegalArgumentException("each route path may appear once");
+            }
             if (throttleRateLimit < 1 || throttleBurstLimit < 1) {
                 throw new IllegalArgumentException("throttling limits must be positive");
             }
@@ -119,20 +131,23 @@ public final class WebhookApi extends Construct {
                         .build())
                 .build();
 
-        LambdaIntegration integration = new LambdaIntegration(props.handler(), LambdaIntegrationOptions.builder()
-                .proxy(true)
-                .allowTestInvoke(false)
-                .build());
-        props.routes().forEach((path, verbs) -> {
+        // One proxy integration per function: the webhook's routes and the admin API's go to different aliases.
+        Map<IFunction, LambdaIntegration> integrations = new IdentityHashMap<>();
+        for (Route route : props.routes()) {
+            LambdaIntegration integration = integrations.computeIfAbsent(route.handler(), handler ->
+                    new LambdaIntegration(handler, LambdaIntegrationOptions.builder()
+                            .proxy(true)
+                            .allowTestInvoke(false)
+                            .build()));
             IResource resource = api.getRoot();
-            for (String part : path.substring(1).split("/")) {
+            for (String part : route.path().substring(1).split("/")) {
                 IResource child = resource.getResource(part);
                 resource = child != null ? child : resource.addResource(part);
             }
-            for (String verb : verbs) {
+            for (String verb : route.methods()) {
                 methods.add(resource.addMethod(verb, integration));
             }
-        });
+        }
 
         if (props.enableWaf()) {
             webAcl = webAcl(props);

@@ -5,6 +5,7 @@ import dev.waagent.infra.config.DeploymentConfig;
 import dev.waagent.infra.constructs.AgentAlarms;
 import dev.waagent.infra.constructs.OperationsDashboard;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.CfnOutput;
@@ -47,6 +48,7 @@ public final class MonitoringStack extends Stack {
                 queue.deadLetterQueue()));
         dashboard = new OperationsDashboard(this, "Dashboard", new OperationsDashboard.Props(
                 config.namePrefix(), api, functions, queue.queue(), queue.deadLetterQueue(), alarms.alarms(),
+                List.of(alarms.adminErrors()),
                 config.alarms().oldestMessageAge().toSeconds()));
 
         CfnOutput.Builder.create(this, "DashboardName").value(config.namePrefix())

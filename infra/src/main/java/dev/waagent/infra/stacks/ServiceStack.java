@@ -13,7 +13,6 @@ import dev.waagent.infra.constructs.WebhookApi;
 import dev.waagent.infra.nag.Nag;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,8 +29,8 @@ import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.constructs.Construct;
 
 /**
- * The stateless part: the three functions, the REST API in front of the webhook, the worker's SQS event source,
- * the scheduler's schedules, and every grant (each function gets exactly what it uses).
+ * The stateless part: the four functions, the REST API in front of the webhook and the admin API, the worker's SQS
+ * event source, the scheduler's schedules, and every grant (each function gets exactly what it uses).
  */
 public final class ServiceStack extends Stack {
 
@@ -86,14 +85,13 @@ public final class ServiceStack extends Stack {
                         .build(),
                 Optional.empty(), List.of(), logRemoval);
         tables.conversations().grantReadWriteData(webhook.role());
-        // The admin API (served by this function) onboards tenants.
-        tables.tenants().grantReadWriteData(webhook.role());
+        // Resolves tenants by number; only the admin API writes them.
+        tables.tenants().grantReadData(webhook.role());
         data.turnQueue().queue().grantSendMessages(webhook.role());
         secrets.grantAppSecretsRead(webhook.role());
         secrets.metaAppSecret().grantRead(webhook.role());
         secrets.verifyToken().grantRead(webhook.role());
         secrets.twilioAuthToken().grantRead(webhook.role());
-        secrets.adminApiKey().grantRead(webhook.role());
 
         // worker: one turn per customer burst; LLM chain, back office, sends replies.
         FunctionEnvironment.Builder workerEnv = FunctionEnvironment.builder().putAll(common)
@@ -142,17 +140,33 @@ public final class ServiceStack extends Stack {
         bedrock.grantInvoke(scheduler.role());
         backOffice.grantConnect(scheduler.role());
 
+        // admin API: the back office on PostgreSQL (in the database's VPC), publishes tenants to the tenants table,
+        // bumps content versions there, reads the daily rollups from the conversations table.
+        JavaFunction admin = function(config, props.artifacts(), AgentFunction.ADMIN,
+                "Admin API (/admin/*): tenants, agent configuration, knowledge, catalog, staff, API keys, analytics",
+                FunctionEnvironment.builder().putAll(common)
+                        .put(EnvVar.WA_ADMIN_OPERATOR_KEY_REF, SecretNames.ADMIN_API_KEY_REF)
+                        .put(EnvVar.DJL_CACHE_DIR, "/tmp/djl")
+                        .putAll(backOffice.environment())
+                        .build(),
+                backOffice.vpc(), backOffice.clientSecurityGroups(), logRemoval);
+        tables.tenants().grantReadWriteData(admin.role());
+        tables.conversations().grantReadData(admin.role());
+        secrets.adminApiKey().grantRead(admin.role());
+        backOffice.grantConnect(admin.role());
+
         schedules = new SchedulerJobs(this, "Schedules", new SchedulerJobs.Props(
                 config.namePrefix(), scheduler.alias(), List.of(SchedulerJob.values()), true));
 
-        Map<String, List<String>> routes = new LinkedHashMap<>();
-        routes.put("/webhooks/whatsapp", List.of("GET", "POST"));
-        routes.put("/webhooks/twilio", List.of("POST"));
-        routes.put("/admin/{proxy+}", List.of("ANY"));
+        // Channels to the webhook; /admin and everything under it to the admin function.
+        List<WebhookApi.Route> routes = List.of(
+                new WebhookApi.Route("/webhooks/whatsapp", List.of("GET", "POST"), webhook.alias()),
+                new WebhookApi.Route("/webhooks/twilio", List.of("POST"), webhook.alias()),
+                new WebhookApi.Route("/admin", List.of("ANY"), admin.alias()),
+                new WebhookApi.Route("/admin/{proxy+}", List.of("ANY"), admin.alias()));
         api = new WebhookApi(this, "Api", new WebhookApi.Props(
                 config.namePrefix() + "-api",
                 config.stage().id(),
-                webhook.alias(),
                 routes,
                 config.api().throttleRateLimit(),
                 config.api().throttleBurstLimit(),
@@ -223,7 +237,9 @@ public final class ServiceStack extends Stack {
                     "Action::kms:GenerateDataKey*", "Action::kms:ReEncrypt*"));
             String reason = "KMS: CDK's table/queue grants add kms:GenerateDataKey* and kms:ReEncrypt* on the one "
                     + "customer-managed data key (the resource is not a wildcard).";
-            if (entry.getKey() == AgentFunction.WEBHOOK) {
+            if (entry.getKey() == AgentFunction.ADMIN) {
+                reason += " The admin function reads only the operator key secret (no naming-convention wildcard).";
+            } else if (entry.getKey() == AgentFunction.WEBHOOK) {
                 appliesTo.add(secretArnPrefix + "/tenants/*/app-secret-??????");
                 reason += " Secrets: read on every tenant's Meta app secret by naming convention (tenants are "
                         + "onboarded at run time; nothing else matches the pattern; '??????' is Secrets Manager's "

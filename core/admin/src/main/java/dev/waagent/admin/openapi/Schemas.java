@@ -93,6 +93,14 @@ public final class Schemas {
                                @Schema(allowableValues = {"owner", "staff"}, defaultValue = "staff") String role) {
     }
 
+    @Schema(name = "ApprovedTemplateRequest")
+    public record ApprovedTemplateRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "follow_up_question") String name,
+                                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "en_US") String language,
+                                          @Schema(example = "[\"customer_name\", \"business_name\"]",
+                                                  description = "what fills {{1}}, {{2}}, …: customer_name, topic, business_name, item, date")
+                                          List<String> parameters) {
+    }
+
     @Schema(name = "ApiKeyRequest")
     public record ApiKeyRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "kb editor") String name,
                                 @Schema(example = "[\"knowledge:write\"]") List<String> scopes) {

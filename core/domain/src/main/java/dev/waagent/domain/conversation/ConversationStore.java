@@ -59,4 +59,16 @@ public interface ConversationStore {
      * @param recordedAt when {@link #recordReply} recorded it (part of its key)
      */
     void markSent(ConversationKey key, String outboundId, Instant recordedAt, String platformMessageId, Instant at);
+
+    /**
+     * Records that an outbound message will never be delivered: the platform refused it for good (its delivery state
+     * becomes {@code FAILED} with {@code errorCode}, and its send lease ends). With Meta's 131047 the conversation also
+     * remembers {@code at} as the moment its 24-hour window was found closed, so later messages take the template path
+     * until the customer writes again.
+     *
+     * @param recordedAt when the message was recorded (part of its key)
+     */
+    default void markUndelivered(ConversationKey key, String outboundId, Instant recordedAt, String errorCode, Instant at) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not record undelivered messages");
+    }
 }

@@ -1,17 +1,29 @@
 package dev.waagent.domain.conversation;
 
+import dev.waagent.domain.reply.OutboundPart;
+
 import java.util.List;
 
 /**
  * A reply about to be sent, recorded first so a retried turn resends it instead of generating another.
  *
  * @param outboundId  stable id of this reply (our id, not the platform's)
+ * @param text        the whole reply as text (history, prompts)
  * @param answers     the inbound messages this reply answers
+ * @param parts       the messages to send, in order, each recorded under {@link OutboundPart#key(String)}
+ *                    ({@code out.<turn>#0}, {@code #1}, …); empty: one text message under {@code outboundId}
  */
 public record OutboundReply(String turnId, String outboundId, String text, String replyToMessageId,
-                            List<StoredMessage> answers, ReplyAccounting accounting) {
+                            List<StoredMessage> answers, ReplyAccounting accounting, List<OutboundPart> parts) {
 
     public OutboundReply {
         answers = List.copyOf(answers);
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** A reply sent as one text message. */
+    public OutboundReply(String turnId, String outboundId, String text, String replyToMessageId,
+                         List<StoredMessage> answers, ReplyAccounting accounting) {
+        this(turnId, outboundId, text, replyToMessageId, answers, accounting, List.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.waagent.domain.conversation;
 
 import dev.waagent.domain.channel.DeliveryState;
 import dev.waagent.domain.channel.MessageType;
+import dev.waagent.domain.reply.Reply;
 
 import java.time.Instant;
 
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param answeredBy        inbound: the turn that answered it ({@code null} while unanswered)
  * @param turnId            outbound: the turn that produced it
  * @param deliveryState     outbound: {@link DeliveryState#PENDING} until the platform accepted it
+ * @param content           outbound: the reply part in its form (buttons, list, card, template), kept so a retried
+ *                          turn resends exactly what was recorded; {@code null} for plain text ({@code text})
  */
 public record StoredMessage(
         ConversationKey key,
@@ -27,7 +30,16 @@ public record StoredMessage(
         String turnId,
         DeliveryState deliveryState,
         String replyToMessageId,
-        ReplyAccounting accounting) {
+        ReplyAccounting accounting,
+        Reply content) {
+
+    /** A message with no structured content (inbound, or outbound plain text). */
+    public StoredMessage(ConversationKey key, String messageId, String platformMessageId, Direction direction,
+                         MessageType type, String text, Instant sentAt, Instant receivedAt, String answeredBy,
+                         String turnId, DeliveryState deliveryState, String replyToMessageId, ReplyAccounting accounting) {
+        this(key, messageId, platformMessageId, direction, type, text, sentAt, receivedAt, answeredBy, turnId,
+                deliveryState, replyToMessageId, accounting, null);
+    }
 
     public boolean isInbound() {
         return direction == Direction.INBOUND;

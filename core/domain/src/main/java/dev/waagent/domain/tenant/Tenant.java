@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param staff            the business's staff: their messages are commands; owners get the briefing
  * @param openingHours     when people answer (handoffs outside them tell the customer when a person replies)
  * @param templates        approved message templates by purpose (the only way to write outside the 24-hour window)
+ * @param richMessages     the business allows reply buttons, lists and cards (agent configuration's rich-messages
+ *                         flag); otherwise every reply goes as text
  */
 public record Tenant(
         String id,
@@ -38,7 +40,8 @@ public record Tenant(
         boolean active,
         List<StaffContact> staff,
         OpeningHours openingHours,
-        List<ApprovedTemplate> templates) {
+        List<ApprovedTemplate> templates,
+        boolean richMessages) {
 
     public Tenant {
         Objects.requireNonNull(id, "id");
@@ -53,12 +56,21 @@ public record Tenant(
         templates = templates == null ? List.of() : List.copyOf(templates);
     }
 
+    /** A tenant that sends text only (no rich messages). */
+    public Tenant(String id, String name, String channel, String businessNumberId, String displayPhoneNumber,
+                  String appSecretRef, String accessTokenRef, String agentName, String persona, String businessFacts,
+                  ZoneId timezone, List<String> languages, List<String> providerOrder, boolean active,
+                  List<StaffContact> staff, OpeningHours openingHours, List<ApprovedTemplate> templates) {
+        this(id, name, channel, businessNumberId, displayPhoneNumber, appSecretRef, accessTokenRef, agentName, persona,
+                businessFacts, timezone, languages, providerOrder, active, staff, openingHours, templates, false);
+    }
+
     /** A tenant without staff, known opening hours or templates (tests, demos, a business not yet set up). */
     public Tenant(String id, String name, String channel, String businessNumberId, String displayPhoneNumber,
                   String appSecretRef, String accessTokenRef, String agentName, String persona, String businessFacts,
                   ZoneId timezone, List<String> languages, List<String> providerOrder, boolean active) {
         this(id, name, channel, businessNumberId, displayPhoneNumber, appSecretRef, accessTokenRef, agentName, persona,
-                businessFacts, timezone, languages, providerOrder, active, List.of(), OpeningHours.UNKNOWN, List.of());
+                businessFacts, timezone, languages, providerOrder, active, List.of(), OpeningHours.UNKNOWN, List.of(), false);
     }
 
     /** The staff member writing from {@code waId}, if the number is one of the business's staff. */
@@ -70,6 +82,12 @@ public record Tenant(
     public List<StaffContact> owners() {
         List<StaffContact> owners = staff.stream().filter(StaffContact::isOwner).toList();
         return owners.isEmpty() && !staff.isEmpty() ? List.of(staff.get(0)) : owners;
+    }
+
+    /** The same tenant with rich messages allowed or not. */
+    public Tenant withRichMessages(boolean allowed) {
+        return new Tenant(id, name, channel, businessNumberId, displayPhoneNumber, appSecretRef, accessTokenRef, agentName,
+                persona, businessFacts, timezone, languages, providerOrder, active, staff, openingHours, templates, allowed);
     }
 
     /** The approved template the tenant uses for {@code purpose}, if any. */

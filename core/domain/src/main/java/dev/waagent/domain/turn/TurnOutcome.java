@@ -14,6 +14,11 @@ public enum TurnOutcome {
     SILENCED,
     /** Answered by a rule (opt-out/opt-in confirmation, handoff notice), not by a model. */
     POLICY_REPLY,
+    /**
+     * The reply was recorded (its messages are answered) but could not be delivered: WhatsApp said the 24-hour window
+     * is closed (131047), or it was closed and the tenant has no approved template, or the reply was empty.
+     */
+    UNDELIVERED,
     /** The tenant no longer exists or is inactive. */
     TENANT_GONE
 }

@@ -8,12 +8,12 @@ import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStatus;
 import dev.waagent.domain.conversation.ConversationStore;
-import dev.waagent.domain.conversation.OutboundReply;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.llm.LlmRequest;
 import dev.waagent.domain.llm.LlmResponse;
-import dev.waagent.domain.reply.WhatsAppFormatter;
+import dev.waagent.domain.reply.RepairResult;
+import dev.waagent.domain.reply.ReplyDraft;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import org.slf4j.Logger;
@@ -47,17 +47,36 @@ public final class TurnService {
     private final TurnSettings settings;
     private final PromptBuilder prompts;
     private final TurnObserver observer;
+    private final ReplyDelivery delivery;
+    private final TypingPresence presence;
     /** The generation half with context budget, tools and memory; null keeps the plain prompt → reply path. */
     private final ReplyComposer composer;
 
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
                        OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer) {
-        this(tenants, conversations, replies, channel, time, settings, observer, null);
+        this(tenants, conversations, replies, channel, time, settings, observer, (ReplyComposer) null);
     }
 
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
                        OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
                        ReplyComposer composer) {
+        this(tenants, conversations, replies, channel, time, settings, observer,
+                new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel), composer);
+    }
+
+    /** @param delivery the sending half (composition, recording, pacing, window); presence the typing indicator */
+    public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
+                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
+                       ReplyDelivery delivery, TypingPresence presence) {
+        this(tenants, conversations, replies, channel, time, settings, observer, delivery, presence, null);
+    }
+
+    /** @param composer the generation half (context, tools, memory); null keeps the plain prompt path */
+    public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
+                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
+                       ReplyDelivery delivery, TypingPresence presence, ReplyComposer composer) {
+        this.delivery = delivery;
+        this.presence = presence;
         this.composer = composer;
         this.tenants = tenants;
         this.conversations = conversations;
@@ -82,7 +101,7 @@ public final class TurnService {
         ConversationKey key = trigger.conversationKey();
         ConversationSnapshot snapshot = conversations.load(key, settings.historyMessages());
 
-        boolean resent = sendPending(tenant.get(), key, snapshot.pendingOutbound());
+        boolean resent = sendPending(tenant.get(), snapshot);
         if (resent) {
             snapshot = conversations.load(key, settings.historyMessages());
         }
@@ -119,81 +138,71 @@ public final class TurnService {
                 }
                 ReplyAccounting accounting = ReplyAccounting.NONE.withRoute(route.name());
                 String text = ConversationPolicy.confirmation(route, customerTurn, tenant.get().name());
-                return reply(tenant.get(), key, toAnswer, text, accounting, trigger, started, TurnOutcome.POLICY_REPLY);
+                return reply(tenant.get(), snapshot, toAnswer, ReplyDraft.of(text), accounting, trigger, started, TurnOutcome.POLICY_REPLY);
             }
             default -> {
                 // the reply chain answers below
             }
         }
-        safelyMarkRead(tenant.get(), newest.get().messageId());
-
         if (composer != null) {
-            ComposedReply composed = composer.compose(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
+            ComposedReply composed;
+            // Read receipt + "typing…" while the composer's model rounds run, as on the plain path below.
+            try (TypingPresence.Session typing = presence.start(tenant.get(), newest.get().messageId())) {
+                composed = composer.compose(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
+            }
             if (composed.handoffRequested()) {
                 conversations.updateState(key, ConversationStatus.HANDED_OFF, null, composed.handoffReason(), time.now());
             }
-            return reply(tenant.get(), key, toAnswer, WhatsAppFormatter.fromMarkdown(composed.text()), composed.accounting(),
-                    trigger, started, TurnOutcome.REPLIED);
+            return reply(tenant.get(), snapshot, toAnswer, ReplyDraft.of(composed.text()), composed.accounting(), trigger,
+                    started, TurnOutcome.REPLIED);
         }
         LlmRequest request = prompts.build(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
-        ReplyGenerator.GeneratedReply generated = replies.generate(tenant.get(), request);
+        ReplyGenerator.GeneratedReply generated;
+        // Read receipt + "typing…" at once, refreshed while the model works (the indicator lasts ~25 s).
+        try (TypingPresence.Session typing = presence.start(tenant.get(), newest.get().messageId())) {
+            generated = replies.generate(tenant.get(), request);
+        }
         LlmResponse response = generated.response();
         ReplyAccounting accounting = new ReplyAccounting(response.provider(), response.model(),
                 response.usage().promptTokens(), response.usage().completionTokens(), response.latency().toMillis(),
                 generated.fallbacks(), response.needsHuman(), generated.route().costUsd().doubleValue(),
                 generated.route().cacheHit(), generated.route().complexity().name(), generated.route().path());
-        // Models write Markdown; WhatsApp has its own formatting (*bold*, _italic_, • lists).
-        String text = WhatsAppFormatter.fromMarkdown(response.text());
-        return reply(tenant.get(), key, toAnswer, text, accounting, trigger, started, TurnOutcome.REPLIED);
+        // Models write Markdown: the delivery converts it to WhatsApp formatting (*bold*, _italic_, • lists) and forms.
+        ReplyDraft draft = ReplyDraft.of(response.text());
+        return reply(tenant.get(), snapshot, toAnswer, draft, accounting, trigger, started, TurnOutcome.REPLIED);
     }
 
-    /** Records the reply with the "answered" marks, then sends it under its lease. */
-    private TurnOutcome reply(Tenant tenant, ConversationKey key, List<StoredMessage> toAnswer, String text,
-                              ReplyAccounting accounting, TurnTrigger trigger, Instant started, TurnOutcome outcome) {
+    /** Composes the reply into parts, records them with the "answered" marks, then sends them paced. */
+    private TurnOutcome reply(Tenant tenant, ConversationSnapshot snapshot, List<StoredMessage> toAnswer, ReplyDraft draft,
+                              ReplyAccounting accounting, TurnTrigger trigger, Instant started, TurnOutcome outcome)
+            throws InterruptedException {
         String turnId = UUID.randomUUID().toString();
-        // No quoted reply: the answer follows the customer's messages directly and addresses them all.
-        OutboundReply reply = new OutboundReply(turnId, "out." + turnId, text, null, toAnswer, accounting);
-        Instant recordedAt = time.now();
-        if (!conversations.recordReply(key, reply, recordedAt, recordedAt.plus(settings.sendLease()))) {
-            LOG.info("turn for {} lost the race: its messages were answered meanwhile", Masking.phone(key.customerId()));
-            return finish(trigger, TurnOutcome.LOST_RACE, accounting, started);
+        RepairResult composed = delivery.compose(tenant, draft);
+        if (composed.repaired()) {
+            LOG.info("reply for {} repaired before sending: {}", Masking.phone(trigger.customerId()), composed.repairs());
         }
-        send(tenant, key, reply.outboundId(), recordedAt, reply.text(), reply.replyToMessageId());
-        return finish(trigger, outcome, accounting, started);
+        ReplyDelivery.Result result = delivery.deliver(tenant, snapshot, turnId, toAnswer, composed, accounting);
+        TurnOutcome ended = switch (result) {
+            case LOST_RACE -> TurnOutcome.LOST_RACE;
+            case WINDOW_CLOSED, NOTHING_SENT -> TurnOutcome.UNDELIVERED;
+            case SENT -> outcome;
+        };
+        return finish(trigger, ended, accounting, started);
     }
 
-    private boolean sendPending(Tenant tenant, ConversationKey key, List<StoredMessage> pending) {
-        for (StoredMessage message : pending) {
-            Instant now = time.now();
-            if (!conversations.claimPendingSend(key, message.messageId(), message.sentAt(), now, now.plus(settings.sendLease()))) {
-                // Another worker is sending it right now (this trigger was redelivered early): try again later.
-                throw new ReplyBeingSentException("reply " + message.messageId() + " is being sent by another worker");
-            }
-            send(tenant, key, message.messageId(), message.sentAt(), message.text(), message.replyToMessageId());
-            LOG.info("resent pending reply {} to {}", message.messageId(), Masking.phone(key.customerId()));
-        }
-        return !pending.isEmpty();
+    /**
+     * Answers with {@code text} (Markdown or plain: never pre-formatted for WhatsApp, the delivery formats it once), for
+     * callers that hold only the conversation key: the conversation is read again for its window and recent sends.
+     */
+    private TurnOutcome reply(Tenant tenant, ConversationKey key, List<StoredMessage> toAnswer, String text,
+                              ReplyAccounting accounting, TurnTrigger trigger, Instant started, TurnOutcome outcome)
+            throws InterruptedException {
+        return reply(tenant, conversations.load(key, settings.historyMessages()), toAnswer, ReplyDraft.of(text), accounting,
+                trigger, started, outcome);
     }
 
-    /** Sends a recorded reply under its lease; a failed send gives the lease back so the retry can send at once. */
-    private void send(Tenant tenant, ConversationKey key, String outboundId, Instant recordedAt, String text, String replyTo) {
-        String platformId;
-        try {
-            platformId = channel.sendText(tenant, key.customerId(), text, replyTo);
-        } catch (RuntimeException e) {
-            conversations.releasePendingSend(key, outboundId, recordedAt);
-            throw e;
-        }
-        conversations.markSent(key, outboundId, recordedAt, platformId, time.now());
-    }
-
-    private void safelyMarkRead(Tenant tenant, String messageId) {
-        try {
-            channel.markRead(tenant, messageId, true);
-        } catch (RuntimeException e) {
-            // Read receipts are a courtesy; never fail a turn for them.
-            LOG.debug("mark-read failed: {}", e.toString());
-        }
+    private boolean sendPending(Tenant tenant, ConversationSnapshot snapshot) throws InterruptedException {
+        return delivery.resume(tenant, snapshot);
     }
 
     private TurnOutcome finish(TurnTrigger trigger, TurnOutcome outcome, ReplyAccounting accounting, Instant started) {
