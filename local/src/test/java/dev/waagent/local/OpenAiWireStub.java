@@ -32,6 +32,10 @@ final class OpenAiWireStub implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger replies = new AtomicInteger();
     private volatile Mode mode = Mode.OK;
+    /** Off: answers carry no usage, so the client counts the prompt with the project's token counter. */
+    private volatile boolean reportUsage = true;
+    /** Assistant {@code message} objects (JSON) answered in order before the default reply; see {@link #script}. */
+    private final java.util.Queue<String> scripted = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** While positive, answers 429 this many more times, then goes back to OK. */
     private final AtomicInteger rateLimitedLeft = new AtomicInteger();
 
@@ -60,10 +64,12 @@ final class OpenAiWireStub implements AutoCloseable {
         switch (now) {
             case OK -> {
                 int n = replies.incrementAndGet();
+                String next = scripted.poll();
+                String message = next != null ? next : "{\"role\":\"assistant\",\"content\":\"" + name + " reply " + n + "\"}";
                 send(exchange, 200, "{\"id\":\"chatcmpl-" + n + "\",\"object\":\"chat.completion\",\"created\":1795342530,"
-                        + "\"model\":\"stub-model\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-                        + "\"" + name + " reply " + n + "\"},\"finish_reason\":\"stop\"}],"
-                        + "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":8,\"total_tokens\":128}}");
+                        + "\"model\":\"stub-model\",\"choices\":[{\"index\":0,\"message\":" + message
+                        + ",\"finish_reason\":\"" + (message.contains("tool_calls") ? "tool_calls" : "stop") + "\"}]"
+                        + (reportUsage ? ",\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":8,\"total_tokens\":128}}" : "}"));
             }
             case SERVER_ERROR -> send(exchange, 500, "{\"error\":{\"message\":\"The server had an error while processing your "
                     + "request. Sorry about that!\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
@@ -98,6 +104,24 @@ final class OpenAiWireStub implements AutoCloseable {
 
     void mode(Mode mode) {
         this.mode = mode;
+    }
+
+    /** The next answers, in order: each an assistant message object, e.g. with {@code tool_calls}. */
+    void script(String... messages) {
+        scripted.addAll(List.of(messages));
+    }
+
+    static String say(String text) {
+        return "{\"role\":\"assistant\",\"content\":\"" + text.replace("\"", "\\\"") + "\"}";
+    }
+
+    static String callTool(String id, String name, String argumentsJson) {
+        return "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"" + id + "\",\"type\":\"function\","
+                + "\"function\":{\"name\":\"" + name + "\",\"arguments\":\"" + argumentsJson.replace("\"", "\\\"") + "\"}}]}";
+    }
+
+    void reportUsage(boolean report) {
+        this.reportUsage = report;
     }
 
     void rateLimitNext(int times) {

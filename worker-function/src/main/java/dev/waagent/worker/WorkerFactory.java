@@ -1,6 +1,16 @@
 package dev.waagent.worker;
 
+import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.catalog.CatalogLookup;
+import dev.waagent.domain.context.ContextBuilder;
+import dev.waagent.domain.context.GroundedAnswers;
+import dev.waagent.domain.context.ReplyComposer;
+import dev.waagent.domain.knowledge.AgentConfigurations;
+import dev.waagent.domain.knowledge.KnowledgeBase;
+import dev.waagent.domain.schedule.StaffNotices;
+import dev.waagent.domain.tools.AgentTools;
+import dev.waagent.dynamodb.DynamoDbTurnMemory;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.llm.LlmProvider;
 import dev.waagent.domain.tenant.SecretStore;
@@ -39,6 +49,7 @@ import dev.waagent.whatsapp.GraphApiSettings;
 import dev.waagent.twilio.TwilioApiSettings;
 import dev.waagent.twilio.TwilioMessagingClient;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
@@ -52,6 +63,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Wires the plain domain and adapter classes of the worker. */
 @Factory
@@ -62,11 +74,27 @@ public class WorkerFactory {
     @Singleton
     TurnService turnService(TenantDirectory tenants, ConversationStore conversations, LlmRouter replies,
                             OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer,
-                            StaffCommandStep staff, Handoffs handoffs) {
+                            Optional<ReplyComposer> composer, StaffCommandStep staff, Handoffs handoffs) {
         TurnSettings settings = turn.toSettings();
         return new TurnService(tenants, conversations, replies, channel, time, settings, observer,
-                new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel), staff,
-                handoffs);
+                new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel),
+                composer.orElse(null), staff, handoffs);
+    }
+
+    /**
+     * The generation half of a turn: context within budget, tool rounds, price check, memory. Needs the knowledge
+     * base and the back office (a function without them, like the scheduler, keeps the plain prompt path).
+     */
+    @Singleton
+    @Requires(beans = {KnowledgeBase.class, CatalogLookup.class, AgentConfigurations.class})
+    ReplyComposer replyComposer(TokenCounter tokens, KnowledgeBase knowledge, CatalogLookup catalog,
+                                DynamoDbTurnMemory memory, AgentConfigurations configurations, LlmRouter replies,
+                                Optional<StaffNotices> staff, ContextConfiguration context, TurnConfiguration turn,
+                                TimeSource time) {
+        StaffNotices notices = staff.orElse((tenant, conversation, notice) -> LOG.info(
+                "staff notice tenant={} customer={}: {}", tenant.id(), Masking.phone(conversation.customerId()), notice));
+        return new ReplyComposer(new ContextBuilder(tokens, knowledge, catalog, memory, context.toSettings(), turn.toSettings()),
+                replies, new AgentTools(catalog, memory, notices), configurations, memory, time);
     }
 
     /** Handoff notices, conversations given back to the bot and the owner's briefing go to staff through this. */
@@ -122,10 +150,17 @@ public class WorkerFactory {
         return new TokenCounter();
     }
 
+    /** The last resort answers from the catalog (prices) and a confident knowledge entry before it holds. */
     @Singleton
     @Named("local")
-    LocalResponder localResponder(TokenCounter tokens) {
-        return new LocalResponder(tokens);
+    LocalResponder localResponder(TokenCounter tokens, Optional<KnowledgeBase> knowledge, Optional<CatalogLookup> catalog,
+                                  Optional<AgentConfigurations> configurations) {
+        if (knowledge.isEmpty() || catalog.isEmpty() || configurations.isEmpty()) {
+            return new LocalResponder(tokens);
+        }
+        GroundedAnswers grounded = new GroundedAnswers(knowledge.get(), catalog.get(), configurations.get());
+        return new LocalResponder(tokens, request -> grounded.answer(request.tenantId(), request.lastUserText(),
+                request.language()));
     }
 
     @Singleton

@@ -6,8 +6,11 @@ import dev.waagent.domain.llm.ChatRole;
 import dev.waagent.domain.llm.LlmException;
 import dev.waagent.domain.llm.LlmRequest;
 import dev.waagent.domain.llm.ToolDefinition;
+import dev.waagent.domain.llm.ToolCall;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -18,6 +21,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
 
 /**
@@ -28,9 +34,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
  *   <li>Bedrock demands turns that alternate user/assistant and start with a user turn: consecutive messages of
  *   one role are merged into one turn (one text block each), and a conversation the business opened (a WhatsApp
  *   template the customer answered) gets a short user turn in front of it rather than losing its first message.</li>
- *   <li>A tool result becomes user text naming its call id. Bedrock accepts a {@code toolResult} block only right
- *   after an assistant turn holding the matching {@code toolUse} block, and {@link ChatMessage} does not carry the
- *   assistant's tool calls, so a structured block would be refused with a ValidationException.</li>
+ *   <li>An assistant message's tool calls become {@code toolUse} blocks; a tool result answering the assistant turn
+ *   just before it becomes a {@code toolResult} block in the next user turn. Bedrock accepts a {@code toolResult}
+ *   only right after the matching {@code toolUse} (ValidationException otherwise), so a result without one becomes
+ *   user text naming its call id.</li>
  *   <li>Blank text is dropped: Bedrock refuses blank text blocks.</li>
  *   <li>The request's maxTokens and temperature win; the settings fill in what the request leaves open
  *   (maxTokens &le; 0, temperature NaN or negative). Temperature is capped at 1, the top of Bedrock's range, since
@@ -60,6 +67,8 @@ final class ConverseRequestMapper {
         List<Message> turns = new ArrayList<>();
         ConversationRole currentRole = null;
         List<ContentBlock> currentBlocks = new ArrayList<>();
+        // toolUse ids of the assistant turn just sent: a result answering one of them becomes a toolResult block.
+        Set<String> openToolUses = new HashSet<>();
         for (ChatMessage message : request.messages()) {
             if (message.role() == ChatRole.SYSTEM) {
                 if (!message.content().isBlank()) {
@@ -67,8 +76,8 @@ final class ConverseRequestMapper {
                 }
                 continue;
             }
-            String text = text(message);
-            if (text.isBlank()) {
+            List<ContentBlock> blocks = blocks(message, openToolUses);
+            if (blocks.isEmpty()) {
                 continue;
             }
             ConversationRole role = message.role() == ChatRole.ASSISTANT ? ConversationRole.ASSISTANT : ConversationRole.USER;
@@ -81,7 +90,11 @@ final class ConverseRequestMapper {
                 currentBlocks = new ArrayList<>();
             }
             currentRole = role;
-            currentBlocks.add(ContentBlock.fromText(text));
+            currentBlocks.addAll(blocks);
+            if (message.role() == ChatRole.ASSISTANT) {
+                openToolUses.clear();
+                message.toolCalls().forEach(call -> openToolUses.add(call.id()));
+            }
         }
         if (currentRole != null) {
             turns.add(turn(currentRole, currentBlocks));
@@ -103,14 +116,51 @@ final class ConverseRequestMapper {
         return converse.build();
     }
 
-    private String text(ChatMessage message) {
-        if (message.role() != ChatRole.TOOL) {
-            return message.content();
+    /**
+     * The content blocks of one message: text (blank dropped), an assistant's {@code toolUse} blocks, and a tool
+     * result as a {@code toolResult} block when it answers the assistant turn just before it (as text naming the
+     * call otherwise, which Bedrock accepts anywhere).
+     */
+    private List<ContentBlock> blocks(ChatMessage message, Set<String> openToolUses) {
+        List<ContentBlock> blocks = new ArrayList<>();
+        if (message.role() == ChatRole.TOOL) {
+            if (message.toolCallId() == null || message.toolCallId().isBlank()) {
+                throw badRequest("a tool message has no tool call id");
+            }
+            if (openToolUses.contains(message.toolCallId())) {
+                blocks.add(ContentBlock.fromToolResult(ToolResultBlock.builder()
+                        .toolUseId(message.toolCallId())
+                        .content(ToolResultContentBlock.fromText(message.content().isBlank() ? "{}" : message.content()))
+                        .build()));
+            } else {
+                blocks.add(ContentBlock.fromText("Result of tool call " + message.toolCallId() + ":\n" + message.content()));
+            }
+            return blocks;
         }
-        if (message.toolCallId() == null || message.toolCallId().isBlank()) {
-            throw badRequest("a tool message has no tool call id");
+        if (!message.content().isBlank()) {
+            blocks.add(ContentBlock.fromText(message.content()));
         }
-        return "Result of tool call " + message.toolCallId() + ":\n" + message.content();
+        for (ToolCall call : message.toolCalls()) {
+            if (call.id() == null || call.id().isBlank() || call.name() == null || call.name().isBlank()) {
+                throw badRequest("an assistant tool call has no id or name");
+            }
+            blocks.add(ContentBlock.fromToolUse(ToolUseBlock.builder()
+                    .toolUseId(call.id())
+                    .name(call.name())
+                    .input(arguments(call))
+                    .build()));
+        }
+        return blocks;
+    }
+
+    private Document arguments(ToolCall call) {
+        String text = call.argumentsJson() == null || call.argumentsJson().isBlank() ? "{}" : call.argumentsJson();
+        try {
+            Document input = JsonDocuments.parse(text);
+            return input.isMap() ? input : Document.mapBuilder().build();
+        } catch (JsonProcessingException e) {
+            throw badRequest("tool call " + call.name() + " has arguments that are not JSON");
+        }
     }
 
     private static Message turn(ConversationRole role, List<ContentBlock> blocks) {

@@ -154,6 +154,27 @@ class BedrockConverseProviderTest {
     }
 
     @Test
+    void aToolRoundBecomesToolUseInTheAssistantTurnAndToolResultInTheNextUserTurn() throws IOException {
+        server.enqueue(Reply.converse("converse-text.json"));
+        LlmRequest request = new LlmRequest("tenant-1",
+                List.of(ChatMessage.system("You rent cameras."),
+                        ChatMessage.user("price of fx3 for 2 days?"),
+                        ChatMessage.assistantToolCalls("Let me check.", List.of(
+                                new ToolCall("tooluse_7", "quote_price", "{\"item\":\"fx3\",\"days\":2}"))),
+                        ChatMessage.toolResult("tooluse_7", "{\"total\":\"₹7,000\"}")),
+                List.of(availabilityTool()), 300, 0.3, Duration.ofSeconds(5), Locale.ENGLISH);
+
+        provider.complete(request);
+
+        JsonNode body = json.readTree(server.received().get(0).body());
+        assertThat(body.path("messages")).isEqualTo(json.readTree("""
+                [{"role":"user","content":[{"text":"price of fx3 for 2 days?"}]},
+                 {"role":"assistant","content":[{"text":"Let me check."},
+                     {"toolUse":{"toolUseId":"tooluse_7","name":"quote_price","input":{"item":"fx3","days":2}}}]},
+                 {"role":"user","content":[{"toolResult":{"toolUseId":"tooluse_7","content":[{"text":"{\\"total\\":\\"₹7,000\\"}"}]}}]}]"""));
+    }
+
+    @Test
     void settingsFillInMaxTokensAndTemperatureTheRequestLeavesOpen() throws IOException {
         server.enqueue(Reply.converse("converse-text.json"));
         LlmRequest open = new LlmRequest("tenant-1", List.of(ChatMessage.user("hi")), List.of(), 0, Double.NaN,

@@ -9,6 +9,7 @@ import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageParam;
 import com.openai.models.chat.completions.ChatCompletionSystemMessageParam;
 import com.openai.models.chat.completions.ChatCompletionTool;
@@ -17,6 +18,7 @@ import com.openai.models.chat.completions.ChatCompletionUserMessageParam;
 import dev.waagent.domain.llm.ChatMessage;
 import dev.waagent.domain.llm.LlmException;
 import dev.waagent.domain.llm.LlmRequest;
+import dev.waagent.domain.llm.ToolCall;
 import dev.waagent.domain.llm.ToolDefinition;
 import java.net.URI;
 import java.util.ArrayList;
@@ -86,8 +88,7 @@ final class ChatRequestMapper {
                         ChatCompletionSystemMessageParam.builder().content(message.content()).build());
                 case USER -> ChatCompletionMessageParam.ofUser(
                         ChatCompletionUserMessageParam.builder().content(message.content()).build());
-                case ASSISTANT -> ChatCompletionMessageParam.ofAssistant(
-                        ChatCompletionAssistantMessageParam.builder().content(message.content()).build());
+                case ASSISTANT -> ChatCompletionMessageParam.ofAssistant(assistant(message));
                 case TOOL -> {
                     if (message.toolCallId() == null || message.toolCallId().isBlank()) {
                         throw badRequest("a tool message has no tool call id");
@@ -100,6 +101,30 @@ final class ChatRequestMapper {
             });
         }
         return mapped;
+    }
+
+    /** An assistant turn; one that called functions sends its {@code tool_calls} back (content may then be empty). */
+    private ChatCompletionAssistantMessageParam assistant(ChatMessage message) {
+        ChatCompletionAssistantMessageParam.Builder assistant = ChatCompletionAssistantMessageParam.builder();
+        if (!message.hasToolCalls()) {
+            return assistant.content(message.content()).build();
+        }
+        if (!message.content().isBlank()) {
+            assistant.content(message.content());
+        }
+        for (ToolCall call : message.toolCalls()) {
+            if (call.id() == null || call.id().isBlank() || call.name() == null || call.name().isBlank()) {
+                throw badRequest("an assistant tool call has no id or name");
+            }
+            assistant.addToolCall(ChatCompletionMessageFunctionToolCall.builder()
+                    .id(call.id())
+                    .function(ChatCompletionMessageFunctionToolCall.Function.builder()
+                            .name(call.name())
+                            .arguments(call.argumentsJson() == null || call.argumentsJson().isBlank() ? "{}" : call.argumentsJson())
+                            .build())
+                    .build());
+        }
+        return assistant.build();
     }
 
     /**

@@ -5,6 +5,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.waagent.domain.llm.ChatMessage;
 import dev.waagent.domain.llm.ChatRole;
+import dev.waagent.domain.llm.TokenEstimator;
 import dev.waagent.domain.llm.ToolCall;
 import dev.waagent.domain.llm.ToolDefinition;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.Locale;
  * <p>Loading the encoding costs a few hundred milliseconds: build one instance at start-up and share it (it is
  * immutable and thread-safe).
  */
-public final class TokenCounter {
+public final class TokenCounter implements TokenEstimator {
 
     /**
      * Per-message framing ({@code <|start|>role ... <|end|>}) and the reply priming ({@code <|start|>assistant}),
@@ -40,6 +41,7 @@ public final class TokenCounter {
     }
 
     /** Tokens of plain text. Special-token markers such as {@code <|endoftext|>} count as ordinary text. */
+    @Override
     public int count(String text) {
         if (text == null || text.isEmpty()) {
             return 0;
@@ -50,8 +52,9 @@ public final class TokenCounter {
 
     /**
      * Tokens of a chat prompt: each message's role and content plus {@value #TOKENS_PER_MESSAGE} framing tokens,
-     * a tool result's call id, and {@value #TOKENS_REPLY_PRIMING} tokens that prime the reply.
+     * a tool result's call id, an assistant's tool calls, and {@value #TOKENS_REPLY_PRIMING} tokens that prime the reply.
      */
+    @Override
     public int count(List<ChatMessage> messages) {
         if (messages == null || messages.isEmpty()) {
             return 0;
@@ -64,6 +67,10 @@ public final class TokenCounter {
             if (message.role() == ChatRole.TOOL) {
                 total += count(message.toolCallId());
             }
+            for (ToolCall call : message.toolCalls()) {
+                // An assistant's earlier tool round: the call id, function name and arguments are sent back.
+                total += count(call.id()) + count(call.name()) + count(call.argumentsJson());
+            }
         }
         return total;
     }
@@ -72,6 +79,7 @@ public final class TokenCounter {
      * An approximation of what function definitions add to a prompt: how providers render them into the model's
      * input is not documented, so this counts their name, description and schema text.
      */
+    @Override
     public int countTools(List<ToolDefinition> tools) {
         if (tools == null) {
             return 0;

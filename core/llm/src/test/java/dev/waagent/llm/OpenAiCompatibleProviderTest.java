@@ -158,6 +158,33 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void aToolRoundSendsTheAssistantsToolCallsBackBeforeTheirResults() throws IOException {
+        server.enqueue(Reply.json(200, "chat-completion.json"));
+        ToolCall call = new ToolCall("call_7", "quote_price", "{\"item\":\"fx3\",\"days\":2}");
+        LlmRequest request = new LlmRequest("tenant-1",
+                List.of(ChatMessage.system("You rent cameras."),
+                        ChatMessage.user("price of fx3 for 2 days?"),
+                        ChatMessage.assistantToolCalls("", List.of(call)),
+                        ChatMessage.toolResult("call_7", "{\"total\":\"₹7,000\"}")),
+                List.of(availabilityTool()), 300, 0.3, Duration.ofSeconds(5), LanguageDetector.HINDI);
+
+        provider.complete(request);
+
+        JsonNode messages = json.readTree(server.received().get(0).body()).path("messages");
+        JsonNode assistant = messages.get(2);
+        assertThat(assistant.path("role").asText()).isEqualTo("assistant");
+        assertThat(assistant.has("content")).isFalse();
+        JsonNode sent = assistant.path("tool_calls").get(0);
+        assertThat(sent.path("id").asText()).isEqualTo("call_7");
+        assertThat(sent.path("type").asText()).isEqualTo("function");
+        assertThat(sent.path("function").path("name").asText()).isEqualTo("quote_price");
+        assertThat(sent.path("function").path("arguments").asText()).isEqualTo("{\"item\":\"fx3\",\"days\":2}");
+        assertThat(messages.get(3).path("role").asText()).isEqualTo("tool");
+        assertThat(messages.get(3).path("tool_call_id").asText()).isEqualTo("call_7");
+        assertThat(messages.get(3).path("content").asText()).contains("₹7,000");
+    }
+
+    @Test
     void rateLimitedCallReportsRetryAfterAndIsNotRetried() throws InterruptedException {
         server.enqueue(Reply.json(429, "error-429-rate-limit.json").withHeader("retry-after", "7"));
         server.enqueue(Reply.json(200, "chat-completion.json"));

@@ -55,6 +55,14 @@ public final class Handoffs {
         public String route() {
             return handoff.reason().route();
         }
+
+        /**
+         * What to send instead of the generated answer: when the model itself asked for a person, its own words
+         * (they answer the customer in context); otherwise the notice.
+         */
+        public String textInstead(String generated) {
+            return handoff.reason() == HandoffReason.MODEL_REQUEST && generated != null && !generated.isBlank() ? generated : text;
+        }
     }
 
     /** Before any model is asked: the customer's words. */

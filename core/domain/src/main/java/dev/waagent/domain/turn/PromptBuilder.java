@@ -64,7 +64,8 @@ public final class PromptBuilder {
                 timeout, language);
     }
 
-    private static String systemPrompt(Tenant tenant, Instant now, Locale language) {
+    /** Persona, business facts, now in the tenant's time zone, rules and the reply language. */
+    public static String systemPrompt(Tenant tenant, Instant now, Locale language) {
         StringBuilder prompt = new StringBuilder();
         String agent = tenant.agentName() == null || tenant.agentName().isBlank() ? "the assistant" : tenant.agentName();
         prompt.append("You are ").append(agent).append(", the WhatsApp assistant of ").append(tenant.name()).append(".\n");
@@ -88,7 +89,7 @@ public final class PromptBuilder {
     }
 
     /** The summary and key facts the scheduler kept, in place of the turns they cover. */
-    static String memoryPrompt(ConversationMemory memory) {
+    public static String memoryPrompt(ConversationMemory memory) {
         if (!memory.hasSummary() && memory.keyFacts().isEmpty()) {
             return "";
         }
@@ -114,7 +115,7 @@ public final class PromptBuilder {
     }
 
     /** Non-text messages are described so the model knows what arrived. */
-    static String asPromptText(StoredMessage message) {
+    public static String asPromptText(StoredMessage message) {
         String text = message.text() == null ? "" : message.text().strip();
         return switch (message.type()) {
             case TEXT, BUTTON, BUTTON_REPLY, LIST_REPLY -> text;

@@ -2,6 +2,8 @@ package dev.waagent.domain.turn;
 
 import dev.waagent.domain.Masking;
 import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.context.ComposedReply;
+import dev.waagent.domain.context.ReplyComposer;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStore;
@@ -51,14 +53,22 @@ public final class TurnService {
     private final TurnObserver observer;
     private final ReplyDelivery delivery;
     private final TypingPresence presence;
+    /** The generation half with context budget, tools and memory; null keeps the plain prompt → reply path. */
+    private final ReplyComposer composer;
     private final StaffCommandStep staff;
     private final Handoffs handoffs;
 
     /** Without staff commands; handoffs by the default rules, logged but not sent to staff. */
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
                        OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer) {
+        this(tenants, conversations, replies, channel, time, settings, observer, (ReplyComposer) null);
+    }
+
+    public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
+                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
+                       ReplyComposer composer) {
         this(tenants, conversations, replies, channel, time, settings, observer,
-                new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel));
+                new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel), composer);
     }
 
     /**
@@ -69,7 +79,14 @@ public final class TurnService {
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
                        OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
                        ReplyDelivery delivery, TypingPresence presence) {
-        this(tenants, conversations, replies, channel, time, settings, observer, delivery, presence, null,
+        this(tenants, conversations, replies, channel, time, settings, observer, delivery, presence, null);
+    }
+
+    /** @param composer the generation half (context, tools, memory); null keeps the plain prompt path */
+    public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
+                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
+                       ReplyDelivery delivery, TypingPresence presence, ReplyComposer composer) {
+        this(tenants, conversations, replies, channel, time, settings, observer, delivery, presence, composer, null,
                 new Handoffs(new HandoffDecision(), null, conversations, null, time));
     }
 
@@ -79,9 +96,11 @@ public final class TurnService {
      */
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
                        OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
-                       ReplyDelivery delivery, TypingPresence presence, StaffCommandStep staff, Handoffs handoffs) {
+                       ReplyDelivery delivery, TypingPresence presence, ReplyComposer composer, StaffCommandStep staff,
+                       Handoffs handoffs) {
         this.delivery = delivery;
         this.presence = presence;
+        this.composer = composer;
         this.tenants = tenants;
         this.conversations = conversations;
         this.replies = replies;
@@ -158,6 +177,26 @@ public final class TurnService {
             return reply(tenant.get(), key, toAnswer, handoff.get().text(),
                     ReplyAccounting.NONE.withRoute(handoff.get().route()), trigger, started, TurnOutcome.POLICY_REPLY);
         }
+        if (composer != null) {
+            ComposedReply composed;
+            // Read receipt + "typing…" while the composer's model rounds run, as on the plain path below.
+            try (TypingPresence.Session typing = presence.start(tenant.get(), newest.get().messageId())) {
+                composed = composer.compose(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
+            }
+            // The model's hand_off and unsure answers are decided where every handoff is.
+            LlmResponse last = composed.last().response();
+            GenerationSignals signals = new GenerationSignals(composed.last().signals().confidence(),
+                    composed.handoffRequested(), composed.handoffReason());
+            Optional<Handoffs.Notice> late = handoffs.afterReply(tenant.get(), snapshot, customerTurn, last, signals);
+            ReplyAccounting composedAccounting = composed.accounting();
+            ReplyAccounting accounting = new ReplyAccounting(composedAccounting.provider(), composedAccounting.model(),
+                    composedAccounting.promptTokens(), composedAccounting.completionTokens(), composedAccounting.latencyMillis(),
+                    composedAccounting.fallbacks(), composedAccounting.needsHuman() || handoffs.lowConfidence(tenant.get(), last, signals),
+                    composedAccounting.costUsd(), composedAccounting.cacheHit(), composedAccounting.complexity(),
+                    late.map(Handoffs.Notice::route).orElse(composedAccounting.route()));
+            String text = late.map(notice -> notice.textInstead(composed.text())).orElse(composed.text());
+            return reply(tenant.get(), snapshot, toAnswer, ReplyDraft.of(text), accounting, trigger, started, TurnOutcome.REPLIED);
+        }
         LlmRequest request = prompts.build(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
         ReplyGenerator.GeneratedReply generated;
         // Read receipt + "typing…" at once, refreshed while the model works (the indicator lasts ~25 s).
@@ -172,7 +211,7 @@ public final class TurnService {
                 generated.route().cacheHit(), generated.route().complexity().name(),
                 lateHandoff.map(Handoffs.Notice::route).orElse(generated.route().path()));
         // Models write Markdown: the delivery converts it to WhatsApp formatting (*bold*, _italic_, • lists) and forms.
-        ReplyDraft draft = ReplyDraft.of(lateHandoff.map(Handoffs.Notice::text).orElse(response.text()));
+        ReplyDraft draft = ReplyDraft.of(lateHandoff.map(notice -> notice.textInstead(response.text())).orElse(response.text()));
         return reply(tenant.get(), snapshot, toAnswer, draft, accounting, trigger, started, TurnOutcome.REPLIED);
     }
 

@@ -1,0 +1,76 @@
+package dev.waagent.domain.context;
+
+import dev.waagent.domain.catalog.CatalogLookup;
+import dev.waagent.domain.catalog.CatalogMatch;
+import dev.waagent.domain.intent.Intent;
+import dev.waagent.domain.intent.IntentClassifier;
+import dev.waagent.domain.knowledge.AgentConfiguration;
+import dev.waagent.domain.knowledge.AgentConfigurations;
+import dev.waagent.domain.knowledge.KnowledgeBase;
+import dev.waagent.domain.knowledge.KnowledgeHit;
+import dev.waagent.domain.tools.AgentTools;
+import dev.waagent.domain.tools.Money;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the last resort says without a model: catalog prices for the items the customer names (quoted, never
+ * invented) and the best knowledge entry when its score clears the tenant's confidence threshold. Empty when
+ * neither is confident, so the caller holds honestly instead.
+ */
+public final class GroundedAnswers {
+
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,2})\\s*(?:days?|din|hari)", Pattern.CASE_INSENSITIVE);
+    private static final double CATALOG_CONFIDENCE = 0.75;
+
+    private final KnowledgeBase knowledge;
+    private final CatalogLookup catalog;
+    private final AgentConfigurations configurations;
+
+    public GroundedAnswers(KnowledgeBase knowledge, CatalogLookup catalog, AgentConfigurations configurations) {
+        this.knowledge = knowledge;
+        this.catalog = catalog;
+        this.configurations = configurations;
+    }
+
+    public Optional<String> answer(String tenantId, String customerText, Locale language) {
+        if (customerText == null || customerText.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        List<Intent> intents = IntentClassifier.classify(customerText);
+        boolean asksPrice = intents.contains(Intent.PRICING) || intents.contains(Intent.AVAILABILITY)
+                || intents.contains(Intent.BOOKING);
+        if (asksPrice) {
+            int days = days(customerText);
+            for (CatalogMatch match : catalog.match(tenantId, customerText, 2)) {
+                if (match.kind() == CatalogMatch.Kind.SEMANTIC || match.confidence() < CATALOG_CONFIDENCE
+                        || match.item().price() == null) {
+                    continue;
+                }
+                AgentTools.Quote quote = AgentTools.quote(match.item(), days);
+                parts.add(ComposerPhrases.quote(language, match.item().name(),
+                        Money.format(match.item().price(), match.item().currency()), match.item().priceUnit().wireName(),
+                        quote.periods() > 1 ? quote.days() : 1,
+                        Money.format(quote.total(), match.item().currency())));
+            }
+        }
+        double threshold = configurations.forTenant(tenantId).map(AgentConfiguration::confidenceThreshold).orElse(0.55);
+        List<KnowledgeHit> hits = knowledge.search(tenantId, customerText, 1);
+        if (!hits.isEmpty() && hits.get(0).score() >= threshold) {
+            parts.add(hits.get(0).entry().content().strip());
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", parts));
+    }
+
+    /** The rental length a customer asks about ("for 3 days", "2 din", "3 hari"); 1 when none is given. */
+    public static int days(String text) {
+        Matcher matcher = DAYS.matcher(text);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 1;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.waagent.domain.memory;
+
+import dev.waagent.domain.conversation.ConversationMemory;
+import dev.waagent.domain.conversation.ConversationSnapshot;
+import dev.waagent.domain.conversation.StoredMessage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What the conversation's memory says about this turn: a customer returning after the context expired (their
+ * previous topic, from the key facts), and a customer asking whether we forgot their question (the last one left
+ * unanswered).
+ */
+public final class MemoryCues {
+
+    private static final Pattern FORGOT = Pattern.compile(
+            "(did you forget|you forgot|forgot my question|didn'?t answer|no answer|still waiting|you missed my|answer my question"
+                    + "|mera sawal|jawab nahi|jawab do|bhool gaye|bhul gaye|lupa (?:ya|pertanyaan)|kok belum dijawab|belum dijawab|pertanyaan saya tadi)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUESTION = Pattern.compile(
+            "\\?|^(?:is|are|do|does|can|could|what|when|where|how|which|kya|kitna|kitne|kab|kahan|apa|berapa|kapan|dimana|bisa|ada)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private MemoryCues() {
+    }
+
+    public static boolean asksAboutForgottenQuestion(String customerTurn) {
+        return customerTurn != null && FORGOT.matcher(customerTurn).find();
+    }
+
+    /**
+     * The customer's last question before this turn that got no real answer (no reply after it, or only a holding
+     * reply that promised a person); the last question at all when every one was answered.
+     */
+    public static Optional<StoredMessage> forgottenQuestion(ConversationSnapshot snapshot, List<StoredMessage> toAnswer) {
+        Set<String> current = toAnswer.stream().map(StoredMessage::messageId).collect(Collectors.toSet());
+        List<StoredMessage> earlier = new ArrayList<>(snapshot.recentMessages().stream()
+                .filter(message -> !current.contains(message.messageId()) && message.text() != null)
+                .toList());
+        earlier.sort(Comparator.comparing(MemoryCues::at));
+        StoredMessage lastQuestion = null;
+        StoredMessage unanswered = null;
+        for (int i = 0; i < earlier.size(); i++) {
+            StoredMessage message = earlier.get(i);
+            if (!message.isInbound() || !QUESTION.matcher(message.text().strip()).find()
+                    || asksAboutForgottenQuestion(message.text())) {
+                continue;
+            }
+            lastQuestion = message;
+            boolean answered = false;
+            for (int j = i + 1; j < earlier.size(); j++) {
+                StoredMessage later = earlier.get(j);
+                if (!later.isInbound()) {
+                    answered = later.accounting() == null || !later.accounting().needsHuman();
+                    break;
+                }
+            }
+            if (!answered) {
+                unanswered = message;
+            }
+        }
+        return Optional.ofNullable(unanswered != null ? unanswered : lastQuestion);
+    }
+
+    /**
+     * The previous topic ("Sony FX3, Saturday") when the customer comes back after context expiry: the working
+     * context was cleared since their last message and the key facts still name an item.
+     */
+    public static Optional<String> returningTopic(ConversationSnapshot snapshot, List<StoredMessage> toAnswer) {
+        ConversationMemory memory = snapshot.conversation().memory();
+        if (memory.contextFrom() == null) {
+            return Optional.empty();
+        }
+        Set<String> current = toAnswer.stream().map(StoredMessage::messageId).collect(Collectors.toSet());
+        Optional<Instant> previousInbound = snapshot.recentMessages().stream()
+                .filter(message -> message.isInbound() && !current.contains(message.messageId()))
+                .map(MemoryCues::at).max(Comparator.naturalOrder());
+        if (previousInbound.isPresent() && previousInbound.get().isAfter(memory.contextFrom())) {
+            return Optional.empty();
+        }
+        Optional<String> item = KeyFacts.value(memory.keyFacts(), KeyFacts.ITEM);
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(item.get() + KeyFacts.value(memory.keyFacts(), KeyFacts.DATES).map(dates -> ", " + dates).orElse(""));
+    }
+
+    private static Instant at(StoredMessage message) {
+        Instant at = message.receivedAt() != null ? message.receivedAt() : message.sentAt();
+        return at == null ? Instant.EPOCH : at;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.waagent.domain.memory;
+
+import dev.waagent.domain.conversation.ConversationKey;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What a turn leaves behind besides its reply: key facts on the conversation, and the turn's tool calls. */
+public interface TurnMemory {
+
+    /** Replaces the conversation's key facts with {@code facts} (already merged with the old ones). */
+    void saveKeyFacts(ConversationKey key, List<String> facts, Instant at);
+
+    /**
+     * Records one turn's tool calls and results ({@code name(args) -> result} lines) and what the context builder
+     * left out to fit the budget.
+     */
+    void recordTurn(ConversationKey key, String turnRef, List<String> toolCalls, List<String> contextDropped,
+                    List<String> priceRepairs, Instant at);
+}

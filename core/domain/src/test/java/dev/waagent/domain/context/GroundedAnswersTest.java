@@ -1,0 +1,32 @@
+package dev.waagent.domain.context;
+
+import dev.waagent.domain.knowledge.AgentConfiguration;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import static dev.waagent.domain.context.ContextFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GroundedAnswersTest {
+
+    private final Knowledge knowledge = new Knowledge()
+            .add("deposit", "Deposit", "A refundable deposit is held on your card.", 0.80)
+            .add("parking", "Parking", "There is street parking only.", 0.40);
+    private final GroundedAnswers answers = new GroundedAnswers(knowledge, new Catalog(FX3, A7S3),
+            tenant -> Optional.of(AgentConfiguration.defaults(tenant, "Asha")));
+
+    @Test
+    void aPriceQuestionIsAnsweredWithTheCatalogPriceAndTheTotalForTheDaysAsked() {
+        assertThat(answers.answer("pune", "price of the fx3 for 2 days?", Locale.ENGLISH))
+                .hasValue("Sony FX3: ₹3,500 per day, ₹7,000 for 2 days.");
+    }
+
+    @Test
+    void aKnowledgeEntryAnswersOnlyWhenItsScoreClearsTheTenantsThreshold() {
+        assertThat(answers.answer("pune", "do you need a deposit", Locale.ENGLISH))
+                .hasValue("A refundable deposit is held on your card.");
+        assertThat(answers.answer("pune", "where is parking", Locale.ENGLISH)).isEmpty();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.waagent.dynamodb;
+
+import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.memory.TurnMemory;
+import dev.waagent.domain.tools.FollowUpRequest;
+import dev.waagent.domain.tools.FollowUpRequests;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What turns leave behind, in the conversation's own item collection (tenant-first keys, see {@link Keys}):
+ * <ul>
+ *   <li>key facts: {@code keyFacts} on the {@code CONV} item (an upsert of the merged list)</li>
+ *   <li>{@code sk = L#<epoch millis, 13 digits>#<id>}: a lead or booking request waiting for staff</li>
+ *   <li>{@code sk = X#<epoch millis, 13 digits>#<turn ref>}: one turn's tool calls, context truncation and price
+ *   repairs</li>
+ * </ul>
+ */
+@Singleton
+public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
+
+    static final String FOLLOW_UP_PREFIX = "L#";
+    static final String TURN_RECORD_PREFIX = "X#";
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final java.time.Duration retention;
+
+    public DynamoDbTurnMemory(DynamoDbClient client, DynamoDbSettings settings) {
+        this.client = client;
+        this.table = settings.getConversationsTable();
+        this.retention = settings.getMessageRetention();
+    }
+
+    @Override
+    public void saveKeyFacts(ConversationKey key, List<String> facts, Instant at) {
+        client.updateItem(builder -> builder.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(Keys.partition(key)), "sk", AttributeValue.fromS(Keys.CONVERSATION_SK)))
+                .updateExpression("SET keyFacts = :facts, keyFactsAt = :at")
+                .expressionAttributeValues(Map.of(
+                        ":facts", AttributeValue.fromL(facts.stream().map(AttributeValue::fromS).toList()),
+                        ":at", AttributeValue.fromN(Long.toString(at.toEpochMilli())))));
+    }
+
+    @Override
+    public void recordTurn(ConversationKey key, String turnRef, List<String> toolCalls, List<String> contextDropped,
+                           List<String> priceRepairs, Instant at) {
+        Map<String, AttributeValue> item = base(key, TURN_RECORD_PREFIX + millis(at) + "#" + turnRef, "TURN", at);
+        item.put("toolCalls", list(toolCalls));
+        item.put("contextDropped", list(contextDropped));
+        item.put("priceRepairs", list(priceRepairs));
+        client.putItem(builder -> builder.tableName(table).item(item));
+    }
+
+    @Override
+    public void record(FollowUpRequest request) {
+        Map<String, AttributeValue> item = base(request.key(),
+                FOLLOW_UP_PREFIX + millis(request.createdAt()) + "#" + request.id(), "FOLLOWUP", request.createdAt());
+        item.put("requestId", AttributeValue.fromS(request.id()));
+        item.put("requestKind", AttributeValue.fromS(request.kind().name()));
+        item.put("item", AttributeValue.fromS(request.item()));
+        item.put("dates", AttributeValue.fromS(request.dates()));
+        item.put("note", AttributeValue.fromS(request.note()));
+        item.put("status", AttributeValue.fromS(request.status()));
+        client.putItem(builder -> builder.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(sk)"));
+    }
+
+    @Override
+    public List<FollowUpRequest> open(ConversationKey key, Instant now, int limit) {
+        long nowSeconds = now.getEpochSecond();
+        var response = client.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.partition(key)),
+                        ":prefix", AttributeValue.fromS(FOLLOW_UP_PREFIX)))
+                .scanIndexForward(false)
+                .limit(Math.max(limit * 2, 10))
+                .build());
+        List<FollowUpRequest> open = new ArrayList<>();
+        for (Map<String, AttributeValue> item : response.items()) {
+            if (item.containsKey("expiresAt") && Long.parseLong(item.get("expiresAt").n()) <= nowSeconds) {
+                continue;
+            }
+            FollowUpRequest request = new FollowUpRequest(text(item, "requestId"), key,
+                    FollowUpRequest.Kind.valueOf(text(item, "requestKind")), text(item, "item"), text(item, "dates"),
+                    text(item, "note"), Instant.ofEpochMilli(Long.parseLong(item.get("createdAt").n())), text(item, "status"));
+            if (request.open()) {
+                open.add(request);
+            }
+            if (open.size() >= limit) {
+                break;
+            }
+        }
+        return open;
+    }
+
+    private Map<String, AttributeValue> base(ConversationKey key, String sk, String kind, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(Keys.partition(key)));
+        item.put("sk", AttributeValue.fromS(sk));
+        item.put("kind", AttributeValue.fromS(kind));
+        item.put("tenantId", AttributeValue.fromS(key.tenantId()));
+        item.put("customerId", AttributeValue.fromS(key.customerId()));
+        item.put("createdAt", AttributeValue.fromN(Long.toString(at.toEpochMilli())));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(at.plus(retention).getEpochSecond())));
+        return item;
+    }
+
+    private static AttributeValue list(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? "" : value.s();
+    }
+
+    private static String millis(Instant at) {
+        return String.format("%013d", at.toEpochMilli());
+    }
+}

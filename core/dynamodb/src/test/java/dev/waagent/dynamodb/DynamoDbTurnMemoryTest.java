@@ -1,0 +1,73 @@
+package dev.waagent.dynamodb;
+
+import dev.waagent.domain.channel.InboundMessage;
+import dev.waagent.domain.channel.MessageType;
+import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.conversation.ConversationSnapshot;
+import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.tools.FollowUpRequest;
+import dev.waagent.embedded.EmbeddedDynamoDb;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Key facts, follow-up requests and turn records against DynamoDB Local. */
+class DynamoDbTurnMemoryTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
+    private static ApplicationContext context;
+    private static ConversationStore store;
+    private static DynamoDbTurnMemory memory;
+    private final String tenant = "t-" + UUID.randomUUID();
+    private final ConversationKey key = new ConversationKey(tenant, "919800000001");
+
+    @BeforeAll
+    static void start() {
+        context = ApplicationContext.run(Map.of(
+                "wa.dynamodb.endpoint", EmbeddedDynamoDb.shared().endpoint().toString(),
+                "wa.dynamodb.create-tables", true,
+                "wa.dynamodb.conversations-table", "memory-test-conversations",
+                "wa.dynamodb.tenants-table", "memory-test-tenants"));
+        store = context.getBean(ConversationStore.class);
+        memory = context.getBean(DynamoDbTurnMemory.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void keyFactsAreStoredOnTheConversationAndReplacedByTheNextSave() {
+        store.recordInbound(tenant, new InboundMessage("whatsapp", "pn", "wamid.1", key.customerId(), "Ravi",
+                MessageType.TEXT, "text", "fx3 on saturday?", T0, null, Map.of()), T0);
+        memory.saveKeyFacts(key, List.of("item: Sony FX3", "dates: saturday"), T0);
+        memory.saveKeyFacts(key, List.of("item: Sony FX3", "dates: sunday", "name: Ravi"), T0.plusSeconds(5));
+
+        ConversationSnapshot snapshot = store.load(key, 10);
+        assertThat(snapshot.conversation().memory().keyFacts()).containsExactly("item: Sony FX3", "dates: sunday", "name: Ravi");
+        // Turn records and follow-ups live beside the messages, never among them.
+        memory.recordTurn(key, "turn-1", List.of("quote_price({}) -> {}"), List.of("catalog:1"), List.of(), T0);
+        assertThat(store.load(key, 10).recentMessages()).hasSize(1);
+    }
+
+    @Test
+    void openFollowUpsAreTheCustomersOwnNewestFirst() {
+        memory.record(new FollowUpRequest("r1", key, FollowUpRequest.Kind.LEAD, "Sony A7S III", "", "budget 5000", T0, "OPEN"));
+        memory.record(new FollowUpRequest("r2", key, FollowUpRequest.Kind.BOOKING, "Sony FX3", "Saturday", "",
+                T0.plusSeconds(60), "OPEN"));
+        ConversationKey other = new ConversationKey(tenant, "919800000002");
+        memory.record(new FollowUpRequest("r3", other, FollowUpRequest.Kind.LEAD, "Canon R5", "", "", T0, "OPEN"));
+
+        assertThat(memory.open(key, T0.plusSeconds(120), 5)).extracting(FollowUpRequest::id).containsExactly("r2", "r1");
+        assertThat(memory.open(new ConversationKey("another-tenant", key.customerId()), T0, 5)).isEmpty();
+    }
+}
