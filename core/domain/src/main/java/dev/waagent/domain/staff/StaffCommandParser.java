@@ -80,6 +80,18 @@ public final class StaffCommandParser {
         }
     }
 
+    /**
+     * A message written as a staff command: a slash followed by one of the command words ("/status fx3 sold",
+     * "/help"). Without the slash ("cek stok fx3") it is not: a customer may well say that.
+     */
+    public static boolean isSlashCommand(String message) {
+        if (message == null || !message.strip().startsWith("/")) {
+            return false;
+        }
+        StaffCommand command = parse(message);
+        return !(command instanceof StaffCommand.Help help) || help == StaffCommand.Help.ASKED || help.usage() != null;
+    }
+
     public static StaffCommand parse(String message) {
         String text = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFKC).strip()
                 .replaceAll("[ \\t]+", " ");

@@ -28,10 +28,21 @@ public final class StaffCommandStep {
         this.commands = commands;
     }
 
-    /** @return what to tell the staff member, or empty when the sender is not staff (a customer turn) */
+    /**
+     * @return what to tell the staff member (or a non-staff sender of slash commands: a polite refusal), or empty for a
+     * customer turn
+     */
     public Optional<String> handle(Tenant tenant, ConversationKey key, List<StoredMessage> messages) {
         Optional<StaffContact> member = tenant.staffMember(key.customerId());
         if (member.isEmpty()) {
+            if (!messages.isEmpty() && messages.stream().allMatch(message -> StaffCommandParser.isSlashCommand(message.text()))) {
+                // Someone who is not staff typed commands: say so politely rather than treat them as a question.
+                LOG.info("staff command refused tenant={} sender={}: not a staff number", tenant.id(),
+                        Masking.phone(key.customerId()));
+                return Optional.of(StaffCommands.say(tenant,
+                        "Sorry, commands like this are only for the " + tenant.name() + " team. How can I help you?",
+                        "Maaf, perintah seperti ini hanya untuk tim " + tenant.name() + ". Ada yang bisa saya bantu?"));
+            }
             return Optional.empty();
         }
         List<String> answers = new ArrayList<>();

@@ -143,4 +143,14 @@ class StaffCommandParserTest {
             assertThat(StaffCommandParser.amount(written)).isEmpty();
         }
     }
+
+    @Test
+    void onlySlashFormsOfKnownCommandsCountAsCommandsFromStrangers() {
+        assertThat(StaffCommandParser.isSlashCommand("/status FX3 sold")).isTrue();
+        assertThat(StaffCommandParser.isSlashCommand("/help")).isTrue();
+        assertThat(StaffCommandParser.isSlashCommand("/pause")).as("misused, still a command").isTrue();
+        assertThat(StaffCommandParser.isSlashCommand("cek stok fx3")).as("a customer may say this").isFalse();
+        assertThat(StaffCommandParser.isSlashCommand("/ hello there")).isFalse();
+        assertThat(StaffCommandParser.isSlashCommand("price of fx3?")).isFalse();
+    }
 }
