@@ -1,5 +1,8 @@
 package dev.waagent.local;
 
+import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.conversation.ConversationStatus;
+import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.dynamodb.DynamoDbSettings;
 import dev.waagent.embedded.EmbeddedDynamoDb;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +31,7 @@ class ContextScenariosTest {
 
     private static final String SECRET = "context-secret";
     private static final String TENANT = "pune-camera-rentals";
+    private static final String OWNER = "919822000001";
 
     @TempDir
     static Path dataDir;
@@ -142,6 +146,60 @@ class ContextScenariosTest {
         Thread.sleep(2_500);
         assertThat(driver.textsTo(customer)).hasSize(1);
         assertThat(MODEL.requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void twoAnswersInARowThatTheBusinesssDataDoesNotSupportHandTheConversationToAPerson() throws Exception {
+        command(OWNER, "/help"); // opens the owner's 24-hour window, so the handoff is sent to them as text
+        int ownerTexts = driver.textsTo(OWNER).size();
+        String customer = customer();
+        // Neither is in the seeded Pune knowledge base or catalog (best knowledge hits score about 0.26 and 0.34).
+        MODEL.script(OpenAiWireStub.say("I'm not sure we do; let me see what I can find out."),
+                OpenAiWireStub.say("Perhaps try a local studio; I'm not sure."));
+        String first = replyTo(customer, "does your shop organise photography workshops for kids?");
+        assertThat(first).contains("not sure we do");
+        assertThat(conversation(customer).handedOff()).isFalse();
+
+        String second = replyTo(customer, "can you recommend a good wedding photographer?");
+        assertThat(second).contains("I don't want to guess on this, so I've asked our team.")
+                .doesNotContain("local studio");
+        var conversation = conversation(customer);
+        assertThat(conversation.status()).isEqualTo(ConversationStatus.HANDED_OFF);
+        assertThat(conversation.handoffReason()).isEqualTo("no confident answer");
+        List<Map<String, Object>> toOwner = await(() -> driver.textsTo(OWNER), ownerTexts + 1);
+        assertThat(bodyOf(toOwner.get(toOwner.size() - 1))).startsWith("Handoff at Pune Camera Rentals:")
+                .contains(customer, "no confident answer");
+
+        int before = MODEL.requestCount();
+        assertThat(driver.send(customer, "hello?")).isEqualTo(200);
+        Thread.sleep(2_500);
+        assertThat(driver.textsTo(customer)).hasSize(2);
+        assertThat(MODEL.requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void greetingsAndBookingsAreNeverCountedAsUnsupportedAnswers() throws Exception {
+        String customer = customer();
+        replyTo(customer, "hi");
+        replyTo(customer, "I want to book the fx3 for my wedding");
+        replyTo(customer, "does your shop organise photography workshops for kids?");
+        assertThat(conversation(customer).handedOff()).as("one unsupported answer after a greeting and a booking").isFalse();
+
+        String fourth = replyTo(customer, "can you recommend a good wedding photographer?");
+        assertThat(fourth).contains("I don't want to guess");
+        assertThat(conversation(customer).handedOff()).isTrue();
+    }
+
+    private static dev.waagent.domain.conversation.Conversation conversation(String customer) {
+        return runtime.context().getBean(ConversationStore.class).load(new ConversationKey(TENANT, customer), 1)
+                .conversation();
+    }
+
+    /** Sends a staff command and waits for its answer. */
+    private static void command(String staff, String text) throws Exception {
+        int before = driver.textsTo(staff).size();
+        assertThat(driver.send(staff, text)).isEqualTo(200);
+        await(() -> driver.textsTo(staff), before + 1);
     }
 
     private static void expireContext(String customer) {

@@ -1,10 +1,15 @@
 package dev.waagent.domain.context;
 
+import dev.waagent.domain.catalog.CatalogMatch;
 import dev.waagent.domain.conversation.ReplyAccounting;
+import dev.waagent.domain.intent.Intent;
+import dev.waagent.domain.intent.IntentClassifier;
+import dev.waagent.domain.knowledge.KnowledgeHit;
 import dev.waagent.domain.tools.ToolResult;
 import dev.waagent.domain.turn.ReplyGenerator;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A turn's reply after its tool rounds and the price check.
@@ -18,6 +23,10 @@ import java.util.List;
 public record ComposedReply(String text, ReplyGenerator.GeneratedReply last, int promptTokens, int completionTokens,
                             long latencyMillis, int fallbacks, double costUsd, int rounds, List<ToolResult> toolResults,
                             String handoffReason, List<String> priceRepairs, TurnContext context) {
+
+    /** A turn with any of these is answered by tools, bookings, the staff or a greeting: never judged on knowledge. */
+    private static final Set<Intent> NOT_JUDGED = Set.of(Intent.GREETING, Intent.BOOKING, Intent.AVAILABILITY,
+            Intent.PRICING, Intent.HUMAN_REQUEST, Intent.COMPLAINT, Intent.ORDER_STATUS, Intent.OUT_OF_SCOPE);
 
     public ComposedReply {
         toolResults = List.copyOf(toolResults);
@@ -33,5 +42,38 @@ public record ComposedReply(String text, ReplyGenerator.GeneratedReply last, int
         return new ReplyAccounting(response.provider(), response.model(), promptTokens, completionTokens, latencyMillis,
                 fallbacks, response.needsHuman() || handoffRequested(), costUsd, last.route().cacheHit(),
                 last.route().complexity().name(), last.route().path());
+    }
+
+    /**
+     * How well the business's own data supports this answer, in [0, 1], for the low-confidence handoff; NaN when the
+     * turn is not one to judge that way. Only a general question is judged (greetings, bookings, prices,
+     * availability, order status, complaints, requests for a person and off-topic chatter have their own paths), and
+     * not when:
+     * <ul>
+     *   <li>the model called {@code hand_off} (that is its own handoff) or the reply is a holding reply that already
+     *   promised a person ({@link dev.waagent.domain.llm.LlmResponse#needsHuman()}, counted as not confident anyway);</li>
+     *   <li>the customer says we forgot their question: the turn answers that earlier question, whose holding reply
+     *   was already counted, and re-judging it would hand off the very customer who is being answered.</li>
+     * </ul>
+     * A tool result from the business's live data (catalog, availability, quote) is full support. Otherwise the
+     * support is the best knowledge hit's blended score (calibrated to be comparable with the tenant's threshold) or
+     * an exact catalog match (the customer named an item or alias); fuzzy and semantic catalog matches are guesses
+     * about which item was meant, not evidence that the question is covered, so they do not count.
+     */
+    public double confidence() {
+        if (handoffRequested() || last.response().needsHuman() || context.forgottenQuestion().isPresent()) {
+            return Double.NaN;
+        }
+        if (toolResults.stream().anyMatch(result -> !result.handoff())) {
+            return 1.0;
+        }
+        List<Intent> intents = IntentClassifier.classify(context.customerTurn());
+        if (!intents.contains(Intent.GENERAL_QUESTION) || intents.stream().anyMatch(NOT_JUDGED::contains)) {
+            return Double.NaN;
+        }
+        double knowledge = context.knowledgeHits().stream().mapToDouble(KnowledgeHit::score).max().orElse(0);
+        double named = context.catalogMatches().stream().filter(match -> match.kind() == CatalogMatch.Kind.EXACT)
+                .mapToDouble(CatalogMatch::confidence).max().orElse(0);
+        return Math.max(0, Math.min(1, Math.max(knowledge, named)));
     }
 }

@@ -185,7 +185,7 @@ public final class TurnService {
             }
             // The model's hand_off and unsure answers are decided where every handoff is.
             LlmResponse last = composed.last().response();
-            GenerationSignals signals = new GenerationSignals(composed.last().signals().confidence(),
+            GenerationSignals signals = new GenerationSignals(composed.confidence(),
                     composed.handoffRequested(), composed.handoffReason());
             Optional<Handoffs.Notice> late = handoffs.afterReply(tenant.get(), snapshot, customerTurn, last, signals);
             ReplyAccounting composedAccounting = composed.accounting();

@@ -1,6 +1,11 @@
 package dev.waagent.domain.context;
 
 import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.catalog.CatalogLookup;
+import dev.waagent.domain.catalog.CatalogMatch;
+import dev.waagent.domain.catalog.SpellingCorrection;
+import dev.waagent.domain.llm.LlmResponse;
+import dev.waagent.domain.llm.TokenUsage;
 import dev.waagent.domain.conversation.Conversation;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.StoredMessage;
@@ -37,14 +42,94 @@ class ReplyComposerTest {
     };
 
     private ComposedReply compose(ScriptedModel model, String... lines) {
-        ContextBuilder context = new ContextBuilder(TOKENS, new Knowledge(), catalog, stores,
+        return compose(new Knowledge(), catalog, model, conversation(lines));
+    }
+
+    private ComposedReply compose(Knowledge knowledge, CatalogLookup lookup, ScriptedModel model,
+                                  List<StoredMessage> messages) {
+        ContextBuilder context = new ContextBuilder(TOKENS, knowledge, lookup, stores,
                 new ContextSettings(1_500, Map.of(), 3, 3), TurnSettings.defaults());
         ReplyComposer composer = new ReplyComposer(context, model,
                 new AgentTools(catalog, stores, (tenant, key, notice) -> notices.add(notice)), tenant -> Optional.empty(),
                 stores, time);
-        List<StoredMessage> messages = conversation(lines);
         return composer.compose(PUNE, new ConversationSnapshot(Conversation.start(KEY), messages),
                 List.of(messages.get(messages.size() - 1)), T0, Duration.ofSeconds(20));
+    }
+
+    private double confidenceOf(Knowledge knowledge, String question) {
+        return compose(knowledge, catalog, new ScriptedModel().says("Here is what I know."), conversation(question))
+                .confidence();
+    }
+
+    @Test
+    void aGeneralQuestionIsAsConfidentAsTheBestKnowledgeHitSupportingIt() {
+        Knowledge knowledge = new Knowledge().add("deposit", "Security deposit", "₹10,000, refundable.", 0.93)
+                .add("refundable", "Cancellation", "Advance refundable 48 hours ahead.", 0.41);
+
+        assertThat(confidenceOf(knowledge, "is the deposit refundable?")).isEqualTo(0.93);
+        assertThat(confidenceOf(knowledge, "is the advance refundable?")).isEqualTo(0.41);
+        assertThat(confidenceOf(knowledge, "does your shop run photography workshops for kids?")).isZero();
+    }
+
+    @Test
+    void greetingsBookingsPricesAndOffTopicChatterAreNeverJudgedOnKnowledge() {
+        Knowledge empty = new Knowledge();
+
+        assertThat(confidenceOf(empty, "hi")).isNaN();
+        assertThat(confidenceOf(empty, "hello, do you organise photo walks?")).isNaN();
+        assertThat(confidenceOf(empty, "I want to book a camera for my wedding")).isNaN();
+        assertThat(confidenceOf(empty, "how much for a week?")).isNaN();
+        assertThat(confidenceOf(empty, "who won the cricket match yesterday?")).isNaN();
+    }
+
+    @Test
+    void onlyAnItemTheCustomerNamedSupportsTheAnswerNotAFuzzyGuessAtOne() {
+        CatalogLookup guessing = new CatalogLookup() {
+            @Override
+            public List<CatalogMatch> match(String tenantId, String text, int k) {
+                return List.of(new CatalogMatch(FX3, 0.9, CatalogMatch.Kind.FUZZY, "kids", "fx3"));
+            }
+
+            @Override
+            public SpellingCorrection correct(String tenantId, String text) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ScriptedModel model = new ScriptedModel().says("Here is what I know.");
+
+        assertThat(compose(new Knowledge(), guessing, model, conversation("does your shop run workshops for kids?"))
+                .confidence()).isZero();
+        assertThat(compose(new Knowledge(), catalog, model, conversation("what comes in the box with the fx3?"))
+                .confidence()).isEqualTo(0.95);
+    }
+
+    @Test
+    void aToolAnswerIsFullySupportedAndAHoldingReplyOrTheModelsHandOffIsNotJudgedAgain() {
+        ComposedReply quoted = compose(new ScriptedModel().calls(AgentTools.SEARCH_CATALOG, "{\"query\":\"fx3\"}")
+                .says("Yes, we have the Sony FX3."), "what do you know about the fx3 then?");
+        assertThat(quoted.confidence()).isEqualTo(1.0);
+
+        ScriptedModel holding = new ScriptedModel();
+        holding.script.add(new LlmResponse("local", "responder", "A team member will reply shortly.", List.of(),
+                new TokenUsage(0, 0, false), Duration.ZERO, true));
+        assertThat(compose(holding, "does your shop run photography workshops for kids?").confidence()).isNaN();
+
+        ComposedReply handedOff = compose(new ScriptedModel().calls(AgentTools.HAND_OFF, "{\"reason\":\"unsure\"}")
+                .says("A team member will help."), "does your shop run photography workshops for kids?");
+        assertThat(handedOff.confidence()).isNaN();
+    }
+
+    @Test
+    void didYouForgetIsNotJudgedOnItsOwnWordsButAnswersTheForgottenQuestion() {
+        List<StoredMessage> messages = new ArrayList<>(conversation("hi", "Hello!", "do you run photography workshops for kids?"));
+        StoredMessage again = conversation("x", "y", "did you forget my question?").get(2);
+        messages.add(new StoredMessage(again.key(), "m9", "m9", again.direction(), again.type(), again.text(),
+                again.sentAt().plusSeconds(600), again.receivedAt().plusSeconds(600), null, null, null, null, again.accounting()));
+
+        ComposedReply reply = compose(new Knowledge(), catalog, new ScriptedModel().says("Sorry! About the workshops..."), messages);
+
+        assertThat(reply.context().forgottenQuestion()).isPresent();
+        assertThat(reply.confidence()).isNaN();
     }
 
     @Test
