@@ -360,13 +360,15 @@ class AdminHandlerTest {
         List<Map<String, Object>> days = cast(answer.get("days"));
         assertThat(days).extracting(d -> d.get("day")).containsExactly("2026-12-01", "2026-12-02");
         assertThat(days.get(0)).containsEntry("messages_in", 10).containsEntry("messages_out", 9)
-                .containsEntry("handoffs", 2).containsEntry("p95_reply_ms", 1500);
+                .containsEntry("handoffs", 2).containsEntry("p95_reply_ms", 1500).containsEntry("leads", 2)
+                .containsEntry("booking_requests", 1);
         Map<String, Object> totals = cast(answer.get("totals"));
         assertThat(totals).containsEntry("days_rolled_up", 2).containsEntry("messages_in", 35)
                 .containsEntry("messages_out", 29).containsEntry("handoffs", 5)
                 .containsEntry("handoff_reasons", Map.of("complaint", 2, "human_request", 3))
                 .containsEntry("prompt_tokens", 2000).containsEntry("completion_tokens", 400)
-                .containsEntry("max_p95_reply_ms", 1500);
+                .containsEntry("max_p95_reply_ms", 1500).containsEntry("leads", 7)
+                .containsEntry("booking_requests", 2);
         assertThat(((Number) totals.get("cost_usd")).doubleValue()).isCloseTo(0.09, org.assertj.core.data.Offset.offset(1e-9));
         Map<String, Map<String, Object>> usage = cast(totals.get("usage_by_provider"));
         assertThat(usage.keySet()).containsExactly("groq", "openai");
@@ -434,7 +436,7 @@ class AdminHandlerTest {
     private static DailyRollup rollup(String tenant, String day, int in, int out, Map<String, Integer> handoffs,
                                       String provider, double cost) {
         return new DailyRollup(tenant, java.time.LocalDate.parse(day), "Asia/Kolkata", in, out, in / 2,
-                handoffs.values().stream().mapToInt(Integer::intValue).sum(), handoffs, 0,
+                handoffs.values().stream().mapToInt(Integer::intValue).sum(), handoffs, in / 5, 1,
                 List.of(new DailyRollup.QuestionCount("is the fx3 free tomorrow", 4)), 1, List.of("do you deliver"),
                 0, List.of(), Map.of(provider, new DailyRollup.ProviderUsage(out, 1000, 200, cost)), 1500, out, false,
                 java.time.Instant.parse(day + "T23:59:00Z"));

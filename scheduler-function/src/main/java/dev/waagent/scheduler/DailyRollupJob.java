@@ -2,6 +2,7 @@ package dev.waagent.scheduler;
 
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.analytics.DailyRollup;
+import dev.waagent.domain.analytics.FollowUpLog;
 import dev.waagent.domain.analytics.MessageLog;
 import dev.waagent.domain.analytics.MessagePage;
 import dev.waagent.domain.analytics.RollupAccumulator;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * analytics API, then emitted as EMF metrics.
  * <p>
  * Due work: the rollup store says which day a tenant was last rolled up; the day's messages come from the
- * tenant's day partitions of the due-index (one query per UTC day the local day touches), never a scan.
+ * tenant's day partitions of the due-index (one query per UTC day the local day touches), never a scan; so do
+ * the day's leads and booking requests, from their own day partitions ({@link FollowUpLog}).
  * Idempotent: a day is stored with a conditional put and its metrics emitted only then, so a re-run does
  * nothing. Resumable: the unit is a tenant-day; days stored stay stored, and a day cut short by the budget is
  * dropped and counted again by the next run. Bounded per tenant: tenants take turns a day at a time, and a day
@@ -46,14 +48,16 @@ public class DailyRollupJob implements ScheduledJob {
     private final TenantDirectory tenants;
     private final MessageLog messages;
     private final RollupStore rollups;
+    private final FollowUpLog followUps;
     private final SchedulerSettings settings;
     private final JobMetrics metrics;
     private final TimeSource time;
 
-    public DailyRollupJob(TenantDirectory tenants, MessageLog messages, RollupStore rollups, SchedulerSettings settings,
-                          JobMetrics metrics, TimeSource time) {
+    public DailyRollupJob(TenantDirectory tenants, MessageLog messages, FollowUpLog followUps, RollupStore rollups,
+                          SchedulerSettings settings, JobMetrics metrics, TimeSource time) {
         this.tenants = tenants;
         this.messages = messages;
+        this.followUps = followUps;
         this.rollups = rollups;
         this.settings = settings;
         this.metrics = metrics;
@@ -140,6 +144,12 @@ public class DailyRollupJob implements ScheduledJob {
                 break;
             }
         } while (cursor != null);
+        if (!time.now().plus(RESERVE).isBefore(deadline)) {
+            return false;
+        }
+        FollowUpLog.FollowUpCount requests = followUps.count(tenant.id(), from, to);
+        report.read(requests.total(), requests.readUnits());
+        accumulator.addFollowUps(requests);
         DailyRollup rollup = accumulator.result(time.now());
         if (rollups.saveIfAbsent(rollup)) {
             metrics.dayRolledUp(rollup);

@@ -43,6 +43,8 @@ public class JobMetrics {
         values.put(MetricNames.ROLLUP_MESSAGES_OUT, Metric.count(day.messagesOut()));
         values.put(MetricNames.ROLLUP_CONVERSATIONS, Metric.count(day.conversations()));
         values.put(MetricNames.ROLLUP_HANDOFFS, Metric.count(day.handoffs()));
+        values.put(MetricNames.ROLLUP_LEADS, Metric.count(day.leads()));
+        values.put(MetricNames.ROLLUP_BOOKING_REQUESTS, Metric.count(day.bookingRequests()));
         values.put(MetricNames.ROLLUP_UNANSWERED, Metric.count(day.unansweredQuestions()));
         values.put(MetricNames.ROLLUP_TOKENS, Metric.count(day.tokens()));
         values.put(MetricNames.ROLLUP_COST_USD, new Metric(day.costUsd(), Unit.NONE));

@@ -1,7 +1,9 @@
 package dev.waagent.scheduler;
 
 import dev.waagent.domain.analytics.DailyRollup;
+import dev.waagent.domain.analytics.RollupDigest;
 import dev.waagent.domain.analytics.RollupStore;
+import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
@@ -9,6 +11,8 @@ import dev.waagent.domain.tenant.OpeningHours;
 import dev.waagent.domain.tenant.StaffContact;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
+import dev.waagent.domain.tools.FollowUpRequest;
+import dev.waagent.domain.tools.FollowUpRequests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -23,6 +27,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -43,6 +48,8 @@ class DailyRollupJobTest implements TestPropertyProvider {
     ConversationStore store;
     @Inject
     TenantDirectory tenants;
+    @Inject
+    FollowUpRequests followUps;
 
     @Override
     public Map<String, String> getProperties() {
@@ -127,6 +134,45 @@ class DailyRollupJobTest implements TestPropertyProvider {
     }
 
     @Test
+    void leadsAndBookingRequestsOfTheLocalDayEqualAHandCountAndARerunChangesNothing() {
+        Seeder seed = new Seeder(store, tenants);
+        Tenant tenant = seed.tenant(PUNE.getId());
+        Tenant other = seed.tenant(PUNE.getId());
+        LocalDate day = LocalDate.ofInstant(clock.peek(), PUNE).minusDays(1);
+        String a = Seeder.customer();
+        String b = Seeder.customer();
+        answer(seed, tenant, a, "Can I rent the FX3 on Saturday?", at(day, "10:00:00"), 2_000, llm("stub", 100, 20, 0.0001));
+
+        // The local day's first millisecond (the UTC day before) and its last one both count.
+        request(tenant, a, FollowUpRequest.Kind.LEAD, at(day, "00:00:00"));
+        request(tenant, a, FollowUpRequest.Kind.BOOKING, at(day, "10:00:05"));
+        request(tenant, b, FollowUpRequest.Kind.LEAD, at(day, "12:30:00"));
+        request(tenant, b, FollowUpRequest.Kind.LEAD, at(day, "19:00:00"));
+        request(tenant, b, FollowUpRequest.Kind.BOOKING, at(day, "23:59:59").plusMillis(999));
+        // Not the day's: the millisecond before, the millisecond after, and another tenant's.
+        request(tenant, a, FollowUpRequest.Kind.LEAD, at(day, "00:00:00").minusMillis(1));
+        request(tenant, b, FollowUpRequest.Kind.BOOKING, at(day.plusDays(1), "00:00:00"));
+        request(other, Seeder.customer(), FollowUpRequest.Kind.BOOKING, at(day, "11:00:00"));
+
+        clock.set(at(day.plusDays(1), "10:00:00"));
+        assertThat(job.run(Duration.ofMinutes(1))).contains("complete");
+
+        DailyRollup rollup = rollups.find(tenant.id(), day).orElseThrow();
+        assertThat(rollup.leads()).isEqualTo(3);
+        assertThat(rollup.bookingRequests()).isEqualTo(2);
+        assertThat(rollup.messagesIn()).isEqualTo(1);
+        assertThat(rollups.find(tenant.id(), day.minusDays(1)).orElseThrow().leads()).isEqualTo(1);
+        assertThat(rollups.find(other.id(), day).orElseThrow().bookingRequests()).isEqualTo(1);
+        assertThat(RollupDigest.lines(rollup)).contains("• 3 new leads, 2 booking requests to follow up");
+
+        // More requests after the day was stored change nothing on a re-run.
+        request(tenant, b, FollowUpRequest.Kind.LEAD, at(day, "15:00:00"));
+        clock.advance(Duration.ofHours(1));
+        assertThat(job.run(Duration.ofMinutes(1))).doesNotContain("rolled-up").contains("complete");
+        assertThat(rollups.find(tenant.id(), day).orElseThrow()).isEqualTo(rollup);
+    }
+
+    @Test
     void staffCommandsAreNotCountedAsCustomerTraffic() {
         Seeder seed = new Seeder(store, tenants);
         Tenant seeded = seed.tenant(PUNE.getId());
@@ -177,6 +223,11 @@ class DailyRollupJobTest implements TestPropertyProvider {
     private static int rolledUp(String line) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("rolled-up=(\\d+)").matcher(line);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private void request(Tenant tenant, String customer, FollowUpRequest.Kind kind, Instant at) {
+        followUps.record(new FollowUpRequest(UUID.randomUUID().toString(), new ConversationKey(tenant.id(), customer),
+                kind, "Sony FX3", "Saturday", "", at, null));
     }
 
     private static Instant at(LocalDate day, String time) {

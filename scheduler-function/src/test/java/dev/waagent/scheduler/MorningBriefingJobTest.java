@@ -63,7 +63,7 @@ class MorningBriefingJobTest implements TestPropertyProvider {
         LocalDate today = LocalDate.ofInstant(clock.peek(), PUNE);
         Instant eight = today.atTime(8, 0).atZone(PUNE).toInstant();
         rollups.saveIfAbsent(new DailyRollup(TENANT, today.minusDays(1), PUNE.getId(), 42, 40, 12, 2,
-                Map.of("customer asked for a person", 1, "no confident answer", 1), 0,
+                Map.of("customer asked for a person", 1, "no confident answer", 1), 3, 1,
                 List.of(new DailyRollup.QuestionCount("What are your hours?", 5)), 1, List.of("Can I pay by UPI?"), 2,
                 List.of("Do you rent drones?"), Map.of("openai", new DailyRollup.ProviderUsage(30, 24000, 1500, 0.0125)),
                 4_200, 30, false, eight));
@@ -84,7 +84,8 @@ class MorningBriefingJobTest implements TestPropertyProvider {
             List<String> lines = sent.text().lines().toList();
             assertThat(lines).hasSizeBetween(6, 10);
             assertThat(sent.text()).contains("42 messages in, 40 out, 12 conversations")
-                    .contains("2 handed to a person").contains("\"What are your hours?\" (5)")
+                    .contains("2 handed to a person").contains("3 new leads, 1 booking request to follow up")
+                    .contains("\"What are your hours?\" (5)")
                     .contains("2 without a confident answer, 1 unanswered").contains("p95 4.2 s")
                     .endsWith("Today: 1 follow-up pending");
         });

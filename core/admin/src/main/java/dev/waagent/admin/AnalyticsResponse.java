@@ -26,8 +26,8 @@ public record AnalyticsResponse(String tenantId, LocalDate from, LocalDate to, L
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Day(LocalDate day, String timezone, int messagesIn, int messagesOut, int conversations, int handoffs,
-                      Map<String, Integer> handoffReasons, int leads, List<Question> topQuestions,
-                      int unansweredQuestions, List<String> unansweredSamples, int lowConfidenceQuestions,
+                      Map<String, Integer> handoffReasons, int leads, int bookingRequests,
+                      List<Question> topQuestions, int unansweredQuestions, List<String> unansweredSamples, int lowConfidenceQuestions,
                       List<String> lowConfidenceSamples, Map<String, Usage> usageByProvider, long promptTokens,
                       long completionTokens, double costUsd, long p95ReplyMs, int timedReplies, boolean truncated) {
 
@@ -36,6 +36,7 @@ public record AnalyticsResponse(String tenantId, LocalDate from, LocalDate to, L
             rollup.usageByProvider().forEach((provider, u) -> usage.put(provider, Usage.of(u)));
             return new Day(rollup.day(), rollup.timezone(), rollup.messagesIn(), rollup.messagesOut(),
                     rollup.conversations(), rollup.handoffs(), new TreeMap<>(rollup.handoffReasons()), rollup.leads(),
+                    rollup.bookingRequests(),
                     rollup.topQuestions().stream().map(q -> new Question(q.question(), q.count())).toList(),
                     rollup.unansweredQuestions(), rollup.unansweredSamples(), rollup.lowConfidenceQuestions(),
                     rollup.lowConfidenceSamples(), usage,
@@ -69,8 +70,8 @@ public record AnalyticsResponse(String tenantId, LocalDate from, LocalDate to, L
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Totals(int daysRolledUp, int messagesIn, int messagesOut, int conversations, int handoffs,
-                         Map<String, Integer> handoffReasons, int leads, List<Question> topQuestions,
-                         int unansweredQuestions, int lowConfidenceQuestions, Map<String, Usage> usageByProvider,
+                         Map<String, Integer> handoffReasons, int leads, int bookingRequests,
+                         List<Question> topQuestions, int unansweredQuestions, int lowConfidenceQuestions, Map<String, Usage> usageByProvider,
                          long promptTokens, long completionTokens, double costUsd, long maxP95ReplyMs,
                          int timedReplies) {
 
@@ -96,6 +97,7 @@ public record AnalyticsResponse(String tenantId, LocalDate from, LocalDate to, L
                     days.stream().mapToInt(Day::handoffs).sum(),
                     reasons,
                     days.stream().mapToInt(Day::leads).sum(),
+                    days.stream().mapToInt(Day::bookingRequests).sum(),
                     top,
                     days.stream().mapToInt(Day::unansweredQuestions).sum(),
                     days.stream().mapToInt(Day::lowConfidenceQuestions).sum(),

@@ -27,7 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A local stand-in for Bedrock Runtime's {@code POST /model/{modelId}/converse} that answers as Bedrock does: JSON
+ * A local stand-in for Bedrock Runtime's {@code POST /model/{modelId}/converse} (and {@code /invoke}, InvokeModel,
+ * e.g. Titan embeddings) that answers as Bedrock does: JSON
  * bodies, {@code x-amzn-RequestId}, and errors as the restJson1 protocol carries them (the error type in the
  * {@code x-amzn-ErrorType} header, with Bedrock's {@code :http://internal.amazon.com/coral/...} suffix, and/or as
  * {@code __type} in the body, the message as {@code message}). Replies are scripted per test and every request is
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  */
 final class FakeBedrockServer implements AutoCloseable {
 
-    private static final Pattern CONVERSE_PATH = Pattern.compile("/model/([^/]+)/converse");
+    private static final Pattern CONVERSE_PATH = Pattern.compile("/model/([^/]+)/(?:converse|invoke)");
     private static final String CORAL_SUFFIX = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
 
     /** Where an error reply names its type. Bedrock itself sends the header; the SDK also reads {@code __type}. */
@@ -45,6 +46,11 @@ final class FakeBedrockServer implements AutoCloseable {
 
         static Reply converse(String fixture) {
             return new Reply(200, Map.of(), fixture(fixture), Duration.ZERO);
+        }
+
+        /** A 200 with this JSON body (an InvokeModel answer is the model's own JSON). */
+        static Reply json(String body) {
+            return new Reply(200, Map.of(), body, Duration.ZERO);
         }
 
         static Reply error(int status, String type, String message, ErrorShape shape) {
@@ -76,7 +82,7 @@ final class FakeBedrockServer implements AutoCloseable {
 
     /**
      * @param rawPath the path as sent, still percent-encoded
-     * @param modelId the model id decoded from the path; null when the path is not a Converse path
+     * @param modelId the model id decoded from the path; null when the path is not a Converse or InvokeModel path
      */
     record Received(String method, String rawPath, String modelId, Map<String, List<String>> headers, String body) {
 

@@ -61,6 +61,8 @@ public final class MetricNames {
     public static final String ROLLUP_MESSAGES_OUT = "RollupMessagesOut";
     public static final String ROLLUP_CONVERSATIONS = "RollupConversations";
     public static final String ROLLUP_HANDOFFS = "RollupHandoffs";
+    public static final String ROLLUP_LEADS = "RollupLeads";
+    public static final String ROLLUP_BOOKING_REQUESTS = "RollupBookingRequests";
     public static final String ROLLUP_UNANSWERED = "RollupUnansweredQuestions";
     public static final String ROLLUP_TOKENS = "RollupTokens";
     public static final String ROLLUP_COST_USD = "RollupCostUsd";

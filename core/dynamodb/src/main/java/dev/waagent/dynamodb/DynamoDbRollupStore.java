@@ -107,6 +107,7 @@ public class DynamoDbRollupStore implements RollupStore {
         r.handoffReasons().forEach((reason, count) -> reasons.put(reason, n(count)));
         item.put("handoffReasons", AttributeValue.fromM(reasons));
         item.put("leads", n(r.leads()));
+        item.put("bookingRequests", n(r.bookingRequests()));
         item.put("topQuestions", AttributeValue.fromL(r.topQuestions().stream()
                 .map(q -> AttributeValue.fromM(Map.of("q", s(q.question()), "n", n(q.count())))).toList()));
         item.put("unanswered", n(r.unansweredQuestions()));
@@ -139,7 +140,7 @@ public class DynamoDbRollupStore implements RollupStore {
                         Double.parseDouble(u.m().get("costUsd").n()))));
         return new DailyRollup(item.get("tenantId").s(), LocalDate.parse(item.get("day").s()), item.get("timezone").s(),
                 i(item, "messagesIn"), i(item, "messagesOut"), i(item, "conversations"), i(item, "handoffs"), reasons,
-                i(item, "leads"), questions, i(item, "unanswered"), strings(item, "unansweredSamples"),
+                i(item, "leads"), i(item, "bookingRequests"), questions, i(item, "unanswered"), strings(item, "unansweredSamples"),
                 i(item, "lowConfidence"), strings(item, "lowConfidenceSamples"), usage,
                 Long.parseLong(item.get("p95ReplyMillis").n()), i(item, "timedReplies"),
                 item.containsKey("truncated") && Boolean.TRUE.equals(item.get("truncated").bool()),

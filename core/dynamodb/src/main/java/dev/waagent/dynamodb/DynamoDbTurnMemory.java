@@ -19,7 +19,9 @@ import java.util.Map;
  * What turns leave behind, in the conversation's own item collection (tenant-first keys, see {@link Keys}):
  * <ul>
  *   <li>key facts: {@code keyFacts} on the {@code CONV} item (an upsert of the merged list)</li>
- *   <li>{@code sk = L#<epoch millis, 13 digits>#<id>}: a lead or booking request waiting for staff</li>
+ *   <li>{@code sk = L#<epoch millis, 13 digits>#<id>}: a lead or booking request waiting for staff; it carries
+ *   {@code dueBucket = T#<tenant>#LEADS#<UTC day>} and {@code dueAt} = creation time, so the daily rollup counts a
+ *   tenant's day of them on the due-index without a scan ({@link DynamoDbFollowUpLog})</li>
  *   <li>{@code sk = X#<epoch millis, 13 digits>#<turn ref>}: one turn's tool calls, context truncation and price
  *   repairs</li>
  * </ul>
@@ -70,6 +72,8 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
         item.put("dates", AttributeValue.fromS(request.dates()));
         item.put("note", AttributeValue.fromS(request.note()));
         item.put("status", AttributeValue.fromS(request.status()));
+        item.put(Keys.DUE_BUCKET, AttributeValue.fromS(Keys.followUpDay(request.key().tenantId(), request.createdAt())));
+        item.put(Keys.DUE_AT, AttributeValue.fromN(Long.toString(request.createdAt().toEpochMilli())));
         client.putItem(builder -> builder.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(sk)"));
     }

@@ -26,7 +26,7 @@ import java.time.ZoneOffset;
  *       {@code GET /admin/tenants/{id}/analytics?from&to})</li>
  * </ul>
  * The sparse GSI {@value #DUE_INDEX} ({@code dueBucket} S, {@code dueAt} N = epoch millis, projection ALL) is how
- * the scheduler finds due work without scanning. Only two kinds of item carry the attributes:
+ * the scheduler finds due work without scanning. Only three kinds of item carry the attributes:
  * <ul>
  *   <li>conversation items: {@code dueBucket = T#<tenant>#ACT}, {@code dueAt} = last activity (a turn answered or
  *       silenced, a state change). Access pattern: "conversations of tenant T quiet since before X and active after
@@ -34,6 +34,9 @@ import java.time.ZoneOffset;
  *       reads only the stretch that became due since its last run</li>
  *   <li>message items: {@code dueBucket = T#<tenant>#DAY#<yyyy-MM-dd, UTC>}, {@code dueAt} = receive time. Access
  *       pattern: "every message of tenant T in [from, to)" for the daily rollup = one Query per UTC day touched</li>
+ *   <li>lead and booking request items ({@code sk = L#...}): {@code dueBucket = T#<tenant>#LEADS#<yyyy-MM-dd, UTC>},
+ *       {@code dueAt} = creation time. Access pattern: "leads and booking requests of tenant T created in [from, to)"
+ *       for the daily rollup = one Query per UTC day touched (a separate bucket, so the message log never reads them)</li>
  * </ul>
  * Both partitions take one tenant's write rate at most (well under a GSI partition's 1,000 writes/s); a tenant
  * beyond that would add a shard suffix and query each shard.
@@ -78,6 +81,15 @@ final class Keys {
 
     static String messageDay(String tenantId, Instant receivedAt) {
         return messageDay(tenantId, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
+    }
+
+    /** GSI partition: the tenant's leads and booking requests created on one UTC day. */
+    static String followUpDay(String tenantId, LocalDate utcDay) {
+        return "T#" + tenantId + "#LEADS#" + utcDay;
+    }
+
+    static String followUpDay(String tenantId, Instant createdAt) {
+        return followUpDay(tenantId, LocalDate.ofInstant(createdAt, ZoneOffset.UTC));
     }
 
     static String schedulerState(String tenantId) {

@@ -7,14 +7,15 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * {@code wa.embeddings.provider}: {@code onnx} (default: BGE-small-en-v1.5, quantised, in process, no network,
- * English only) or {@code openai} (any OpenAI-compatible embeddings endpoint, see {@link OpenAiEmbeddingSettings};
- * use a multilingual model there for Hinglish and Bahasa).
+ * English only), {@code openai} (any OpenAI-compatible embeddings endpoint, see {@link OpenAiEmbeddingSettings};
+ * use a multilingual model there for Hinglish and Bahasa) or {@code bedrock} (Amazon Titan Text Embeddings V2,
+ * multilingual, see {@link BedrockEmbeddingSettings}).
  */
 @ConfigurationProperties("wa.embeddings")
 public interface EmbeddingSettings {
 
     @Bindable(defaultValue = "onnx")
     @NotBlank
-    @Pattern(regexp = "onnx|openai")
+    @Pattern(regexp = "onnx|openai|bedrock")
     String getProvider();
 }

@@ -248,9 +248,11 @@ public final class OperationsDashboard extends Construct {
                         searchBy(tenant, MetricNames.ROLLUP_MESSAGES_IN, SUM, ONE_DAY),
                         searchBy(tenant, MetricNames.ROLLUP_MESSAGES_OUT, SUM, ONE_DAY),
                         searchBy(tenant, MetricNames.ROLLUP_CONVERSATIONS, SUM, ONE_DAY))),
-                graph("Daily rollup per tenant: handoffs, unanswered questions", List.of(
+                graph("Daily rollup per tenant: handoffs, unanswered questions, leads, booking requests", List.of(
                         searchBy(tenant, MetricNames.ROLLUP_HANDOFFS, SUM, ONE_DAY),
-                        searchBy(tenant, MetricNames.ROLLUP_UNANSWERED, SUM, ONE_DAY))),
+                        searchBy(tenant, MetricNames.ROLLUP_UNANSWERED, SUM, ONE_DAY),
+                        searchBy(tenant, MetricNames.ROLLUP_LEADS, SUM, ONE_DAY),
+                        searchBy(tenant, MetricNames.ROLLUP_BOOKING_REQUESTS, SUM, ONE_DAY))),
                 graph("Daily rollup per tenant: tokens, cost (USD), p95 reply time", List.of(
                         searchBy(tenant, MetricNames.ROLLUP_TOKENS, SUM, ONE_DAY),
                         searchBy(tenant, MetricNames.ROLLUP_COST_USD, SUM, ONE_DAY),

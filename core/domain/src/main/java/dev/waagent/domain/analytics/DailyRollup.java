@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param conversations          distinct customers who wrote or were written to that day
  * @param handoffReasons         handoffs by reason
- * @param leads                  leads created (not tracked yet: always 0 until leads exist)
+ * @param leads                  leads the agent took down that day ({@code create_lead})
+ * @param bookingRequests        booking requests the agent took down that day ({@code request_booking})
  * @param topQuestions           the most frequent customer questions, most frequent first
  * @param unansweredQuestions    customer questions still unanswered when the day was rolled up
  * @param lowConfidenceQuestions questions answered by a holding reply (the chain could not really answer):
@@ -31,6 +32,7 @@ public record DailyRollup(
         int handoffs,
         Map<String, Integer> handoffReasons,
         int leads,
+        int bookingRequests,
         List<QuestionCount> topQuestions,
         int unansweredQuestions,
         List<String> unansweredSamples,
@@ -50,6 +52,18 @@ public record DailyRollup(
         unansweredSamples = unansweredSamples == null ? List.of() : List.copyOf(unansweredSamples);
         lowConfidenceSamples = lowConfidenceSamples == null ? List.of() : List.copyOf(lowConfidenceSamples);
         usageByProvider = usageByProvider == null ? Map.of() : Map.copyOf(usageByProvider);
+    }
+
+    /** Without booking requests (a rollup stored before they were counted, or a caller that has none). */
+    public DailyRollup(String tenantId, LocalDate day, String timezone, int messagesIn, int messagesOut,
+                       int conversations, int handoffs, Map<String, Integer> handoffReasons, int leads,
+                       List<QuestionCount> topQuestions, int unansweredQuestions, List<String> unansweredSamples,
+                       int lowConfidenceQuestions, List<String> lowConfidenceSamples,
+                       Map<String, ProviderUsage> usageByProvider, long p95ReplyMillis, int timedReplies,
+                       boolean truncated, Instant computedAt) {
+        this(tenantId, day, timezone, messagesIn, messagesOut, conversations, handoffs, handoffReasons, leads, 0,
+                topQuestions, unansweredQuestions, unansweredSamples, lowConfidenceQuestions, lowConfidenceSamples,
+                usageByProvider, p95ReplyMillis, timedReplies, truncated, computedAt);
     }
 
     /** A customer question and how often it was asked. */

@@ -56,6 +56,8 @@ public final class RollupAccumulator {
     private final Map<String, List<String>> turnQuestions = new HashMap<>();
     private final List<Long> replyMillis = new ArrayList<>();
     private boolean truncated;
+    private int leads;
+    private int bookingRequests;
 
     public RollupAccumulator(String tenantId, LocalDate day, ZoneId zone) {
         this.tenantId = tenantId;
@@ -70,6 +72,12 @@ public final class RollupAccumulator {
         } else {
             addOutbound(message);
         }
+    }
+
+    /** The day's leads and booking requests (they are not messages: counted from their own log). */
+    public void addFollowUps(FollowUpLog.FollowUpCount count) {
+        leads += count.leads();
+        bookingRequests += count.bookingRequests();
     }
 
     public void markTruncated() {
@@ -141,7 +149,7 @@ public final class RollupAccumulator {
                 .map(e -> new DailyRollup.QuestionCount(questionWording.get(e.getKey()), e.getValue()))
                 .toList();
         return new DailyRollup(tenantId, day, zone.getId(), messagesIn, messagesOut, customers.size(), handoffs,
-                new LinkedHashMap<>(handoffReasons), 0, top, unanswered, unansweredSamples, lowConfidence,
+                new LinkedHashMap<>(handoffReasons), leads, bookingRequests, top, unanswered, unansweredSamples, lowConfidence,
                 lowConfidenceSamples, new LinkedHashMap<>(usage), percentile95(replyMillis), replyMillis.size(),
                 truncated, computedAt);
     }

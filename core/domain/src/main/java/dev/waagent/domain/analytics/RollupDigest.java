@@ -11,7 +11,7 @@ public final class RollupDigest {
     private RollupDigest() {
     }
 
-    /** Three to five bullet lines. */
+    /** Three to six bullet lines. */
     public static List<String> lines(DailyRollup r) {
         List<String> lines = new ArrayList<>();
         lines.add("• " + r.messagesIn() + " messages in, " + r.messagesOut() + " out, " + r.conversations()
@@ -22,6 +22,10 @@ public final class RollupDigest {
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))).append(')');
         }
         lines.add(handoffs.toString());
+        if (r.leads() + r.bookingRequests() > 0) {
+            lines.add("• " + r.leads() + (r.leads() == 1 ? " new lead, " : " new leads, ") + r.bookingRequests()
+                    + (r.bookingRequests() == 1 ? " booking request" : " booking requests") + " to follow up");
+        }
         if (!r.topQuestions().isEmpty()) {
             lines.add("• Top questions: " + r.topQuestions().stream().limit(3)
                     .map(q -> "\"" + q.question() + "\" (" + q.count() + ")").collect(Collectors.joining(", ")));
