@@ -123,6 +123,7 @@ class DeploymentConfigTest {
             "tenants|Pune Cameras|tenant id must be lower-case",
             "llmProviders|openai,openai|listed twice",
             "bedrockModelIds|arn:aws:bedrock:us-east-1::foundation-model/x.y|bedrock model id",
+            "bedrockEmbeddingModelId|arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0|bedrock embedding model id",
             "whatsappApiVersion|23|whatsappApiVersion",
             "dbMaxCapacity|0.25|Aurora capacity",
             "localFallbackAlarmPercent|0|localFallbackAlarmPercent",

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waagent.infra.config.AgentFunction;
 import dev.waagent.infra.config.SchedulerJob;
+import dev.waagent.infra.constructs.BedrockAccess;
 import dev.waagent.infra.constructs.JavaFunction;
 import dev.waagent.infra.stacks.FunctionArtifacts;
 import java.nio.file.Files;
@@ -238,6 +239,33 @@ class ServiceStackTest {
             assertThat(TemplateJson.actions(s)).containsExactly("rds-db:connect");
             assertThat(s.get("Resource")).isEqualTo(dbUser);
         });
+    }
+
+    @Test
+    void aBedrockEmbeddingModelIsGrantedToTheAdminAndWorkerOnlyAndBothAreToldToUseIt() {
+        var synth = TestApps.devWithBedrockEmbeddings();
+        var titan = join("arn:", pseudo("Partition"), ":bedrock:", pseudo("Region"), "::foundation-model/"
+                + TestApps.EMBEDDING_MODEL);
+        for (AgentFunction which : List.of(AgentFunction.ADMIN, AgentFunction.WORKER)) {
+            var bedrock = statements(synth, which).stream()
+                    .filter(s -> TemplateJson.actions(s).stream().anyMatch(a -> a.startsWith("bedrock:"))).toList();
+            assertThat(bedrock).as("%s", which).singleElement().satisfies(s -> {
+                assertThat(TemplateJson.actions(s)).containsExactlyElementsOf(BedrockAccess.ACTIONS);
+                assertThat(s.get("Resource")).isEqualTo(titan);
+            });
+            synth.service().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "FunctionName", "wa-agent-dev-" + which.id(),
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            "WA_EMBEDDINGS_PROVIDER", "bedrock",
+                            "WA_EMBEDDINGS_BEDROCK_MODEL_ID", TestApps.EMBEDDING_MODEL)))));
+        }
+        for (AgentFunction which : List.of(AgentFunction.WEBHOOK, AgentFunction.SCHEDULER)) {
+            assertThat(TemplateJson.allActions(statements(synth, which))).as("%s", which)
+                    .noneMatch(a -> a.startsWith("bedrock:"));
+        }
+        TestApps.dev().service().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "wa-agent-dev-admin",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("WA_EMBEDDINGS_PROVIDER", Match.absent())))));
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class TestApps {
     public static final List<String> TENANTS = List.of("pune-cameras", "jakarta-cars");
     public static final List<String> PROVIDERS = List.of("openai", "groq");
     public static final String FOUNDATION_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+    public static final String EMBEDDING_MODEL = "amazon.titan-embed-text-v2:0";
     public static final String INFERENCE_PROFILE = "eu.amazon.nova-lite-v1:0";
     public static final String ALARM_EMAIL = "ops@example.com";
     public static final String EXISTING_DB_SECRET =
@@ -94,6 +95,16 @@ public final class TestApps {
                     "jdbc:postgresql://db.example.com:5432/waagent?sslmode=require");
             context.put(ContextConfigReader.EXISTING_DATABASE_SECRET_ARN, EXISTING_DB_SECRET);
             context.put(ContextConfigReader.BEDROCK_MODEL_IDS, "");
+            return synth(context);
+        });
+    }
+
+    /** dev with knowledge embedded by Bedrock Titan instead of the in-process model. */
+    public static Synth devWithBedrockEmbeddings() {
+        return CACHE.computeIfAbsent("embeddings", k -> {
+            Map<String, Object> context = baseContext();
+            context.put(ContextConfigReader.BEDROCK_MODEL_IDS, "");
+            context.put(ContextConfigReader.BEDROCK_EMBEDDING_MODEL_ID, EMBEDDING_MODEL);
             return synth(context);
         });
     }

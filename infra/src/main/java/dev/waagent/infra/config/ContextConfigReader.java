@@ -24,6 +24,7 @@ public final class ContextConfigReader {
     public static final String TENANTS = "tenants";
     public static final String LLM_PROVIDERS = "llmProviders";
     public static final String BEDROCK_MODEL_IDS = "bedrockModelIds";
+    public static final String BEDROCK_EMBEDDING_MODEL_ID = "bedrockEmbeddingModelId";
     public static final String ALARM_EMAIL = "alarmEmail";
     public static final String ENABLE_WAF = "enableWaf";
     public static final String API_GATEWAY_CLOUDWATCH_ROLE = "apiGatewayCloudWatchRole";
@@ -101,6 +102,7 @@ public final class ContextConfigReader {
                 list(TENANTS),
                 list(LLM_PROVIDERS),
                 list(BEDROCK_MODEL_IDS),
+                string(BEDROCK_EMBEDDING_MODEL_ID),
                 functions,
                 queue,
                 api,

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param tenantIds         tenants whose channel secrets the stack creates and whose daily cost is alarmed
  * @param llmProviders      providers whose API-key secrets the stack creates (openai, groq, …)
  * @param bedrockModelIds   Bedrock foundation-model or inference-profile ids the functions may invoke
+ * @param bedrockEmbeddingModelId Bedrock embedding model (e.g. {@code amazon.titan-embed-text-v2:0}) the admin and
+ *                          worker functions embed knowledge with instead of the in-process model; empty = in-process
  * @param functions         memory and timeout per function
  * @param turnQueue         FIFO queue settings
  * @param api               API Gateway settings
@@ -36,6 +38,7 @@ public record DeploymentConfig(
         List<String> tenantIds,
         List<String> llmProviders,
         List<String> bedrockModelIds,
+        Optional<String> bedrockEmbeddingModelId,
         Map<AgentFunction, FunctionSizing> functions,
         TurnQueueSettings turnQueue,
         ApiSettings api,
@@ -58,6 +61,13 @@ public record DeploymentConfig(
         tenantIds = distinct(tenantIds, "tenant id");
         llmProviders = distinct(llmProviders, "provider name");
         bedrockModelIds = List.copyOf(Objects.requireNonNullElse(bedrockModelIds, List.of()));
+        bedrockEmbeddingModelId = Objects.requireNonNullElse(bedrockEmbeddingModelId, Optional.empty());
+        bedrockEmbeddingModelId.ifPresent(id -> {
+            if (!BEDROCK_MODEL_ID.matcher(id).matches() || id.startsWith("arn:")) {
+                throw new IllegalArgumentException("bedrock embedding model id must be a model id such as "
+                        + "amazon.titan-embed-text-v2:0, not " + id);
+            }
+        });
         for (String id : bedrockModelIds) {
             if (!BEDROCK_MODEL_ID.matcher(id).matches() || id.startsWith("arn:")) {
                 throw new IllegalArgumentException("bedrock model id must be a model or inference-profile id such as "
@@ -117,6 +127,7 @@ public record DeploymentConfig(
                 List.of(),
                 List.of(),
                 List.of(),
+                Optional.empty(),
                 functions,
                 new TurnQueueSettings(Duration.ofSeconds(2), 5, prod ? 20 : 5),
                 new ApiSettings(prod ? 200 : 50, prod ? 400 : 100, false, true),

@@ -41,6 +41,10 @@ public enum EnvVar {
     LLM_DEFAULT_ORDER,
     /** Comma-separated Bedrock model or inference-profile ids this function may invoke. */
     WA_BEDROCK_MODEL_IDS,
+    /** {@code bedrock} when knowledge is embedded by a Bedrock model ({@code wa.embeddings.provider}). */
+    WA_EMBEDDINGS_PROVIDER,
+    /** The Bedrock embedding model ({@code wa.embeddings.bedrock.model-id}); admin and worker must use the same one. */
+    WA_EMBEDDINGS_BEDROCK_MODEL_ID,
     /** JDBC URL of the back-office database (RDS Proxy endpoint, or the existing database). */
     DATASOURCES_DEFAULT_URL,
     /** Database user. */

@@ -105,6 +105,14 @@ public final class ServiceStack extends Stack {
         if (!config.llmProviders().isEmpty()) {
             workerEnv.put(EnvVar.LLM_DEFAULT_ORDER, String.join(",", config.llmProviders()));
         }
+        // Knowledge embedded by Bedrock: the admin function indexes with it, the worker embeds queries with it.
+        BedrockAccess embeddings = new BedrockAccess(config.bedrockEmbeddingModelId().stream().toList());
+        if (embeddings.usesInferenceProfiles()) {
+            throw new IllegalArgumentException("an embedding model is called by its foundation-model id, not a profile");
+        }
+        config.bedrockEmbeddingModelId().ifPresent(model -> workerEnv
+                .put(EnvVar.WA_EMBEDDINGS_PROVIDER, "bedrock")
+                .put(EnvVar.WA_EMBEDDINGS_BEDROCK_MODEL_ID, model));
         JavaFunction worker = function(config, props.artifacts(), AgentFunction.WORKER,
                 "Answers customer turns from the FIFO turn queue", workerEnv.build(),
                 backOffice.vpc(), backOffice.clientSecurityGroups(), logRemoval);
@@ -113,6 +121,7 @@ public final class ServiceStack extends Stack {
         secrets.grantAccessTokensRead(worker.role());
         secrets.grantProviderKeysRead(worker.role());
         bedrock.grantInvoke(worker.role());
+        embeddings.grantInvoke(worker.role());
         backOffice.grantConnect(worker.role());
         worker.alias().addEventSource(new SqsEventSource(data.turnQueue().queue(), SqsEventSourceProps.builder()
                 .batchSize(WORKER_BATCH_SIZE)
@@ -142,18 +151,22 @@ public final class ServiceStack extends Stack {
 
         // admin API: the back office on PostgreSQL (in the database's VPC), publishes tenants to the tenants table,
         // bumps content versions there, reads the daily rollups from the conversations table.
+        FunctionEnvironment.Builder adminEnv = FunctionEnvironment.builder().putAll(common)
+                .put(EnvVar.WA_ADMIN_OPERATOR_KEY_REF, SecretNames.ADMIN_API_KEY_REF)
+                .put(EnvVar.DJL_CACHE_DIR, "/tmp/djl")
+                .putAll(backOffice.environment());
+        config.bedrockEmbeddingModelId().ifPresent(model -> adminEnv
+                .put(EnvVar.WA_EMBEDDINGS_PROVIDER, "bedrock")
+                .put(EnvVar.WA_EMBEDDINGS_BEDROCK_MODEL_ID, model));
         JavaFunction admin = function(config, props.artifacts(), AgentFunction.ADMIN,
                 "Admin API (/admin/*): tenants, agent configuration, knowledge, catalog, staff, API keys, analytics",
-                FunctionEnvironment.builder().putAll(common)
-                        .put(EnvVar.WA_ADMIN_OPERATOR_KEY_REF, SecretNames.ADMIN_API_KEY_REF)
-                        .put(EnvVar.DJL_CACHE_DIR, "/tmp/djl")
-                        .putAll(backOffice.environment())
-                        .build(),
+                adminEnv.build(),
                 backOffice.vpc(), backOffice.clientSecurityGroups(), logRemoval);
         tables.tenants().grantReadWriteData(admin.role());
         tables.conversations().grantReadData(admin.role());
         secrets.adminApiKey().grantRead(admin.role());
         backOffice.grantConnect(admin.role());
+        embeddings.grantInvoke(admin.role());
 
         schedules = new SchedulerJobs(this, "Schedules", new SchedulerJobs.Props(
                 config.namePrefix(), scheduler.alias(), List.of(SchedulerJob.values()), true));
