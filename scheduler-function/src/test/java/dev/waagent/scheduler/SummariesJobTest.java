@@ -7,6 +7,7 @@ import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.llm.ChatMessage;
 import dev.waagent.domain.llm.ChatRole;
 import dev.waagent.domain.llm.LlmRequest;
+import dev.waagent.domain.memory.TurnMemory;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import dev.waagent.domain.turn.PromptBuilder;
@@ -47,6 +48,8 @@ class SummariesJobTest implements TestPropertyProvider {
     ConversationStore store;
     @Inject
     TenantDirectory tenants;
+    @Inject
+    TurnMemory turnMemory;
 
     private Seeder seed;
 
@@ -144,6 +147,52 @@ class SummariesJobTest implements TestPropertyProvider {
         Instant last = seed.turn(tenant, customer, "hi", "Hello! How can I help?", clock.peek(), Duration.ofSeconds(2));
         clock.set(last.plus(Duration.ofMinutes(10)));
         assertThat(job.run(HOUR)).contains("skipped-too-few=1").doesNotContain("summarized");
+        assertThat(store.load(key(tenant, customer), 12).conversation().memory().hasSummary()).isFalse();
+    }
+
+    @Test
+    void aBusyConversationWhoseTurnsOverflowThePromptIsSummarisedOnTheNextRunWithoutGoingQuiet() {
+        Tenant tenant = seed.tenant("UTC");
+        String customer = Seeder.customer();
+        Instant last = fourTurns(tenant, customer, clock.peek());
+        // The worker's context builder had to drop turns from the last turn's prompt.
+        turnMemory.markSummaryDue(key(tenant, customer), last);
+        int cheapBefore = cheap.requests().size();
+
+        clock.set(last.plusSeconds(30)); // busy: far from the 10 quiet minutes
+        assertThat(job.run(HOUR)).contains("summarized-llm-marked=1");
+        ConversationMemory memory = store.load(key(tenant, customer), 12).conversation().memory();
+        assertThat(memory.summary()).startsWith("Ravi wants to rent the Sony FX3");
+        assertThat(memory.summarizedThrough()).isEqualTo(last);
+        assertThat(cheap.requests()).hasSize(cheapBefore + 1);
+
+        // Re-run: the mark was handled, nothing is summarised twice.
+        clock.set(last.plusSeconds(40));
+        assertThat(job.run(HOUR)).doesNotContain("summarized");
+        assertThat(cheap.requests()).hasSize(cheapBefore + 1);
+
+        // Still busy, it overflows again: the next run summarises again, from where the summary stopped.
+        Instant later = seed.turn(tenant, customer, "Can you add a tripod?", "Yes, a tripod is Rs 300 per day.",
+                last.plusSeconds(45), Duration.ofSeconds(3));
+        turnMemory.markSummaryDue(key(tenant, customer), later);
+        clock.set(later.plusSeconds(20));
+        assertThat(job.run(HOUR)).contains("summarized-llm-marked=1");
+        assertThat(cheap.requests()).hasSize(cheapBefore + 2);
+        assertThat(cheap.requests().get(cheapBefore + 1)).contains("Can you add a tripod?")
+                .doesNotContain("Is the FX3 available this Friday?");
+        assertThat(store.load(key(tenant, customer), 12).conversation().memory().summarizedThrough()).isEqualTo(later);
+    }
+
+    @Test
+    void aBusyConversationThatFitsThePromptIsNotSummarisedBeforeItGoesQuiet() {
+        Tenant tenant = seed.tenant("UTC");
+        String customer = Seeder.customer();
+        Instant last = fourTurns(tenant, customer, clock.peek());
+        int cheapBefore = cheap.requests().size();
+
+        clock.set(last.plusSeconds(30));
+        assertThat(job.run(HOUR)).doesNotContain("summarized");
+        assertThat(cheap.requests()).hasSize(cheapBefore);
         assertThat(store.load(key(tenant, customer), 12).conversation().memory().hasSummary()).isFalse();
     }
 

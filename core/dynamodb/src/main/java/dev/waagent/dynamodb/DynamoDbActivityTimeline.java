@@ -4,6 +4,7 @@ import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.schedule.ActiveConversation;
 import dev.waagent.domain.schedule.ActivityTimeline;
 import dev.waagent.domain.schedule.JobCheckpoints;
+import dev.waagent.domain.schedule.SummaryMarks;
 import dev.waagent.domain.schedule.TimelineCursor;
 import dev.waagent.domain.schedule.TimelinePage;
 import dev.waagent.domain.TimeSource;
@@ -12,6 +13,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -19,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +37,15 @@ import java.util.Optional;
  *   <li>due work: {@code Query due-index: dueBucket = T#<tenant>#ACT AND dueAt BETWEEN <cursor> AND <now - delay>},
  *       resuming after the cursor's key ({@code ExclusiveStartKey}); reads only conversations that became due
  *       since the job's last run, never the table</li>
+ *   <li>summary marks: {@code Query due-index: dueBucket = T#<tenant>#SUM AND dueAt <= <now>} (only conversations
+ *       whose turns no longer fit the prompt, each mark deleted once handled), then {@code GetItem} of each one's
+ *       {@code CONV} item; clearing: {@code DeleteItem sk = SUMMARY_DUE ... dueAt = <the mark read>}</li>
  *   <li>checkpoint: {@code GetItem / conditional PutItem pk = T#<tenant>#JOBS, sk = JOB#<job>}</li>
  *   <li>once-only work: {@code PutItem pk = T#<tenant>#JOBS, sk = ONCE#<key> ... attribute_not_exists(pk)}</li>
  * </ul>
  */
 @Singleton
-public class DynamoDbActivityTimeline implements ActivityTimeline, JobCheckpoints {
+public class DynamoDbActivityTimeline implements ActivityTimeline, JobCheckpoints, SummaryMarks {
 
     static final String CURSOR_AT = "cursorAt";
     static final String CURSOR_CUSTOMER = "cursorCustomer";
@@ -93,6 +101,60 @@ public class DynamoDbActivityTimeline implements ActivityTimeline, JobCheckpoint
         double units = response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null ? 0
                 : response.consumedCapacity().capacityUnits();
         return new TimelinePage(items, more, units);
+    }
+
+    @Override
+    public TimelinePage marked(String tenantId, Instant upTo, int limit) {
+        QueryResponse response = client.query(QueryRequest.builder()
+                .tableName(table)
+                .indexName(Keys.DUE_INDEX)
+                .keyConditionExpression("#bucket = :bucket AND #at <= :to")
+                .expressionAttributeNames(Map.of("#bucket", Keys.DUE_BUCKET, "#at", Keys.DUE_AT))
+                .expressionAttributeValues(Map.of(
+                        ":bucket", AttributeValue.fromS(Keys.summaryDue(tenantId)),
+                        ":to", AttributeValue.fromN(Long.toString(upTo.toEpochMilli()))))
+                .limit(limit)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build());
+        double units = units(response.consumedCapacity());
+        List<ActiveConversation> items = new ArrayList<>();
+        for (Map<String, AttributeValue> mark : response.items()) {
+            ConversationKey key = new ConversationKey(tenantId, mark.get("customerId").s());
+            GetItemResponse state = client.getItem(GetItemRequest.builder()
+                    .tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(Keys.partition(key)),
+                            "sk", AttributeValue.fromS(Keys.CONVERSATION_SK)))
+                    .consistentRead(true)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .build());
+            units += units(state.consumedCapacity());
+            ConversationTableItem item = state.hasItem() && !state.item().isEmpty() ? schema.mapToItem(state.item()) : null;
+            items.add(new ActiveConversation(DynamoDbConversationStore.toConversation(key, item),
+                    Instant.ofEpochMilli(Long.parseLong(mark.get(Keys.DUE_AT).n()))));
+        }
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+        return new TimelinePage(items, more, units);
+    }
+
+    @Override
+    public boolean clearMark(ConversationKey key, Instant markedAt) {
+        try {
+            client.deleteItem(DeleteItemRequest.builder()
+                    .tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS(Keys.partition(key)),
+                            "sk", AttributeValue.fromS(Keys.SUMMARY_DUE_SK)))
+                    .conditionExpression("#at = :at")
+                    .expressionAttributeNames(Map.of("#at", Keys.DUE_AT))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromN(Long.toString(markedAt.toEpochMilli()))))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException markedAgainOrGone) {
+            return false;
+        }
+    }
+
+    private static double units(ConsumedCapacity consumed) {
+        return consumed == null || consumed.capacityUnits() == null ? 0 : consumed.capacityUnits();
     }
 
     @Override

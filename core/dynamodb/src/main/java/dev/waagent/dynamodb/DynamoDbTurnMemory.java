@@ -24,6 +24,8 @@ import java.util.Map;
  *   tenant's day of them on the due-index without a scan ({@link DynamoDbFollowUpLog})</li>
  *   <li>{@code sk = X#<epoch millis, 13 digits>#<turn ref>}: one turn's tool calls, context truncation and price
  *   repairs</li>
+ *   <li>{@code sk = SUMMARY_DUE}: the conversation's turns no longer fit the prompt; {@code dueBucket = T#<tenant>#SUM},
+ *   {@code dueAt} = when marked, for the summaries job ({@link DynamoDbActivityTimeline#marked})</li>
  * </ul>
  */
 @Singleton
@@ -59,6 +61,23 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
         item.put("toolCalls", list(toolCalls));
         item.put("contextDropped", list(contextDropped));
         item.put("priceRepairs", list(priceRepairs));
+        client.putItem(builder -> builder.tableName(table).item(item));
+    }
+
+    @Override
+    public void markSummaryDue(ConversationKey key, Instant at) {
+        // One mark per conversation: a later mark replaces the earlier one (and its dueAt), so the summaries job's
+        // conditional clear keeps a mark made while it was summarising.
+        // Only attributes the conversation schema declares (ItemSchemas): the mark is on the due-index.
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(Keys.partition(key)));
+        item.put("sk", AttributeValue.fromS(Keys.SUMMARY_DUE_SK));
+        item.put("kind", AttributeValue.fromS("SUMMARY_DUE"));
+        item.put("tenantId", AttributeValue.fromS(key.tenantId()));
+        item.put("customerId", AttributeValue.fromS(key.customerId()));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(at.plus(retention).getEpochSecond())));
+        item.put(Keys.DUE_BUCKET, AttributeValue.fromS(Keys.summaryDue(key.tenantId())));
+        item.put(Keys.DUE_AT, AttributeValue.fromN(Long.toString(at.toEpochMilli())));
         client.putItem(builder -> builder.tableName(table).item(item));
     }
 

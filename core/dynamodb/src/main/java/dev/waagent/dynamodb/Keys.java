@@ -26,7 +26,7 @@ import java.time.ZoneOffset;
  *       {@code GET /admin/tenants/{id}/analytics?from&to})</li>
  * </ul>
  * The sparse GSI {@value #DUE_INDEX} ({@code dueBucket} S, {@code dueAt} N = epoch millis, projection ALL) is how
- * the scheduler finds due work without scanning. Only three kinds of item carry the attributes:
+ * the scheduler finds due work without scanning. Only four kinds of item carry the attributes:
  * <ul>
  *   <li>conversation items: {@code dueBucket = T#<tenant>#ACT}, {@code dueAt} = last activity (a turn answered or
  *       silenced, a state change). Access pattern: "conversations of tenant T quiet since before X and active after
@@ -37,13 +37,18 @@ import java.time.ZoneOffset;
  *   <li>lead and booking request items ({@code sk = L#...}): {@code dueBucket = T#<tenant>#LEADS#<yyyy-MM-dd, UTC>},
  *       {@code dueAt} = creation time. Access pattern: "leads and booking requests of tenant T created in [from, to)"
  *       for the daily rollup = one Query per UTC day touched (a separate bucket, so the message log never reads them)</li>
+ *   <li>summary marks ({@code sk = SUMMARY_DUE} in the conversation's collection, written when the worker had to drop
+ *       conversation turns from a prompt): {@code dueBucket = T#<tenant>#SUM}, {@code dueAt} = when marked. Access
+ *       pattern: "conversations of tenant T whose history outgrew the prompt" = {@code Query dueBucket = T#t#SUM AND
+ *       dueAt <= now}; the summaries job deletes a mark once handled, so the query reads only pending ones</li>
  * </ul>
- * Both partitions take one tenant's write rate at most (well under a GSI partition's 1,000 writes/s); a tenant
+ * All partitions take one tenant's write rate at most (well under a GSI partition's 1,000 writes/s); a tenant
  * beyond that would add a shard suffix and query each shard.
  */
 final class Keys {
 
     static final String CONVERSATION_SK = "CONV";
+    static final String SUMMARY_DUE_SK = "SUMMARY_DUE";
     static final String MESSAGE_PREFIX = "M#";
     static final String DELIVERY_PREFIX = "W#";
     static final String DUE_INDEX = "due-index";
@@ -90,6 +95,11 @@ final class Keys {
 
     static String followUpDay(String tenantId, Instant createdAt) {
         return followUpDay(tenantId, LocalDate.ofInstant(createdAt, ZoneOffset.UTC));
+    }
+
+    /** GSI partition: the tenant's conversations marked due for a summary (one {@value #SUMMARY_DUE_SK} item each). */
+    static String summaryDue(String tenantId) {
+        return "T#" + tenantId + "#SUM";
     }
 
     static String schedulerState(String tenantId) {

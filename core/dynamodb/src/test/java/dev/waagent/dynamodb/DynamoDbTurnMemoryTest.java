@@ -1,16 +1,20 @@
 package dev.waagent.dynamodb;
 
+import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.channel.InboundMessage;
 import dev.waagent.domain.channel.MessageType;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.schedule.ActiveConversation;
+import dev.waagent.domain.schedule.SummaryMarks;
 import dev.waagent.domain.tools.FollowUpRequest;
 import dev.waagent.embedded.EmbeddedDynamoDb;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +30,7 @@ class DynamoDbTurnMemoryTest {
     private static ApplicationContext context;
     private static ConversationStore store;
     private static DynamoDbTurnMemory memory;
+    private static SummaryMarks marks;
     private final String tenant = "t-" + UUID.randomUUID();
     private final ConversationKey key = new ConversationKey(tenant, "919800000001");
 
@@ -38,6 +43,9 @@ class DynamoDbTurnMemoryTest {
                 "wa.dynamodb.tenants-table", "memory-test-tenants"));
         store = context.getBean(ConversationStore.class);
         memory = context.getBean(DynamoDbTurnMemory.class);
+        // The timeline's clock only stamps checkpoints; marks are read up to the time they are given.
+        marks = new DynamoDbActivityTimeline(context.getBean(DynamoDbClient.class), context.getBean(DynamoDbSettings.class),
+                TimeSource.system());
     }
 
     @AfterAll
@@ -69,5 +77,32 @@ class DynamoDbTurnMemoryTest {
 
         assertThat(memory.open(key, T0.plusSeconds(120), 5)).extracting(FollowUpRequest::id).containsExactly("r2", "r1");
         assertThat(memory.open(new ConversationKey("another-tenant", key.customerId()), T0, 5)).isEmpty();
+    }
+
+    @Test
+    void aSummaryMarkIsListedOnceDueAndOnlyTheMarkReadIsCleared() {
+        store.recordInbound(tenant, new InboundMessage("whatsapp", "pn", "wamid.9", key.customerId(), "Ravi",
+                MessageType.TEXT, "text", "fx3 on saturday?", T0, null, Map.of()), T0);
+        memory.saveKeyFacts(key, List.of("item: Sony FX3"), T0);
+        assertThat(marks.marked(tenant, T0.plusSeconds(60), 10).items()).isEmpty();
+
+        memory.markSummaryDue(key, T0.plusSeconds(10));
+        assertThat(marks.marked(tenant, T0.plusSeconds(5), 10).items()).isEmpty();
+        List<ActiveConversation> due = marks.marked(tenant, T0.plusSeconds(60), 10).items();
+        assertThat(due).extracting(d -> d.conversation().key()).containsExactly(key);
+        assertThat(due.get(0).activityAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(due.get(0).conversation().memory().keyFacts()).containsExactly("item: Sony FX3");
+        assertThat(marks.marked("another-tenant", T0.plusSeconds(60), 10).items()).isEmpty();
+
+        // Overflowing again while the first mark is being handled: clearing the first mark keeps the new one.
+        memory.markSummaryDue(key, T0.plusSeconds(20));
+        assertThat(marks.clearMark(key, T0.plusSeconds(10))).isFalse();
+        assertThat(marks.marked(tenant, T0.plusSeconds(60), 10).items()).singleElement()
+                .satisfies(d -> assertThat(d.activityAt()).isEqualTo(T0.plusSeconds(20)));
+        assertThat(marks.clearMark(key, T0.plusSeconds(20))).isTrue();
+        assertThat(marks.marked(tenant, T0.plusSeconds(60), 10).items()).isEmpty();
+        assertThat(marks.clearMark(key, T0.plusSeconds(20))).isFalse();
+        // The mark is no message.
+        assertThat(store.load(key, 10).recentMessages()).hasSize(1);
     }
 }

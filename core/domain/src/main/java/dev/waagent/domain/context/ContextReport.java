@@ -21,6 +21,15 @@ public record ContextReport(int budget, int promptTokens, Map<ContextSection, In
         return !dropped.isEmpty();
     }
 
+    /**
+     * Whether conversation turns (not just knowledge, catalog or customer history) were left out: the history has
+     * outgrown the prompt and wants a summary.
+     */
+    public boolean droppedTurns() {
+        String prefix = ContextSection.RECENT_TURNS.wireName() + ":";
+        return dropped.stream().anyMatch(piece -> piece.startsWith(prefix));
+    }
+
     public boolean overBudget() {
         return promptTokens > budget;
     }

@@ -134,6 +134,9 @@ public final class ReplyComposer {
                 memory.recordTurn(key, UUID.randomUUID().toString(), results.stream().map(ToolResult::describe).toList(),
                         turn.report().dropped(), checked.repairs(), now);
             }
+            if (turn.report().droppedTurns()) {
+                memory.markSummaryDue(key, now);
+            }
         } catch (RuntimeException e) {
             // Memory is worth keeping, not worth losing the reply for.
             LOG.warn("turn memory not saved for tenant {}: {}", key.tenantId(), e.toString());

@@ -17,4 +17,11 @@ public interface TurnMemory {
      */
     void recordTurn(ConversationKey key, String turnRef, List<String> toolCalls, List<String> contextDropped,
                     List<String> priceRepairs, Instant at);
+
+    /**
+     * Marks the conversation due for a summary now: the context builder had to leave conversation turns out of the
+     * prompt. The scheduler's summaries job summarises it on its next run, quiet or not, and clears the mark. A
+     * later mark replaces an earlier one.
+     */
+    void markSummaryDue(ConversationKey key, Instant at);
 }

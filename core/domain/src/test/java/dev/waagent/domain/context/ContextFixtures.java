@@ -128,6 +128,7 @@ final class ContextFixtures {
         final List<List<String>> savedFacts = new ArrayList<>();
         final List<List<String>> toolRecords = new ArrayList<>();
         final List<List<String>> dropped = new ArrayList<>();
+        final List<ConversationKey> summaryDue = new ArrayList<>();
 
         @Override
         public void record(FollowUpRequest request) {
@@ -149,6 +150,11 @@ final class ContextFixtures {
                                List<String> priceRepairs, Instant at) {
             toolRecords.add(toolCalls);
             dropped.add(contextDropped);
+        }
+
+        @Override
+        public void markSummaryDue(ConversationKey key, Instant at) {
+            summaryDue.add(key);
         }
     }
 

@@ -193,4 +193,21 @@ class ReplyComposerTest {
         assertThat(reply.handoffReason()).isEqualTo("wants a discount");
         assertThat(reply.accounting().needsHuman()).isTrue();
     }
+
+    @Test
+    void aConversationWhoseTurnsNoLongerFitIsMarkedDueForASummaryAndOneThatFitsIsNot() {
+        compose(new ScriptedModel().says("Sure."), "hi", "Hello! How can I help?", "do you rent the fx3?");
+        assertThat(stores.summaryDue).isEmpty();
+
+        String[] busy = new String[61];
+        for (int i = 0; i < 60; i++) {
+            busy[i] = "turn " + i + ": we talked at length about lenses, batteries, tripods, deposits and delivery"
+                    + " slots for the shoot on the weekend, and about what the package includes this time";
+        }
+        busy[60] = "so what is the price for 2 days?";
+        ComposedReply reply = compose(new ScriptedModel().says("Here is the price."), busy);
+
+        assertThat(reply.context().report().droppedTurns()).isTrue();
+        assertThat(stores.summaryDue).containsExactly(KEY);
+    }
 }
