@@ -43,6 +43,10 @@ class SecretsManagerDatabaseLoginTest {
         properties.put("datasources.default.url", "jdbc:h2:mem:login-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         properties.put("datasources.default.driver-class-name", "org.h2.Driver");
+        // No background filling (Flyway needs two connections): a connection the pool opens on its own, with the old
+        // password, while the test rotates it would otherwise survive the eviction and hide the re-read.
+        properties.put("datasources.default.maximum-pool-size", 2);
+        properties.put("datasources.default.minimum-idle", 0);
         // No user or password in configuration: both come from the secret.
         properties.put("flyway.datasources.default.enabled", true);
         properties.put("aws.region", "eu-west-1");
