@@ -114,7 +114,7 @@ public final class ContextBenchmark {
                 context.getBean(OutboundChannel.class), time, settings, observer, context.getBean(ReplyComposer.class));
         // The same turns without the composer (plain prompt, no retrieval, tools or memory): the pipeline's own cost.
         TurnService plain = new TurnService(tenants, conversations, context.getBean(LlmRouter.class),
-                context.getBean(OutboundChannel.class), time, settings, observer);
+                context.getBean(OutboundChannel.class), time, settings, observer, null);
         DynamoDbTurnMemory memory = context.getBean(DynamoDbTurnMemory.class);
         ContextBuilder builder = new ContextBuilder(context.getBean(TokenCounter.class), context.getBean(KnowledgeBase.class),
                 context.getBean(CatalogLookup.class), memory, ContextSettings.defaults(), TurnSettings.defaults());

@@ -359,7 +359,7 @@ class ReplyDeliveryScenariosTest {
                     new LlmResponse("stub", "stub-model", model, List.of(), new TokenUsage(10, 10, false), Duration.ofMillis(5), false),
                     0, new RouteReport(TurnComplexity.SIMPLE, List.of("stub:OK"), false, BigDecimal.ZERO));
             TurnSettings settings = new TurnSettings(Duration.ZERO, 12, Duration.ofSeconds(20), 400, 0.3, Duration.ofSeconds(60));
-            return new TurnService(directory, store, generator, channel, clock, settings, TurnObserver.NONE,
+            return new TurnService(directory, store, generator, clock, settings, TurnObserver.NONE,
                     new ReplyDelivery(store, channel, clock, settings.sendLease()), new TypingPresence(channel, Duration.ofSeconds(20), 0));
         }
 

@@ -140,7 +140,7 @@ public class ReplyPipelineFigures {
                 new LlmResponse("stub", "stub-model", text, List.of(), new TokenUsage(10, 10, false), Duration.ofMillis(5), false),
                 0, new RouteReport(TurnComplexity.SIMPLE, List.of("stub:OK"), false, BigDecimal.ZERO));
         TurnSettings settings = new TurnSettings(Duration.ZERO, 12, Duration.ofSeconds(20), 400, 0.3, Duration.ofSeconds(60));
-        return new TurnService(new ReplyDeliveryScenariosTest.FixedTenants(tenant), store, generator, channel, clock, settings,
+        return new TurnService(new ReplyDeliveryScenariosTest.FixedTenants(tenant), store, generator, clock, settings,
                 TurnObserver.NONE, delivery, new TypingPresence(channel, Duration.ofSeconds(20), 0));
     }
 

@@ -76,7 +76,7 @@ public class WorkerFactory {
                             OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer,
                             Optional<ReplyComposer> composer, StaffCommandStep staff, Handoffs handoffs) {
         TurnSettings settings = turn.toSettings();
-        return new TurnService(tenants, conversations, replies, channel, time, settings, observer,
+        return new TurnService(tenants, conversations, replies, time, settings, observer,
                 new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel),
                 composer.orElse(null), staff, handoffs);
     }

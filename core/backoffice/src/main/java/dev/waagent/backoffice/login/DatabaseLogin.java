@@ -8,9 +8,9 @@ package dev.waagent.backoffice.login;
 public interface DatabaseLogin {
 
     /** The credentials to open a connection with now. */
-    DatabaseCredentials current();
+    DatabaseUserLogin current();
 
     /** The database refused {@code used}: the next {@link #current()} must not return them again from a cache. */
-    default void refused(DatabaseCredentials used) {
+    default void refused(DatabaseUserLogin used) {
     }
 }

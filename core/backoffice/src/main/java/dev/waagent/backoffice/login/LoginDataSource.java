@@ -34,7 +34,7 @@ public final class LoginDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        DatabaseCredentials credentials = login.current();
+        DatabaseUserLogin credentials = login.current();
         try {
             return connector.connect(credentials.username(), credentials.password());
         } catch (SQLException e) {
@@ -42,7 +42,7 @@ public final class LoginDataSource implements DataSource {
                 throw e;
             }
             login.refused(credentials);
-            DatabaseCredentials fresh = login.current();
+            DatabaseUserLogin fresh = login.current();
             return connector.connect(fresh.username(), fresh.password());
         }
     }

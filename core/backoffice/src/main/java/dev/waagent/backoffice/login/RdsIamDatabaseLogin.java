@@ -30,23 +30,23 @@ public final class RdsIamDatabaseLogin implements DatabaseLogin {
     }
 
     @Override
-    public synchronized DatabaseCredentials current() {
+    public synchronized DatabaseUserLogin current() {
         Instant now = time.now();
         if (issued == null || !now.isBefore(issued.at().plus(RENEW_AFTER)) || now.isBefore(issued.at())) {
             // The role's credentials are cached and refreshed by the provider itself.
-            issued = new Issued(new DatabaseCredentials(generator.username(),
+            issued = new Issued(new DatabaseUserLogin(generator.username(),
                     generator.token(credentials.resolveCredentials(), now)), now);
         }
         return issued.credentials();
     }
 
     @Override
-    public synchronized void refused(DatabaseCredentials used) {
+    public synchronized void refused(DatabaseUserLogin used) {
         if (issued != null && issued.credentials().equals(used)) {
             issued = null;
         }
     }
 
-    private record Issued(DatabaseCredentials credentials, Instant at) {
+    private record Issued(DatabaseUserLogin credentials, Instant at) {
     }
 }

@@ -24,7 +24,7 @@ public final class SecretsManagerDatabaseLogin implements DatabaseLogin {
     private final String secretId;
     private final JsonMapper json;
     private final TimeSource time;
-    private DatabaseCredentials cached;
+    private DatabaseUserLogin cached;
     private Instant readAt;
 
     public SecretsManagerDatabaseLogin(SecretsManagerClient client, String secretId, JsonMapper json, TimeSource time) {
@@ -38,7 +38,7 @@ public final class SecretsManagerDatabaseLogin implements DatabaseLogin {
     }
 
     @Override
-    public synchronized DatabaseCredentials current() {
+    public synchronized DatabaseUserLogin current() {
         Instant now = time.now();
         if (cached == null || !now.isBefore(readAt.plus(CACHE_FOR)) || now.isBefore(readAt)) {
             cached = read();
@@ -48,13 +48,13 @@ public final class SecretsManagerDatabaseLogin implements DatabaseLogin {
     }
 
     @Override
-    public synchronized void refused(DatabaseCredentials used) {
+    public synchronized void refused(DatabaseUserLogin used) {
         if (used.equals(cached)) {
             cached = null;
         }
     }
 
-    private DatabaseCredentials read() {
+    private DatabaseUserLogin read() {
         String value = client.getSecretValue(b -> b.secretId(secretId)).secretString();
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("secret " + secretId + " has no string value");
@@ -71,6 +71,6 @@ public final class SecretsManagerDatabaseLogin implements DatabaseLogin {
         if (!(username instanceof String user) || user.isBlank() || !(password instanceof String pass)) {
             throw new IllegalStateException("secret " + secretId + " needs string fields username and password");
         }
-        return new DatabaseCredentials(user, pass);
+        return new DatabaseUserLogin(user, pass);
     }
 }

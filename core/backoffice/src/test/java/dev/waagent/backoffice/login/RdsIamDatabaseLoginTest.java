@@ -35,7 +35,7 @@ class RdsIamDatabaseLoginTest {
 
     @Test
     void theTokenIsTheDatabaseUsersPasswordAndIsReusedWhileFresh() {
-        DatabaseCredentials first = login.current();
+        DatabaseUserLogin first = login.current();
         now.updateAndGet(t -> t.plus(Duration.ofMinutes(9)));
 
         assertThat(first.username()).isEqualTo("waagent");
@@ -47,10 +47,10 @@ class RdsIamDatabaseLoginTest {
 
     @Test
     void aTokenIsRenewedTenMinutesAfterSigningWellBeforeItsFifteenMinuteExpiry() {
-        DatabaseCredentials first = login.current();
+        DatabaseUserLogin first = login.current();
         now.updateAndGet(t -> t.plus(RdsIamDatabaseLogin.RENEW_AFTER));
 
-        DatabaseCredentials renewed = login.current();
+        DatabaseUserLogin renewed = login.current();
 
         assertThat(renewed.password()).isNotEqualTo(first.password()).contains("X-Amz-Date=20261205T211000Z");
         assertThat(RdsIamDatabaseLogin.RENEW_AFTER).isLessThan(RdsIamAuthTokenGenerator.VALIDITY);
@@ -58,7 +58,7 @@ class RdsIamDatabaseLoginTest {
 
     @Test
     void aRefusedTokenIsSignedAgainAtOnce() {
-        DatabaseCredentials first = login.current();
+        DatabaseUserLogin first = login.current();
         now.updateAndGet(t -> t.plusSeconds(1));
 
         login.refused(first);

@@ -28,7 +28,7 @@ class RdsIamDatasourceWiringTest {
                         "wa.backoffice.iam-auth", "true"))
                 .start()) {
             DatabaseLogin login = context.getBean(DatabaseLogin.class);
-            DatabaseCredentials credentials = login.current();
+            DatabaseUserLogin credentials = login.current();
 
             assertThat(login).isInstanceOf(RdsIamDatabaseLogin.class);
             assertThat(credentials.username()).isEqualTo("waagent");

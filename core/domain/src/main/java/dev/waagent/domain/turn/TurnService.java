@@ -46,7 +46,6 @@ public final class TurnService {
     private final TenantDirectory tenants;
     private final ConversationStore conversations;
     private final ReplyGenerator replies;
-    private final OutboundChannel channel;
     private final TimeSource time;
     private final TurnSettings settings;
     private final PromptBuilder prompts;
@@ -58,44 +57,39 @@ public final class TurnService {
     private final StaffCommandStep staff;
     private final Handoffs handoffs;
 
-    /** Without staff commands; handoffs by the default rules, logged but not sent to staff. */
-    public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
-                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer) {
-        this(tenants, conversations, replies, channel, time, settings, observer, (ReplyComposer) null);
-    }
-
+    /**
+     * Without staff commands; handoffs by the default rules, logged but not sent to staff; sending with the default
+     * delivery and typing indicator on {@code channel}.
+     *
+     * @param composer the generation half (context, tools, memory); null keeps the plain prompt path
+     */
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
                        OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
                        ReplyComposer composer) {
-        this(tenants, conversations, replies, channel, time, settings, observer,
-                new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel), composer);
+        this(tenants, conversations, replies, time, settings, observer,
+                new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel),
+                composer, null, new Handoffs(new HandoffDecision(), null, conversations, null, time));
     }
 
     /**
-     * Without staff commands; handoffs by the default rules, logged but not sent to staff.
+     * The plain prompt path without staff commands; handoffs by the default rules.
      *
      * @param delivery the sending half (composition, recording, pacing, window); presence the typing indicator
      */
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
-                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
+                       TimeSource time, TurnSettings settings, TurnObserver observer,
                        ReplyDelivery delivery, TypingPresence presence) {
-        this(tenants, conversations, replies, channel, time, settings, observer, delivery, presence, null);
-    }
-
-    /** @param composer the generation half (context, tools, memory); null keeps the plain prompt path */
-    public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
-                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
-                       ReplyDelivery delivery, TypingPresence presence, ReplyComposer composer) {
-        this(tenants, conversations, replies, channel, time, settings, observer, delivery, presence, composer, null,
+        this(tenants, conversations, replies, time, settings, observer, delivery, presence, null, null,
                 new Handoffs(new HandoffDecision(), null, conversations, null, time));
     }
 
     /**
+     * @param composer the generation half (context, tools, memory); null keeps the plain prompt path
      * @param staff    messages from staff numbers are commands (null: everyone is a customer)
      * @param handoffs the one place a conversation goes to a person
      */
     public TurnService(TenantDirectory tenants, ConversationStore conversations, ReplyGenerator replies,
-                       OutboundChannel channel, TimeSource time, TurnSettings settings, TurnObserver observer,
+                       TimeSource time, TurnSettings settings, TurnObserver observer,
                        ReplyDelivery delivery, TypingPresence presence, ReplyComposer composer, StaffCommandStep staff,
                        Handoffs handoffs) {
         this.delivery = delivery;
@@ -104,7 +98,6 @@ public final class TurnService {
         this.tenants = tenants;
         this.conversations = conversations;
         this.replies = replies;
-        this.channel = channel;
         this.time = time;
         this.settings = settings;
         this.prompts = new PromptBuilder(settings);
@@ -153,8 +146,8 @@ public final class TurnService {
             // Routing step 2 (after consent): a staff number's messages are commands, answered to the staff member.
             Optional<String> staffReply = staff.handle(tenant.get(), key, toAnswer);
             if (staffReply.isPresent()) {
-                return reply(tenant.get(), key, toAnswer, staffReply.get(), ReplyAccounting.NONE.withRoute(STAFF_ROUTE),
-                        trigger, started, TurnOutcome.POLICY_REPLY);
+                return reply(tenant.get(), snapshot, toAnswer, ReplyDraft.of(staffReply.get()),
+                        ReplyAccounting.NONE.withRoute(STAFF_ROUTE), trigger, started, TurnOutcome.POLICY_REPLY);
             }
         }
         switch (route) {
@@ -174,7 +167,7 @@ public final class TurnService {
         }
         Optional<Handoffs.Notice> handoff = handoffs.beforeReply(tenant.get(), snapshot, customerTurn);
         if (handoff.isPresent()) {
-            return reply(tenant.get(), key, toAnswer, handoff.get().text(),
+            return reply(tenant.get(), snapshot, toAnswer, ReplyDraft.of(handoff.get().text()),
                     ReplyAccounting.NONE.withRoute(handoff.get().route()), trigger, started, TurnOutcome.POLICY_REPLY);
         }
         if (composer != null) {
@@ -231,17 +224,6 @@ public final class TurnService {
             case SENT -> outcome;
         };
         return finish(trigger, ended, accounting, started);
-    }
-
-    /**
-     * Answers with {@code text} (Markdown or plain: never pre-formatted for WhatsApp, the delivery formats it once), for
-     * callers that hold only the conversation key: the conversation is read again for its window and recent sends.
-     */
-    private TurnOutcome reply(Tenant tenant, ConversationKey key, List<StoredMessage> toAnswer, String text,
-                              ReplyAccounting accounting, TurnTrigger trigger, Instant started, TurnOutcome outcome)
-            throws InterruptedException {
-        return reply(tenant, conversations.load(key, settings.historyMessages()), toAnswer, ReplyDraft.of(text), accounting,
-                trigger, started, outcome);
     }
 
     private boolean sendPending(Tenant tenant, ConversationSnapshot snapshot) throws InterruptedException {

@@ -3,9 +3,9 @@ package dev.waagent.backoffice.login;
 import java.util.Objects;
 
 /** A user name and password (or IAM auth token). {@link #toString()} never shows the password. */
-public record DatabaseCredentials(String username, String password) {
+public record DatabaseUserLogin(String username, String password) {
 
-    public DatabaseCredentials {
+    public DatabaseUserLogin {
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("database username must not be blank");
         }
@@ -14,6 +14,6 @@ public record DatabaseCredentials(String username, String password) {
 
     @Override
     public String toString() {
-        return "DatabaseCredentials[username=" + username + ", password=***]";
+        return "DatabaseUserLogin[username=" + username + ", password=***]";
     }
 }
