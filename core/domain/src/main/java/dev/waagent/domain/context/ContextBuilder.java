@@ -82,7 +82,7 @@ public final class ContextBuilder {
         String customerTurn = toAnswer.stream().map(PromptBuilder::asPromptText).collect(Collectors.joining("\n"));
         Locale language = LanguageDetector.detect(customerTurn);
         ConversationMemory memory = snapshot.conversation().memory();
-        double threshold = configuration.map(AgentConfiguration::confidenceThreshold).orElse(0.55);
+        double threshold = configuration.map(AgentConfiguration::confidenceThreshold).orElse(AgentConfiguration.DEFAULT_CONFIDENCE_THRESHOLD);
 
         Optional<StoredMessage> forgotten = MemoryCues.asksAboutForgottenQuestion(customerTurn)
                 ? MemoryCues.forgottenQuestion(snapshot, toAnswer) : Optional.empty();

@@ -60,7 +60,7 @@ public final class GroundedAnswers {
                         Money.format(quote.total(), match.item().currency())));
             }
         }
-        double threshold = configurations.forTenant(tenantId).map(AgentConfiguration::confidenceThreshold).orElse(0.55);
+        double threshold = configurations.forTenant(tenantId).map(AgentConfiguration::confidenceThreshold).orElse(AgentConfiguration.DEFAULT_CONFIDENCE_THRESHOLD);
         List<KnowledgeHit> hits = knowledge.search(tenantId, customerText, 1);
         if (!hits.isEmpty() && hits.get(0).score() >= threshold) {
             parts.add(hits.get(0).entry().content().strip());

@@ -28,7 +28,6 @@ import java.util.Optional;
 public final class Handoffs {
 
     private static final Logger LOG = LoggerFactory.getLogger(Handoffs.class);
-    private static final double DEFAULT_THRESHOLD = AgentConfiguration.defaults("-", "-").confidenceThreshold();
 
     private final HandoffDecision decision;
     private final AgentConfigurations configurations;
@@ -114,7 +113,7 @@ public final class Handoffs {
     }
 
     private static double threshold(Optional<AgentConfiguration> configuration) {
-        return configuration.map(AgentConfiguration::confidenceThreshold).orElse(DEFAULT_THRESHOLD);
+        return configuration.map(AgentConfiguration::confidenceThreshold).orElse(AgentConfiguration.DEFAULT_CONFIDENCE_THRESHOLD);
     }
 
     private Optional<AgentConfiguration> configuration(Tenant tenant) {

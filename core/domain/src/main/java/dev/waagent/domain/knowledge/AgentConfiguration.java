@@ -44,10 +44,14 @@ public record AgentConfiguration(
         handoffRules = handoffRules == null ? HandoffRules.defaults() : handoffRules;
     }
 
+    /** Confidence threshold of a tenant without its own configuration. */
+    public static final double DEFAULT_CONFIDENCE_THRESHOLD = 0.55;
+
     /** What a new tenant starts with. */
     public static AgentConfiguration defaults(String tenantId, String agentName) {
         return new AgentConfiguration(tenantId, 1, agentName, List.of("helpful", "concise"), AgentTone.FRIENDLY, "",
-                null, List.of(), List.of(), List.of(), 0.55, true, true, true, HandoffRules.defaults(), null);
+                null, List.of(), List.of(), List.of(), DEFAULT_CONFIDENCE_THRESHOLD, true, true, true,
+                HandoffRules.defaults(), null);
     }
 
     /** The provider names of the model chain, in order, without duplicates (what the LLM fallback chain tries). */
