@@ -140,7 +140,7 @@ public final class ServiceStack extends Stack {
             schedulerEnv.put(EnvVar.LLM_DEFAULT_ORDER, String.join(",", config.llmProviders()));
         }
         JavaFunction scheduler = function(config, props.artifacts(), AgentFunction.SCHEDULER,
-                "Scheduled jobs: summaries, context expiry, follow-ups, daily rollup, morning briefing",
+                "Scheduled jobs: summaries, context expiry, follow-ups, daily rollup, morning briefing, booking reminders",
                 schedulerEnv.build(), backOffice.vpc(), backOffice.clientSecurityGroups(), logRemoval);
         tables.conversations().grantReadWriteData(scheduler.role());
         tables.tenants().grantReadData(scheduler.role());
