@@ -23,7 +23,10 @@ import dev.waagent.domain.llm.LlmResponse;
 import dev.waagent.domain.llm.TokenUsage;
 import dev.waagent.domain.llm.routing.RouteReport;
 import dev.waagent.domain.llm.routing.TurnComplexity;
+import dev.waagent.domain.reply.PairPacer;
 import dev.waagent.domain.turn.OutboundChannel;
+import dev.waagent.domain.turn.ThrottledChannel;
+import dev.waagent.worker.DeliveryConfiguration;
 import dev.waagent.domain.turn.ReplyDelivery;
 import dev.waagent.domain.turn.ReplyGenerator;
 import dev.waagent.domain.turn.TurnObserver;
@@ -70,7 +73,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reminder in DynamoDB Local, the real {@link BookingRemindersJob} finds it on the due-index the day before and sends
  * through the Graph API client to the local Graph stand-in, which checks every request against Meta's OpenAPI schema.
  * Each scenario has its own tenant (so its job reads only its own reminders) and its own controlled clock, starting on
- * a Wednesday at 10:00 in Pune.
+ * a Wednesday at 10:00 in Pune. The runtime also shows the worker's delivery settings as bound.
  */
 class BookingReminderScenariosTest {
 
@@ -94,6 +97,7 @@ class BookingReminderScenariosTest {
                 "wa.secrets.meta-app-secret", "reminder-secret",
                 "wa.secrets.meta-verify-token", "token",
                 "wa.local.scheduler.enabled", false,
+                "wa.delivery.sending-instances", 4,
                 "llm.providers.openai.enabled", false)));
         store = runtime.context().getBean(ConversationStore.class);
         standIn = runtime.context().getBean(GraphApiStandIn.class);
@@ -231,6 +235,24 @@ class BookingReminderScenariosTest {
         assertThat(s.runJob()).contains("skipped-too-late=1");
 
         assertThat(s.acceptedMessages()).isEmpty();
+    }
+
+    @Test
+    void theWorkersDeliverySettingsKeepTodaysDefaultsAndGiveEachInstanceItsShareOfTheNumber() {
+        DeliveryConfiguration delivery = runtime.context().getBean(DeliveryConfiguration.class);
+
+        assertThat(delivery.getPairInterval()).isEqualTo(PairPacer.META_INTERVAL);
+        assertThat(delivery.getPairBurst()).isEqualTo(3);
+        assertThat(delivery.getPartGap()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(delivery.getTypingRefresh()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(delivery.getTypingMaxRefreshes()).isEqualTo(6);
+        // Meta's 80 messages/s per number, shared by the 4 instances this runtime was told may send at once.
+        assertThat(delivery.numberThroughput(new ManualClock(Instant.EPOCH)).perSecond()).isEqualTo(20.0);
+        Instant now = Instant.parse("2026-12-09T04:30:00Z");
+        assertThat(delivery.pairPacer().schedule(List.of(), now, 4))
+                .isEqualTo(PairPacer.metaDefaults().schedule(List.of(), now, 4));
+        // Every send of the runtime goes through the per-number limiter.
+        assertThat(runtime.context().getBean(OutboundChannel.class)).isInstanceOf(ThrottledChannel.class);
     }
 
     // ------------------------------------------------------------------------------------------------ support
