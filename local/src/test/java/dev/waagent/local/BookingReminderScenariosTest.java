@@ -238,6 +238,14 @@ class BookingReminderScenariosTest {
     }
 
     @Test
+    void theLocalSchedulerRunsTheJobLikeEventBridgeDoes() {
+        LocalScheduler scheduler = runtime.context().getBean(LocalScheduler.class);
+
+        assertThat(scheduler.jobs()).contains(BookingRemindersJob.NAME, "follow-ups");
+        assertThat(scheduler.run(BookingRemindersJob.NAME)).startsWith("booking-reminders: tenants=").endsWith("complete");
+    }
+
+    @Test
     void theWorkersDeliverySettingsKeepTodaysDefaultsAndGiveEachInstanceItsShareOfTheNumber() {
         DeliveryConfiguration delivery = runtime.context().getBean(DeliveryConfiguration.class);
 

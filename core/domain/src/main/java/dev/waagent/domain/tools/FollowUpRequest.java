@@ -21,6 +21,9 @@ public record FollowUpRequest(String id, ConversationKey key, Kind kind, String 
 
     public enum Kind { LEAD, BOOKING }
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
+
     public FollowUpRequest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(key, "key");
@@ -49,6 +52,10 @@ public record FollowUpRequest(String id, ConversationKey key, Kind kind, String 
         }
         if (!dates.isBlank()) {
             line.append(", ").append(dates);
+        }
+        if (bookingDate != null) {
+            // The day the customer's words were read as, so the model and staff can confirm it.
+            line.append(" → ").append(DAY.format(bookingDate));
         }
         if (!note.isBlank()) {
             line.append(" (").append(note).append(')');
