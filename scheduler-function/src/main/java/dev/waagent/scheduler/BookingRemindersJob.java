@@ -41,7 +41,7 @@ import java.util.Optional;
  *       template with {@code customer_name}, {@code item}, {@code date}, {@code business_name};</li>
  *   <li>no such template (or a channel without templates): not sent, counted ({@code not-sent-no-template});</li>
  *   <li>never to a customer who opted out; never for a booking whose day has come (a request taken too late for
- *       the day before).</li>
+ *       the day before). A conversation a person has taken over still gets it: the booking stands either way.</li>
  * </ul>
  * Never twice: the reminder is claimed with a conditional write that records its stable id
  * ({@code out.reminder.<request id>}) and takes it off the due list before anything is sent; a re-run, a replayed
@@ -95,7 +95,13 @@ public class BookingRemindersJob implements ScheduledJob {
                 report.stoppedByBudget();
                 break;
             }
-            remindTenant(tenant, deadline, report);
+            try {
+                remindTenant(tenant, deadline, report);
+            } catch (RuntimeException e) {
+                // Reading this tenant's due reminders failed: the others still get theirs, the next run retries.
+                report.failed();
+                LOG.warn("{}: tenant={} failed, retried next run: {}", NAME, tenant.id(), e.toString());
+            }
             if (report.isStoppedByBudget()) {
                 break;
             }
