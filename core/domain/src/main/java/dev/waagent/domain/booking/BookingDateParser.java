@@ -74,7 +74,7 @@ public final class BookingDateParser {
     private static final String RANGE = "(?:\\s*(?:-|–|to|till|until|sampai|hingga|s/d|sd)\\s*\\d{1,2}" + ORDINAL + ")?";
 
     private static final Pattern DAY_AFTER_TOMORROW = Pattern.compile("\\b(day after tomorrow|parso|parson|parsoon|lusa)\\b");
-    private static final Pattern TOMORROW = Pattern.compile("\\b(tomorrow|tomorow|tmrw|tmr|kal|besok|bsk|esok)\\b");
+    private static final Pattern TOMORROW = Pattern.compile("\\b(tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|kal|besok|bsk|esok)\\b");
     private static final Pattern TODAY = Pattern.compile("\\b(today|tonight|aaj|hari ini|malam ini|nanti malam)\\b");
     private static final Pattern IN_DAYS = Pattern.compile(
             "\\b(?:in\\s+(\\d{1,2})\\s+days?|(\\d{1,2})\\s+din\\s+(?:baad|bad|mein|me)|(\\d{1,2})\\s+hari\\s+lagi)\\b");
@@ -87,9 +87,9 @@ public final class BookingDateParser {
     /** 12/12, 12/12/2026, 12-12-26, 12.12.2026: day first; "-" and "." only with a year (so "1-2 days" stays a range). */
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d/.-])(\\d{1,2})(?:/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?|([-.])(\\d{1,2})\\4(\\d{2}|\\d{4}))(?![\\d/.-]|\\s*(?:am|pm|baje|jam)\\b)");
-    /** tanggal 12, tgl. 12, tarikh 12, 12 tarikh, the 12th. */
+    /** tanggal 12, tgl. 12, tarikh 12, 12 tarikh, the 12th, 20th (a bare ordinal, read after any month was). */
     private static final Pattern DAY_OF_MONTH = Pattern.compile(
-            "\\b(?:(?:tanggal|tgl\\.?|tarikh|tareekh|tarik)\\s*(\\d{1,2})|(\\d{1,2})\\s*(?:tarikh|tareekh|tarik|ko)\\b|the\\s+(\\d{1,2})(?:st|nd|rd|th))");
+            "\\b(?:(?:tanggal|tgl\\.?|tarikh|tareekh|tarik)\\s*(\\d{1,2})|(\\d{1,2})\\s*(?:tarikh|tareekh|tarik|ko)\\b|(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s*(?:week|hafte|minggu|time|day)))");
     /** A weekday with what may qualify it: "next sat", "agle shanivar", "sabtu depan", "hari minggu". */
     private static final Pattern WEEKDAY_MENTION = Pattern.compile(
             "\\b(?:(next|coming|this|is|agle|agla|agli|aane wale|hari)\\s+)?" + WEEKDAY + "\\b(?:\\s+(depan|ini|nanti|lalu|kemarin|lagi|ko|wala))?");

@@ -49,7 +49,11 @@ class BookingDateParserTest {
             "in 3 days | 2026-12-12",
             "this weekend | 2026-12-12",
             "Saturday or Sunday | 2026-12-12",
-            "from the 15th | 2026-12-15"})
+            "from the 15th | 2026-12-15",
+            "from 20th to 22nd | 2026-12-20",
+            "tommorow | 2026-12-10",
+            "Sat 12 Dec | 2026-12-12",
+            "12 dec - 14 dec | 2026-12-12"})
     void readsEnglish(String dates, LocalDate expected) {
         assertThat(parser.parse(dates, WEDNESDAY_MORNING, PUNE)).contains(expected);
     }
@@ -95,7 +99,7 @@ class BookingDateParserTest {
 
     @ParameterizedTest(name = "\"{0}\" names no day")
     @ValueSource(strings = {"", "  ", "asap", "next week", "agle hafte", "minggu depan", "2 minggu lagi", "1-2 days",
-            "for 3 days", "yesterday", "8 Dec 2026", "31 Feb", "sometime in the morning", "kemarin"})
+            "for 3 days", "2nd week of January", "yesterday", "8 Dec 2026", "31 Feb", "sometime in the morning", "kemarin"})
     void anythingUnsureOrPastGivesNoDay(String dates) {
         assertThat(parser.parse(dates, WEDNESDAY_MORNING, PUNE)).isEmpty();
     }
