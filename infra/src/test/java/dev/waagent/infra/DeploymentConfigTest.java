@@ -171,7 +171,8 @@ class DeploymentConfigTest {
     @Test
     void schedulerJobsCarryTheJobNameAsInput() {
         assertThat(List.of(SchedulerJob.values())).extracting(SchedulerJob::id)
-                .containsExactly("summaries", "context-expiry", "follow-ups", "daily-rollup", "morning-briefing");
+                .containsExactly("summaries", "context-expiry", "follow-ups", "daily-rollup", "morning-briefing",
+                        "booking-reminders");
         assertThat(SchedulerJob.DAILY_ROLLUP.inputJson()).isEqualTo("{\"job\":\"daily-rollup\"}");
     }
 

@@ -111,6 +111,8 @@ class ServiceStackTest {
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "WA_TURN_BURST_WINDOW", "2s",
                         "WA_WHATSAPP_GRAPH_API_VERSION", "v23.0",
+                        // 5 worker invocations at once plus the scheduler share each number's throughput.
+                        "WA_DELIVERY_SENDING_INSTANCES", "6",
                         "LLM_DEFAULT_ORDER", "openai,groq",
                         "WA_BEDROCK_MODEL_IDS", TestApps.FOUNDATION_MODEL + "," + TestApps.INFERENCE_PROFILE,
                         "DATASOURCES_DEFAULT_USERNAME", "waagent",
@@ -122,6 +124,7 @@ class ServiceStackTest {
                         Match.anyValue()))));
         dev.service().hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", "wa-agent-dev-scheduler",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("WA_DELIVERY_SENDING_INSTANCES", "6"))),
                 "VpcConfig", Match.objectLike(Map.of("SubnetIds", Match.anyValue()))));
     }
 

@@ -36,6 +36,20 @@ public class JobMetrics {
         metrics.publish(Map.of(MetricNames.DIM_TENANT, tenantId), Map.of(MetricNames.HANDOFFS_RETURNED, Metric.count(1)));
     }
 
+    /** One booking reminder handled: sent as text or template, not sent for want of a template, or failed. */
+    public void bookingReminder(String tenantId, String outcome) {
+        String metric = switch (outcome) {
+            case "reminded-text" -> MetricNames.REMINDERS_SENT_TEXT;
+            case "reminded-template" -> MetricNames.REMINDERS_SENT_TEMPLATE;
+            case "not-sent-no-template" -> MetricNames.REMINDERS_NO_TEMPLATE;
+            case "failed-send" -> MetricNames.REMINDERS_FAILED;
+            default -> null;
+        };
+        if (metric != null) {
+            metrics.publish(Map.of(MetricNames.DIM_TENANT, tenantId), Map.of(metric, Metric.count(1)));
+        }
+    }
+
     /** Once per tenant-day, when the rollup is stored. */
     public void dayRolledUp(DailyRollup day) {
         Map<String, Metric> values = new LinkedHashMap<>();

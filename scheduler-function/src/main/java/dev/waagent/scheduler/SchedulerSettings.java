@@ -92,6 +92,18 @@ public interface SchedulerSettings {
     @Max(1000)
     int getRollupPageSize();
 
+    /** Booking reminders go the day before, from this tenant-local hour... */
+    @Bindable(defaultValue = "10")
+    @Min(0)
+    @Max(23)
+    int getReminderFromHour();
+
+    /** ...until this one (exclusive): nobody is reminded at night. */
+    @Bindable(defaultValue = "20")
+    @Min(1)
+    @Max(24)
+    int getReminderUntilHour();
+
     default ConversationTimings defaultTimings() {
         return new ConversationTimings(getContextExpiry(), getHandoffTimeout(), getSummaryIdle(), getSummaryMinMessages(),
                 getFollowUpDelay(), getBriefingHour());

@@ -1,6 +1,14 @@
 package dev.waagent.worker;
 
 import dev.waagent.domain.Masking;
+import dev.waagent.domain.MetricNames;
+import dev.waagent.domain.booking.BookingReminders;
+import dev.waagent.domain.reply.ReplyRepair;
+import dev.waagent.domain.reply.RichReplyPlanner;
+import dev.waagent.domain.reply.ServiceWindow;
+import dev.waagent.domain.turn.NumberThroughput;
+import dev.waagent.domain.turn.ThrottledChannel;
+import dev.waagent.lambda.MetricsPublisher;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.catalog.CatalogLookup;
 import dev.waagent.domain.context.ContextBuilder;
@@ -74,10 +82,13 @@ public class WorkerFactory {
     @Singleton
     TurnService turnService(TenantDirectory tenants, ConversationStore conversations, LlmRouter replies,
                             OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer,
-                            Optional<ReplyComposer> composer, StaffCommandStep staff, Handoffs handoffs) {
+                            Optional<ReplyComposer> composer, StaffCommandStep staff, Handoffs handoffs,
+                            DeliveryConfiguration delivery) {
         TurnSettings settings = turn.toSettings();
         return new TurnService(tenants, conversations, replies, time, settings, observer,
-                new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel),
+                new ReplyDelivery(conversations, channel, time, settings.sendLease(), delivery.pairPacer(),
+                        new ServiceWindow(time), new RichReplyPlanner(), new ReplyRepair()),
+                new TypingPresence(channel, delivery.getTypingRefresh(), delivery.getTypingMaxRefreshes()),
                 composer.orElse(null), staff, handoffs);
     }
 
@@ -90,11 +101,11 @@ public class WorkerFactory {
     ReplyComposer replyComposer(TokenCounter tokens, KnowledgeBase knowledge, CatalogLookup catalog,
                                 DynamoDbTurnMemory memory, AgentConfigurations configurations, LlmRouter replies,
                                 Optional<StaffNotices> staff, ContextConfiguration context, TurnConfiguration turn,
-                                TimeSource time) {
+                                TimeSource time, BookingReminders reminders) {
         StaffNotices notices = staff.orElse((tenant, conversation, notice) -> LOG.info(
                 "staff notice tenant={} customer={}: {}", tenant.id(), Masking.phone(conversation.customerId()), notice));
         return new ReplyComposer(new ContextBuilder(tokens, knowledge, catalog, memory, context.toSettings(), turn.toSettings()),
-                replies, new AgentTools(catalog, memory, notices), configurations, memory, time);
+                replies, new AgentTools(catalog, memory, notices, reminders), configurations, memory, time);
     }
 
     /** Handoff notices, conversations given back to the bot and the owner's briefing go to staff through this. */
@@ -134,14 +145,27 @@ public class WorkerFactory {
                 catalog, lookup, rollups, channel, time, turn.toSettings().sendLease()));
     }
 
+    /**
+     * Every send waits for its business number's throughput share first ({@code wa.delivery.throughput-per-number} /
+     * {@code wa.delivery.sending-instances}), so a burst across many customers of one number queues here instead of
+     * meeting Meta's 130429.
+     */
     @Singleton
     OutboundChannel outboundChannel(GraphApiConfiguration graph, TwilioApiConfiguration twilio, SecretStore secrets,
-                                    TimeSource time) {
+                                    TimeSource time, DeliveryConfiguration delivery, MetricsPublisher metrics) {
         GraphApiSettings meta = graph.toSettings();
         TwilioApiSettings twilioSettings = twilio.toSettings();
-        return new ChannelRouter(Map.of(
+        ChannelRouter channels = new ChannelRouter(Map.of(
                 "whatsapp", new GraphApiClient(meta, GraphApiClient.newHttpClient(meta), secrets, time),
                 "twilio", new TwilioMessagingClient(twilioSettings, TwilioMessagingClient.newHttpClient(twilioSettings), secrets, time)));
+        NumberThroughput throughput = delivery.numberThroughput(time);
+        LOG.info("sends paced at {} message(s)/s per business number in this instance ({} / {} sending instances)",
+                String.format(java.util.Locale.ROOT, "%.2f", throughput.perSecond()), delivery.getThroughputPerNumber(),
+                delivery.getSendingInstances());
+        return new ThrottledChannel(channels, throughput, (tenantId, waited) -> metrics.publish(
+                Map.of(MetricNames.DIM_TENANT, tenantId), Map.of(
+                        MetricNames.THROUGHPUT_WAITS, MetricsPublisher.Metric.count(1),
+                        MetricNames.THROUGHPUT_WAIT_TIME, MetricsPublisher.Metric.millis(waited.toMillis()))));
     }
 
     /** The one token counter (loading its tokenizer takes most of a second: build it once). */

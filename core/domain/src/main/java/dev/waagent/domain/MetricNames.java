@@ -47,6 +47,9 @@ public final class MetricNames {
     public static final String STAFF_NOTICES_SENT = "StaffNoticesSent";
     public static final String STAFF_NOTICES_HELD = "StaffNoticesHeld";
     public static final String STAFF_NOTICES_FAILED = "StaffNoticesFailed";
+    /** Sends that waited for their business number's throughput share (and how long), instead of meeting 130429. */
+    public static final String THROUGHPUT_WAITS = "ThroughputWaits";
+    public static final String THROUGHPUT_WAIT_TIME = "ThroughputWaitTime";
 
     // scheduler-function: each job run, and each tenant's daily rollup (emitted once, when the day is stored)
     public static final String JOB_RUNS = "JobRuns";
@@ -57,6 +60,11 @@ public final class MetricNames {
     public static final String JOB_FAILURES = "JobFailures";
     public static final String JOB_DURATION = "JobDuration";
     public static final String HANDOFFS_RETURNED = "HandoffsReturned";
+    /** Booking reminders (the day before): sent as text, sent as the approved template, not sent (no template), failed. */
+    public static final String REMINDERS_SENT_TEXT = "RemindersSentText";
+    public static final String REMINDERS_SENT_TEMPLATE = "RemindersSentTemplate";
+    public static final String REMINDERS_NO_TEMPLATE = "RemindersNoTemplate";
+    public static final String REMINDERS_FAILED = "RemindersFailed";
     public static final String ROLLUP_MESSAGES_IN = "RollupMessagesIn";
     public static final String ROLLUP_MESSAGES_OUT = "RollupMessagesOut";
     public static final String ROLLUP_CONVERSATIONS = "RollupConversations";

@@ -22,6 +22,8 @@ import java.util.Map;
  *   <li>{@code sk = L#<epoch millis, 13 digits>#<id>}: a lead or booking request waiting for staff; it carries
  *   {@code dueBucket = T#<tenant>#LEADS#<UTC day>} and {@code dueAt} = creation time, so the daily rollup counts a
  *   tenant's day of them on the due-index without a scan ({@link DynamoDbFollowUpLog})</li>
+ *   <li>a booking request whose dates name a concrete day also carries {@code bookingDate} (yyyy-MM-dd, tenant-local);
+ *   its reminder is a separate item ({@link DynamoDbBookingReminders})</li>
  *   <li>{@code sk = X#<epoch millis, 13 digits>#<turn ref>}: one turn's tool calls, context truncation and price
  *   repairs</li>
  *   <li>{@code sk = SUMMARY_DUE}: the conversation's turns no longer fit the prompt; {@code dueBucket = T#<tenant>#SUM},
@@ -91,6 +93,9 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
         item.put("dates", AttributeValue.fromS(request.dates()));
         item.put("note", AttributeValue.fromS(request.note()));
         item.put("status", AttributeValue.fromS(request.status()));
+        if (request.bookingDate() != null) {
+            item.put("bookingDate", AttributeValue.fromS(request.bookingDate().toString()));
+        }
         item.put(Keys.DUE_BUCKET, AttributeValue.fromS(Keys.followUpDay(request.key().tenantId(), request.createdAt())));
         item.put(Keys.DUE_AT, AttributeValue.fromN(Long.toString(request.createdAt().toEpochMilli())));
         client.putItem(builder -> builder.tableName(table).item(item)
@@ -114,7 +119,8 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
             }
             FollowUpRequest request = new FollowUpRequest(text(item, "requestId"), key,
                     FollowUpRequest.Kind.valueOf(text(item, "requestKind")), text(item, "item"), text(item, "dates"),
-                    text(item, "note"), Instant.ofEpochMilli(Long.parseLong(item.get("createdAt").n())), text(item, "status"));
+                    text(item, "note"), Instant.ofEpochMilli(Long.parseLong(item.get("createdAt").n())), text(item, "status"),
+                    item.containsKey("bookingDate") ? java.time.LocalDate.parse(item.get("bookingDate").s()) : null);
             if (request.open()) {
                 open.add(request);
             }

@@ -26,7 +26,7 @@ import java.time.ZoneOffset;
  *       {@code GET /admin/tenants/{id}/analytics?from&to})</li>
  * </ul>
  * The sparse GSI {@value #DUE_INDEX} ({@code dueBucket} S, {@code dueAt} N = epoch millis, projection ALL) is how
- * the scheduler finds due work without scanning. Only four kinds of item carry the attributes:
+ * the scheduler finds due work without scanning. Only five kinds of item carry the attributes:
  * <ul>
  *   <li>conversation items: {@code dueBucket = T#<tenant>#ACT}, {@code dueAt} = last activity (a turn answered or
  *       silenced, a state change). Access pattern: "conversations of tenant T quiet since before X and active after
@@ -41,6 +41,10 @@ import java.time.ZoneOffset;
  *       conversation turns from a prompt): {@code dueBucket = T#<tenant>#SUM}, {@code dueAt} = when marked. Access
  *       pattern: "conversations of tenant T whose history outgrew the prompt" = {@code Query dueBucket = T#t#SUM AND
  *       dueAt <= now}; the summaries job deletes a mark once handled, so the query reads only pending ones</li>
+ *   <li>booking reminders ({@code sk = R#<request id>}, written when a booking request names a concrete day):
+ *       {@code dueBucket = T#<tenant>#REMIND}, {@code dueAt} = the booking day (midnight UTC, a date key). Access
+ *       pattern: "reminders of tenant T for bookings up to tomorrow" = {@code Query dueBucket = T#t#REMIND AND
+ *       dueAt <= tomorrow}; claiming one removes both attributes, so the query reads only unclaimed ones</li>
  * </ul>
  * All partitions take one tenant's write rate at most (well under a GSI partition's 1,000 writes/s); a tenant
  * beyond that would add a shard suffix and query each shard.
@@ -100,6 +104,11 @@ final class Keys {
     /** GSI partition: the tenant's conversations marked due for a summary (one {@value #SUMMARY_DUE_SK} item each). */
     static String summaryDue(String tenantId) {
         return "T#" + tenantId + "#SUM";
+    }
+
+    /** GSI partition: the tenant's booking reminders not yet claimed, by booking day ({@link DynamoDbBookingReminders}). */
+    static String bookingReminders(String tenantId) {
+        return "T#" + tenantId + "#REMIND";
     }
 
     static String schedulerState(String tenantId) {

@@ -26,6 +26,11 @@ public enum EnvVar {
     /** Burst window as a Micronaut duration, e.g. {@code 2s}. */
     WA_TURN_BURST_WINDOW,
     /**
+     * How many instances may send on one business number at once ({@code wa.delivery.sending-instances}): the worker's
+     * maximum concurrency plus one for the scheduler. Each instance keeps to Meta's per-number throughput divided by it.
+     */
+    WA_DELIVERY_SENDING_INSTANCES,
+    /**
      * Secrets Manager name prefix, e.g. {@code wa-agent/dev}. A secret reference {@code r} (as stored on a tenant,
      * or in a {@code …_REF} variable) is the secret named {@code <prefix>/<r>}; see {@link SecretNames}.
      */

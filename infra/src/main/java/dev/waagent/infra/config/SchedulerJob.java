@@ -21,7 +21,12 @@ public enum SchedulerJob {
      * Owner briefing. Runs hourly: tenants live in different time zones, so the job sends to the tenants whose
      * local time has just reached their briefing hour.
      */
-    MORNING_BRIEFING("morning-briefing", "cron(0 * * * ? *)");
+    MORNING_BRIEFING("morning-briefing", "cron(0 * * * ? *)"),
+    /**
+     * Booking reminders, the day before, within each tenant's reminder hours (local 10:00–20:00 by default). Hourly
+     * at :15: every time zone reaches its reminder hours at some run; a run outside them costs nothing for a tenant.
+     */
+    BOOKING_REMINDERS("booking-reminders", "cron(15 * * * ? *)");
 
     private final String id;
     private final String expression;

@@ -172,6 +172,10 @@ public final class OperationsDashboard extends Construct {
                         ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_SENT, SUM, FIVE_MINUTES),
                         ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_HELD, SUM, FIVE_MINUTES),
                         ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_FAILED, SUM, FIVE_MINUTES))),
+                // Waits = a burst across many customers of one number queued for its throughput share instead of 130429.
+                graph("Sends waiting for the number's throughput: count, wait p95 (ms)", List.of(
+                        ofFunction(AgentFunction.WORKER, MetricNames.THROUGHPUT_WAITS, SUM, FIVE_MINUTES),
+                        ofFunction(AgentFunction.WORKER, MetricNames.THROUGHPUT_WAIT_TIME, P95, FIVE_MINUTES))),
                 graph("Response cache hit rate (%)", List.of(MathExpression.Builder.create()
                         .expression("100 * hits / MAX([hits + misses, 1])")
                         .usingMetrics(new TreeMap<>(Map.of(
@@ -242,7 +246,13 @@ public final class OperationsDashboard extends Construct {
                         ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_STOPPED_BY_BUDGET, SUM, ONE_HOUR),
                         ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_FAILURES, SUM, ONE_HOUR))),
                 graph("Scheduler: job duration", List.of(
-                        ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_DURATION, P95, ONE_HOUR))));
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.JOB_DURATION, P95, ONE_HOUR))),
+                // Not sent = outside the customer's window and no approved booking_reminder template: add one.
+                graph("Booking reminders: text, template, not sent (no template), failed (per day)", List.of(
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.REMINDERS_SENT_TEXT, SUM, ONE_DAY),
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.REMINDERS_SENT_TEMPLATE, SUM, ONE_DAY),
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.REMINDERS_NO_TEMPLATE, SUM, ONE_DAY),
+                        ofFunction(AgentFunction.SCHEDULER, MetricNames.REMINDERS_FAILED, SUM, ONE_DAY))));
         dashboard.addWidgets(
                 graph("Daily rollup per tenant: messages, conversations", List.of(
                         searchBy(tenant, MetricNames.ROLLUP_MESSAGES_IN, SUM, ONE_DAY),

@@ -93,9 +93,13 @@ public final class ServiceStack extends Stack {
         secrets.verifyToken().grantRead(webhook.role());
         secrets.twilioAuthToken().grantRead(webhook.role());
 
+        // Every worker invocation the event source may run at once, and the scheduler, share a number's throughput.
+        String sendingInstances = Integer.toString(config.turnQueue().workerMaxConcurrency() + 1);
+
         // worker: one turn per customer burst; LLM chain, back office, sends replies.
         FunctionEnvironment.Builder workerEnv = FunctionEnvironment.builder().putAll(common)
                 .put(EnvVar.WA_WHATSAPP_GRAPH_API_VERSION, config.whatsappApiVersion())
+                .put(EnvVar.WA_DELIVERY_SENDING_INSTANCES, sendingInstances)
                 .put(EnvVar.WA_TURN_BURST_WINDOW, config.turnQueue().burstWindow().toSeconds() + "s")
                 .put(EnvVar.DJL_CACHE_DIR, "/tmp/djl")
                 .putAll(backOffice.environment());
@@ -132,6 +136,7 @@ public final class ServiceStack extends Stack {
         // scheduler: summaries, expiry, follow-ups, rollups, briefings.
         FunctionEnvironment.Builder schedulerEnv = FunctionEnvironment.builder().putAll(common)
                 .put(EnvVar.WA_WHATSAPP_GRAPH_API_VERSION, config.whatsappApiVersion())
+                .put(EnvVar.WA_DELIVERY_SENDING_INSTANCES, sendingInstances)
                 .putAll(backOffice.environment());
         if (!config.bedrockModelIds().isEmpty()) {
             schedulerEnv.put(EnvVar.WA_BEDROCK_MODEL_IDS, String.join(",", config.bedrockModelIds()));
@@ -140,7 +145,7 @@ public final class ServiceStack extends Stack {
             schedulerEnv.put(EnvVar.LLM_DEFAULT_ORDER, String.join(",", config.llmProviders()));
         }
         JavaFunction scheduler = function(config, props.artifacts(), AgentFunction.SCHEDULER,
-                "Scheduled jobs: summaries, context expiry, follow-ups, daily rollup, morning briefing",
+                "Scheduled jobs: summaries, context expiry, follow-ups, daily rollup, morning briefing, booking reminders",
                 schedulerEnv.build(), backOffice.vpc(), backOffice.clientSecurityGroups(), logRemoval);
         tables.conversations().grantReadWriteData(scheduler.role());
         tables.tenants().grantReadData(scheduler.role());

@@ -1,5 +1,8 @@
 package dev.waagent.domain.tools;
 
+import dev.waagent.domain.booking.BookingDateParser;
+import dev.waagent.domain.booking.BookingReminder;
+import dev.waagent.domain.booking.BookingReminders;
 import dev.waagent.domain.catalog.Availability;
 import dev.waagent.domain.catalog.CatalogItem;
 import dev.waagent.domain.catalog.CatalogLookup;
@@ -12,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -58,11 +62,20 @@ public final class AgentTools {
     private final CatalogLookup catalog;
     private final FollowUpRequests followUps;
     private final StaffNotices staff;
+    private final BookingReminders reminders;
+    private final BookingDateParser bookingDates = new BookingDateParser();
 
+    /** Booking requests are stored with their day, but no reminder is scheduled. */
     public AgentTools(CatalogLookup catalog, FollowUpRequests followUps, StaffNotices staff) {
+        this(catalog, followUps, staff, null);
+    }
+
+    /** @param reminders where a booking with a concrete day gets its reminder scheduled; {@code null}: none */
+    public AgentTools(CatalogLookup catalog, FollowUpRequests followUps, StaffNotices staff, BookingReminders reminders) {
         this.catalog = catalog;
         this.followUps = followUps;
         this.staff = staff;
+        this.reminders = reminders;
     }
 
     public List<ToolDefinition> definitions() {
@@ -163,16 +176,30 @@ public final class AgentTools {
         String wanted = args.text("item").orElse("");
         String item = wanted.isBlank() ? "" : catalog.match(scope.tenant().id(), wanted, 1).stream().findFirst()
                 .map(match -> match.item().name()).orElse(wanted);
+        String dates = args.text("dates").orElse("");
+        // The customer's words are kept as they are; the day they name (if any) drives the reminder.
+        LocalDate day = kind == FollowUpRequest.Kind.BOOKING
+                ? bookingDates.parse(dates, scope.now(), scope.tenant().timezone()).orElse(null) : null;
         FollowUpRequest request = new FollowUpRequest(UUID.randomUUID().toString(), scope.key(), kind, item,
-                args.text("dates").orElse(""), args.text("note").orElse(""), scope.now(), "OPEN");
+                dates, args.text("note").orElse(""), scope.now(), "OPEN", day);
         followUps.record(request);
+        if (day != null && reminders != null) {
+            try {
+                reminders.schedule(new BookingReminder(scope.key(), request.id(), item, day, dates, scope.now()));
+            } catch (RuntimeException e) {
+                // The request itself is stored and staff are told; only the reminder is lost.
+                LOG.warn("booking reminder not scheduled: {}", e.toString());
+            }
+        }
         try {
             staff.notify(scope.tenant(), scope.key(), "New " + request.describe());
         } catch (RuntimeException e) {
             LOG.warn("staff notice for a {} failed: {}", kind, e.toString());
         }
         return new ToolResult(call.id(), call.name(), arguments, "{\"recorded\":true,\"reference\":\""
-                + request.id().substring(0, 8) + "\",\"next\":\"a team member will confirm\"}", List.of(), null);
+                + request.id().substring(0, 8) + "\""
+                + (day == null ? "" : ",\"date\":\"" + day + "\"")
+                + ",\"next\":\"a team member will confirm\"}", List.of(), null);
     }
 
     private ToolResult businessHours(ToolScope scope, ToolCall call, String arguments) {

@@ -3,6 +3,7 @@ package dev.waagent.domain.tools;
 import dev.waagent.domain.conversation.ConversationKey;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -12,11 +13,16 @@ import java.util.Objects;
  * @param dates   when, in the customer's words ("Saturday", "12-14 Dec"); may be empty
  * @param note    anything else the customer gave (budget, contact preference)
  * @param status  {@code OPEN} until staff close it
+ * @param bookingDate the concrete day {@code dates} names, in the tenant's time zone ({@code BookingDateParser}), or
+ *                    {@code null} when it names none (or for a lead): the booking reminder goes the day before
  */
 public record FollowUpRequest(String id, ConversationKey key, Kind kind, String item, String dates, String note,
-                              Instant createdAt, String status) {
+                              Instant createdAt, String status, LocalDate bookingDate) {
 
     public enum Kind { LEAD, BOOKING }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
 
     public FollowUpRequest {
         Objects.requireNonNull(id, "id");
@@ -26,6 +32,12 @@ public record FollowUpRequest(String id, ConversationKey key, Kind kind, String 
         dates = dates == null ? "" : dates;
         note = note == null ? "" : note;
         status = status == null ? "OPEN" : status;
+    }
+
+    /** A request whose dates name no concrete day. */
+    public FollowUpRequest(String id, ConversationKey key, Kind kind, String item, String dates, String note,
+                           Instant createdAt, String status) {
+        this(id, key, kind, item, dates, note, createdAt, status, null);
     }
 
     public boolean open() {
@@ -40,6 +52,10 @@ public record FollowUpRequest(String id, ConversationKey key, Kind kind, String 
         }
         if (!dates.isBlank()) {
             line.append(", ").append(dates);
+        }
+        if (bookingDate != null) {
+            // The day the customer's words were read as, so the model and staff can confirm it.
+            line.append(" → ").append(DAY.format(bookingDate));
         }
         if (!note.isBlank()) {
             line.append(" (").append(note).append(')');

@@ -1,0 +1,126 @@
+package dev.waagent.domain.booking;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The day a booking request's free text names, read against a fixed request time: Wednesday 9 December 2026, 10:00
+ * in Pune (Asia/Kolkata) unless a case says otherwise.
+ */
+class BookingDateParserTest {
+
+    private static final ZoneId PUNE = ZoneId.of("Asia/Kolkata");
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    /** Wednesday 2026-12-09 10:00 in Pune. */
+    private static final Instant WEDNESDAY_MORNING = Instant.parse("2026-12-09T04:30:00Z");
+
+    private final BookingDateParser parser = new BookingDateParser();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "saturday | 2026-12-12",
+            "this sat | 2026-12-12",
+            "Sat | 2026-12-12",
+            "next saturday | 2026-12-12",
+            "wednesday | 2026-12-09",
+            "next wednesday | 2026-12-16",
+            "12 Dec | 2026-12-12",
+            "12th of December | 2026-12-12",
+            "Dec 12th | 2026-12-12",
+            "December 12, 2026 | 2026-12-12",
+            "12/12 | 2026-12-12",
+            "5/1 | 2027-01-05",
+            "12.12.2026 | 2026-12-12",
+            "12-14 Dec | 2026-12-12",
+            "12 to 14 December | 2026-12-12",
+            "1 Dec | 2027-12-01",
+            "tomorrow | 2026-12-10",
+            "tomorrow 10am | 2026-12-10",
+            "day after tomorrow | 2026-12-11",
+            "today evening | 2026-12-09",
+            "in 3 days | 2026-12-12",
+            "this weekend | 2026-12-12",
+            "Saturday or Sunday | 2026-12-12",
+            "from the 15th | 2026-12-15",
+            "from 20th to 22nd | 2026-12-20",
+            "tommorow | 2026-12-10",
+            "Sat 12 Dec | 2026-12-12",
+            "12 dec - 14 dec | 2026-12-12"})
+    void readsEnglish(String dates, LocalDate expected) {
+        assertThat(parser.parse(dates, WEDNESDAY_MORNING, PUNE)).contains(expected);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "kal | 2026-12-10",
+            "kal subah 10 baje | 2026-12-10",
+            "parso | 2026-12-11",
+            "parson shaam ko | 2026-12-11",
+            "aaj shaam | 2026-12-09",
+            "shanivar ko | 2026-12-12",
+            "agle shanivar | 2026-12-12",
+            "is saturday | 2026-12-12",
+            "15 tarikh | 2026-12-15",
+            "3 din baad | 2026-12-12",
+            "12 dec ko chahiye | 2026-12-12"})
+    void readsHinglish(String dates, LocalDate expected) {
+        assertThat(parser.parse(dates, WEDNESDAY_MORNING, PUNE)).contains(expected);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "besok | 2026-12-10",
+            "besok pagi | 2026-12-10",
+            "lusa | 2026-12-11",
+            "sabtu | 2026-12-12",
+            "hari sabtu | 2026-12-12",
+            "sabtu depan | 2026-12-12",
+            "rabu depan | 2026-12-16",
+            "hari minggu | 2026-12-13",
+            "tanggal 12 | 2026-12-12",
+            "tgl. 20 | 2026-12-20",
+            "tgl 5 | 2027-01-05",
+            "12 Desember | 2026-12-12",
+            "12-14 Des | 2026-12-12",
+            "Jum'at | 2026-12-11",
+            "akhir pekan | 2026-12-12"})
+    void readsBahasa(String dates, LocalDate expected) {
+        assertThat(parser.parse(dates, WEDNESDAY_MORNING, JAKARTA))
+                .contains(expected);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" names no day")
+    @ValueSource(strings = {"", "  ", "asap", "next week", "agle hafte", "minggu depan", "2 minggu lagi", "1-2 days",
+            "for 3 days", "2nd week of January", "yesterday", "8 Dec 2026", "31 Feb", "sometime in the morning", "kemarin"})
+    void anythingUnsureOrPastGivesNoDay(String dates) {
+        assertThat(parser.parse(dates, WEDNESDAY_MORNING, PUNE)).isEmpty();
+    }
+
+    @Test
+    void readsRelativeToTheRequestDayInTheTenantsTimeZone() {
+        // 20:30 UTC on Wednesday is already Thursday in Pune and in Jakarta, still Wednesday in UTC.
+        Instant lateWednesdayUtc = Instant.parse("2026-12-09T20:30:00Z");
+
+        assertThat(parser.parse("tomorrow", lateWednesdayUtc, PUNE)).contains(LocalDate.parse("2026-12-11"));
+        assertThat(parser.parse("besok", lateWednesdayUtc, JAKARTA)).contains(LocalDate.parse("2026-12-11"));
+        assertThat(parser.parse("tomorrow", lateWednesdayUtc, ZoneId.of("UTC"))).contains(LocalDate.parse("2026-12-10"));
+        assertThat(parser.parse("thursday", lateWednesdayUtc, PUNE)).contains(LocalDate.parse("2026-12-10"));
+    }
+
+    @Test
+    void aDateWithoutAYearRollsOverAtTheTurnOfTheYear() {
+        Instant newYearsEve = Instant.parse("2026-12-31T06:00:00Z");
+
+        assertThat(parser.parse("2 Jan", newYearsEve, PUNE)).contains(LocalDate.parse("2027-01-02"));
+        assertThat(parser.parse("kal", newYearsEve, PUNE)).contains(LocalDate.parse("2027-01-01"));
+        assertThat(parser.parse("tanggal 31", newYearsEve, JAKARTA)).contains(LocalDate.parse("2026-12-31"));
+    }
+}
