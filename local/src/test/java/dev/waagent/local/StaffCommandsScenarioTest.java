@@ -258,6 +258,41 @@ class StaffCommandsScenarioTest {
     }
 
     @Test
+    void aStaffNumberOutsideItsWindowGetsTheApprovedStaffAlertTemplateAndWithoutOneTheNoticeIsHeld() throws Exception {
+        long refusedBefore = runtime.context().getBean(GraphApiStandIn.class).refusedRequests();
+        String quietStaff = customer();
+        String staffId = idOf(admin("POST", "/admin/tenants/" + PUNE + "/staff",
+                "{\"wa_id\":\"" + quietStaff + "\",\"name\":\"Nikhil\",\"role\":\"staff\"}", 201));
+        try {
+            String first = customer();
+            pune.sendAs(first, "Kabir", "I want to talk to a human please");
+            await(() -> pune.textsTo(first), 1);
+            assertThat(templatesTo(pune, quietStaff)).as("no staff_alert template yet: held").isEmpty();
+
+            admin("PUT", "/admin/tenants/" + PUNE + "/templates/staff_alert", "{\"name\":\"staff_handoff_alert\","
+                    + "\"language\":\"en\",\"parameters\":[\"staff_name\",\"business_name\",\"customer\",\"reason\","
+                    + "\"summary\"]}", 200);
+            String second = customer();
+            pune.sendAs(second, "Meera", "can I speak to the owner please? It is about the\\n\\nlens I rented");
+            await(() -> pune.textsTo(second), 1);
+            List<Map<String, Object>> templates = await(() -> templatesTo(pune, quietStaff), 1);
+
+            assertThat(templates).hasSize(1);
+            Map<?, ?> template = (Map<?, ?>) templates.get(0).get("template");
+            assertThat(template.get("name")).isEqualTo("staff_handoff_alert");
+            assertThat(((Map<?, ?>) template.get("language")).get("code")).isEqualTo("en");
+            assertThat(bodyParameters(template)).containsExactly("Nikhil", "Pune Camera Rentals", "Meera +" + second,
+                    "customer asked for a person", "can I speak to the owner please? It is about the lens I rented");
+            assertThat(pune.textsTo(quietStaff)).as("no free text outside the window").isEmpty();
+            assertThat(runtime.context().getBean(GraphApiStandIn.class).refusedRequests()).as("refused by the schema check")
+                    .isEqualTo(refusedBefore);
+        } finally {
+            admin("DELETE", "/admin/tenants/" + PUNE + "/templates/staff_alert", null, 204);
+            admin("DELETE", "/admin/tenants/" + PUNE + "/staff/" + staffId, null, 204);
+        }
+    }
+
+    @Test
     void topicsTheTenantMarksHumanOnlyAndComplaintsGoToAPerson() throws Exception {
         String refund = customer();
         pune.send(refund, "I need a refund for the broken lens");
@@ -341,6 +376,49 @@ class StaffCommandsScenarioTest {
         assertThat(conversations.load(new ConversationKey(PUNE, customer), 20).recentMessages())
                 .filteredOn(m -> "staff:wamid.cmd-1".equals(m.turnId())).singleElement()
                 .satisfies(m -> assertThat(m.awaitsSending()).isFalse());
+    }
+
+    /** Approved-template messages the Graph stand-in accepted for {@code recipient}. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> templatesTo(PipelineDriver driver, String recipient) {
+        io.micronaut.json.JsonMapper json = runtime.context().getBean(io.micronaut.json.JsonMapper.class);
+        return runtime.context().getBean(LocalOutbox.class).entries().stream()
+                .filter(entry -> entry.status() == 200)
+                .map(entry -> {
+                    try {
+                        return (Map<String, Object>) json.readValue(entry.body(), Map.class);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(body -> "template".equals(body.get("type")) && recipient.equals(body.get("to")))
+                .toList();
+    }
+
+    private static List<String> bodyParameters(Map<?, ?> template) {
+        return ((List<?>) template.get("components")).stream().map(Map.class::cast)
+                .filter(component -> "body".equals(component.get("type")))
+                .flatMap(component -> ((List<?>) component.get("parameters")).stream().map(Map.class::cast))
+                .map(parameter -> String.valueOf(parameter.get("text"))).toList();
+    }
+
+    /** Calls the local admin API with the operator key and checks the status. */
+    private static String admin(String method, String path, String body, int expectedStatus) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(runtime.baseUri().resolve(path))
+                .header("Authorization", "Bearer " + LocalOptions.DEFAULT_ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
+        return response.body();
+    }
+
+    private static String idOf(String json) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
+        assertThat(id.find()).as(json).isTrue();
+        return id.group(1);
     }
 
     /** Sends a staff command and returns the reply the staff member got. */

@@ -177,16 +177,27 @@ public final class HandoffDecision {
         }
         String summary = conversation.memory().summary();
         String earlier = summary != null && !summary.isBlank() ? " (" + clip(summary, 120) + ")" : "";
-        if (!tenant.languages().isEmpty() && "id".equals(tenant.languages().get(0))) {
-            String why = handoff.detail() == null || handoff.detail().isBlank() ? handoff.reason().labelBahasa()
-                    : handoff.reason().labelBahasa() + ": " + handoff.detail();
-            return "Dialihkan ke staf " + tenant.name() + ": " + name + "+" + customer + ", " + why + ".\n"
+        if (bahasa(tenant)) {
+            return "Dialihkan ke staf " + tenant.name() + ": " + name + "+" + customer + ", " + staffReason(tenant, handoff) + ".\n"
                     + "Pesan: \"" + wrote + "\"" + earlier + "\n"
                     + "Jawab dengan /balas " + shortId + " <teks>; serahkan ke bot dengan /kembalikan " + shortId + ".";
         }
         return "Handoff at " + tenant.name() + ": " + name + "+" + customer + ", " + handoff.describe() + ".\n"
                 + "Wrote: \"" + wrote + "\"" + (earlier.isEmpty() ? "" : " (earlier:" + earlier.substring(1)) + "\n"
                 + "Answer with /reply " + shortId + " <text>; give back to the bot with /resume " + shortId + ".";
+    }
+
+    /** Why the conversation went to a person, as the staff read it (in Bahasa for an Indonesian business). */
+    public String staffReason(Tenant tenant, Handoff handoff) {
+        if (!bahasa(tenant)) {
+            return handoff.describe();
+        }
+        return handoff.detail() == null || handoff.detail().isBlank() ? handoff.reason().labelBahasa()
+                : handoff.reason().labelBahasa() + ": " + handoff.detail();
+    }
+
+    private static boolean bahasa(Tenant tenant) {
+        return !tenant.languages().isEmpty() && "id".equals(tenant.languages().get(0));
     }
 
     public static boolean asksForPerson(String normalized) {
