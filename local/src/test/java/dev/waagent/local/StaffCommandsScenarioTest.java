@@ -165,6 +165,70 @@ class StaffCommandsScenarioTest {
     }
 
     @Test
+    void aStaffReplyGoesOutLikeTheBotsRepliesFormattedForWhatsApp() throws Exception {
+        long refusedBefore = runtime.context().getBean(GraphApiStandIn.class).refusedRequests();
+        String customer = customer();
+        String last4 = customer.substring(customer.length() - 4);
+        pune.sendAs(customer, "Tara", "is the FX3 free this weekend?");
+        await(() -> pune.textsTo(customer), 1);
+
+        assertThat(command(pune, PUNE_OWNER, "/reply " + last4 + " **Yes**, the FX3 is *free*:\\n- Saturday\\n- Sunday"))
+                .startsWith("Sent to Tara (+" + customer + "). The bot stays silent");
+
+        List<Map<String, Object>> texts = await(() -> pune.textsTo(customer), 2);
+        assertThat(bodyOf(texts.get(1))).as("Markdown to WhatsApp; the staff member's own *bold* stays bold")
+                .isEqualTo("*Yes*, the FX3 is *free*:\n• Saturday\n• Sunday");
+        assertThat(store().load(new ConversationKey(PUNE, customer), 20).recentMessages())
+                .filteredOn(m -> m.turnId() != null && m.turnId().startsWith("staff:")).singleElement()
+                .satisfies(part -> {
+                    assertThat(part.messageId()).isEqualTo("out." + part.turnId() + "#0");
+                    assertThat(part.deliveryState()).isEqualTo(dev.waagent.domain.channel.DeliveryState.SENT);
+                    assertThat(part.accounting().provider()).isEqualTo("staff");
+                });
+        assertThat(runtime.context().getBean(GraphApiStandIn.class).refusedRequests()).isEqualTo(refusedBefore);
+    }
+
+    @Test
+    void aStaffReplyLongerThanWhatsAppTakesIsSentInPacedPartsOnce() throws Exception {
+        long refusedBefore = runtime.context().getBean(GraphApiStandIn.class).refusedRequests();
+        String customer = customer();
+        pune.send(customer, "can you send me the full rental terms?");
+        await(() -> pune.textsTo(customer), 1);
+        Tenant tenant = runtime.context().getBean(TenantDirectory.class).findById(PUNE).orElseThrow();
+        StringBuilder terms = new StringBuilder();
+        for (int i = 1; terms.length() < 6_000; i++) {
+            terms.append("Term ").append(i).append(": the renter returns the equipment clean and complete by 10:00. ");
+        }
+        String text = terms.toString().strip();
+        ConversationStore conversations = store();
+        StaffCommands commands = new StaffCommands(conversations, new CustomerFinder(conversations,
+                runtime.context().getBean(ActivityTimeline.class)), null, null, null, null,
+                runtime.context().getBean(OutboundChannel.class), dev.waagent.domain.TimeSource.system(), Duration.ofSeconds(60));
+        var owner = tenant.staffMember(PUNE_OWNER).orElseThrow();
+        StaffCommand reply = new StaffCommand.Reply(customer, text);
+
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-long")).startsWith("Sent to Ravi (+" + customer + ") in 2 messages.");
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-long")).as("a redelivered command sends nothing more")
+                .isEqualTo("Sent to Ravi (+" + customer + ").");
+
+        List<Map<String, Object>> texts = pune.textsTo(customer);
+        assertThat(texts).hasSize(3);
+        assertThat(bodyOf(texts.get(1)).length()).isLessThanOrEqualTo(4_096);
+        assertThat(bodyOf(texts.get(1)) + " " + bodyOf(texts.get(2))).isEqualTo(text);
+        List<Instant> sent = runtime.context().getBean(LocalOutbox.class).entries().stream()
+                .filter(entry -> entry.status() == 200 && entry.body().contains("\"to\":\"" + customer + "\"")
+                        && entry.body().contains("Term "))
+                .map(LocalOutbox.Entry::time).toList();
+        assertThat(sent).hasSize(2);
+        assertThat(Duration.between(sent.get(0), sent.get(1))).as("paced: a second apart at least")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(conversations.load(new ConversationKey(PUNE, customer), 20).recentMessages())
+                .filteredOn(m -> "staff:wamid.cmd-long".equals(m.turnId()))
+                .extracting(StoredMessage::messageId).containsExactly("out.staff:wamid.cmd-long#0", "out.staff:wamid.cmd-long#1");
+        assertThat(runtime.context().getBean(GraphApiStandIn.class).refusedRequests()).isEqualTo(refusedBefore);
+    }
+
+    @Test
     void aReplyWhatsAppRefusesForGoodIsToldToTheStaffAndNotRetried() throws Exception {
         String customer = customer();
         pune.send(customer, "hello, FX3 tomorrow?");

@@ -31,8 +31,10 @@ public final class StaffCommandStep {
     /**
      * @return what to tell the staff member (or a non-staff sender of slash commands: a polite refusal), or empty for a
      * customer turn
+     * @throws InterruptedException while a {@code /reply} to a customer was paced
      */
-    public Optional<String> handle(Tenant tenant, ConversationKey key, List<StoredMessage> messages) {
+    public Optional<String> handle(Tenant tenant, ConversationKey key, List<StoredMessage> messages)
+            throws InterruptedException {
         Optional<StaffContact> member = tenant.staffMember(key.customerId());
         if (member.isEmpty()) {
             if (!messages.isEmpty() && messages.stream().allMatch(message -> StaffCommandParser.isSlashCommand(message.text()))) {

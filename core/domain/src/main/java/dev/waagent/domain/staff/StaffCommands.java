@@ -16,13 +16,16 @@ import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStatus;
 import dev.waagent.domain.conversation.ConversationStore;
-import dev.waagent.domain.conversation.OutboundReply;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.tenant.StaffContact;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.turn.ChannelSendException;
+import dev.waagent.domain.reply.RepairResult;
+import dev.waagent.domain.reply.ReplyDraft;
+import dev.waagent.domain.reply.ServiceWindow;
 import dev.waagent.domain.turn.OutboundChannel;
+import dev.waagent.domain.turn.ReplyDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +37,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Carries out staff commands for a tenant and says what happened, in a few lines for WhatsApp. Catalog commands
  * go through the {@link CatalogEditor} (the back office); conversation commands through the conversation store;
  * {@code /stats} reads the daily rollups. Every command is safe to repeat: a retried turn changes nothing twice
- * and sends a {@code /reply} once (the reply is recorded under the command's message id before it is sent).
+ * and sends a {@code /reply} once (its parts are recorded under the command's message id before they are sent, through
+ * the same {@link ReplyDelivery} as the bot's replies).
  */
 public final class StaffCommands {
 
@@ -49,6 +53,10 @@ public final class StaffCommands {
     public static final String STAFF_PROVIDER = "staff";
     public static final String STAFF_REPLY_ROUTE = "STAFF_REPLY";
     static final int INVENTORY_LINES = 25;
+    /** Messages read to find a retried {@code /reply}'s parts. */
+    private static final int HISTORY = 20;
+    /** WhatsApp's bold, {@code *text*}, not part of Markdown's {@code **text**}. */
+    private static final Pattern WHATSAPP_BOLD = Pattern.compile("(?<![\\p{L}\\p{N}*])\\*(?=[^\\s*])([^*\\n]+?)(?<=[^\\s*])\\*(?![\\p{L}\\p{N}*])");
     private static final Logger LOG = LoggerFactory.getLogger(StaffCommands.class);
 
     private final ConversationStore conversations;
@@ -57,9 +65,8 @@ public final class StaffCommands {
     private final CatalogEditor catalog;
     private final CatalogLookup lookup;
     private final RollupStore rollups;
-    private final OutboundChannel channel;
+    private final ReplyDelivery delivery;
     private final TimeSource time;
-    private final Duration sendLease;
 
     /**
      * @param items   the catalog as the back office holds it; null where the function has no back-office access
@@ -71,22 +78,33 @@ public final class StaffCommands {
     public StaffCommands(ConversationStore conversations, CustomerFinder customers, CatalogSource items,
                          CatalogEditor catalog, CatalogLookup lookup, RollupStore rollups, OutboundChannel channel, TimeSource time,
                          Duration sendLease) {
+        this(conversations, customers, items, catalog, lookup, rollups, new ReplyDelivery(conversations, channel, time, sendLease),
+                time);
+    }
+
+    /**
+     * @param delivery sends {@code /reply} to the customer as the turn sends the bot's replies (parts, pacing, window)
+     */
+    public StaffCommands(ConversationStore conversations, CustomerFinder customers, CatalogSource items,
+                         CatalogEditor catalog, CatalogLookup lookup, RollupStore rollups, ReplyDelivery delivery,
+                         TimeSource time) {
         this.conversations = conversations;
         this.customers = customers;
         this.items = items;
         this.catalog = catalog;
         this.lookup = lookup;
         this.rollups = rollups;
-        this.channel = channel;
+        this.delivery = delivery;
         this.time = time;
-        this.sendLease = sendLease;
     }
 
     /**
      * @param commandMessageId the staff message carrying the command (makes {@code /reply} idempotent)
      * @return what to tell the staff member
+     * @throws InterruptedException while a {@code /reply}'s parts were paced
      */
-    public String execute(Tenant tenant, StaffContact member, StaffCommand command, String commandMessageId) {
+    public String execute(Tenant tenant, StaffContact member, StaffCommand command, String commandMessageId)
+            throws InterruptedException {
         if (command instanceof StaffCommand.Inventory inventory) {
             return inventory(tenant, inventory.filter());
         } else if (command instanceof StaffCommand.SetStatus status) {
@@ -246,31 +264,30 @@ public final class StaffCommands {
                 who(customer) + " kembali dilayani bot: bot menjawab pesan berikutnya.");
     }
 
-    private String reply(Tenant tenant, StaffContact member, StaffCommand.Reply command, String commandMessageId) {
+    private String reply(Tenant tenant, StaffContact member, StaffCommand.Reply command, String commandMessageId)
+            throws InterruptedException {
         Instant now = time.now();
         CustomerFinder.Found found = customers.find(tenant, command.customer(), now);
         if (!found.unique()) {
             return notUnique(tenant, command.customer(), found);
         }
         ConversationKey key = found.only().key();
-        ConversationSnapshot snapshot = conversations.load(key, 20);
+        ConversationSnapshot snapshot = conversations.load(key, HISTORY);
         Conversation customer = snapshot.conversation();
         String who = who(customer);
         String turnId = "staff:" + commandMessageId;
-        Optional<StoredMessage> earlier = snapshot.recentMessages().stream()
-                .filter(message -> turnId.equals(message.turnId())).findFirst();
-        if (earlier.isPresent()) {
-            // A retried command: send what was recorded, never a second copy.
-            StoredMessage recorded = earlier.get();
-            if (recorded.awaitsSending()) {
-                if (conversations.claimPendingSend(key, recorded.messageId(), recorded.sentAt(), now, now.plus(sendLease))) {
-                    Optional<String> refused = send(tenant, key, recorded.messageId(), recorded.sentAt(), recorded.text(), who);
-                    if (refused.isPresent()) {
-                        return refused.get();
-                    }
+        List<StoredMessage> earlier = partsOf(snapshot, turnId);
+        if (!earlier.isEmpty()) {
+            // A retried command: send what was recorded (the parts still pending), never a second copy.
+            if (earlier.stream().anyMatch(StoredMessage::awaitsSending)) {
+                try {
+                    delivery.resume(tenant, snapshot);
+                } catch (ChannelSendException e) {
+                    return refusedForGood(tenant, key, turnId, who, e);
                 }
+                earlier = partsOf(conversations.load(key, HISTORY), turnId);
             }
-            if (recorded.deliveryState() == DeliveryState.FAILED) {
+            if (earlier.stream().anyMatch(part -> part.deliveryState() == DeliveryState.FAILED)) {
                 return say(tenant, "WhatsApp refused the message to " + who + ": it was not delivered.",
                         "WhatsApp menolak pesan ke " + who + ": pesan tidak terkirim.");
             }
@@ -280,60 +297,88 @@ public final class StaffCommands {
             return say(tenant, who + " opted out (STOP): nothing was sent.",
                     who + " sudah berhenti berlangganan (STOP): tidak ada yang dikirim.");
         }
-        if (!customer.insideServiceWindow(now)) {
-            return say(tenant, who + " last wrote more than 24 hours ago: WhatsApp allows only an approved template now, so nothing was sent.",
-                    who + " terakhir menulis lebih dari 24 jam lalu: WhatsApp hanya mengizinkan template resmi, jadi tidak ada yang dikirim.");
+        if (!delivery.windowOf(customer).open()) {
+            return windowClosed(tenant, who);
         }
         if (!customer.handedOff()) {
             // A person answered: the bot must not answer the customer's reply to them.
             conversations.updateState(key, ConversationStatus.HANDED_OFF, null, tookOver(member), now);
         }
-        String outboundId = "out." + UUID.randomUUID();
         ReplyAccounting accounting = new ReplyAccounting(STAFF_PROVIDER, null, 0, 0, 0, 0, false, 0, false, null,
                 STAFF_REPLY_ROUTE);
-        Instant recordedAt = time.now();
-        OutboundReply reply = new OutboundReply(turnId, outboundId, command.text(), null, snapshot.unansweredInbound(), accounting);
-        if (!conversations.recordReply(key, reply, recordedAt, recordedAt.plus(sendLease))) {
-            // Its waiting messages were marked meanwhile: record the reply on its own.
-            reply = new OutboundReply(turnId, outboundId, command.text(), null, List.of(), accounting);
-            conversations.recordReply(key, reply, recordedAt, recordedAt.plus(sendLease));
+        // Staff write what they want the customer to read: text parts only (no buttons made of their numbered lines),
+        // split where WhatsApp's limit needs it, Markdown turned into WhatsApp formatting, paced, each part recorded
+        // under this command's id before it is sent.
+        RepairResult composed = delivery.compose(tenant.withRichMessages(false), ReplyDraft.of(asMarkdown(command.text())));
+        ReplyDelivery.Result result;
+        try {
+            result = delivery.deliver(tenant, snapshot, turnId, snapshot.unansweredInbound(), composed, accounting);
+            if (result == ReplyDelivery.Result.LOST_RACE) {
+                // Its waiting messages were marked meanwhile: record the reply on its own.
+                result = delivery.deliver(tenant, conversations.load(key, HISTORY), turnId, List.of(), composed, accounting);
+            }
+        } catch (ChannelSendException e) {
+            return refusedForGood(tenant, key, turnId, who, e);
         }
-        Optional<String> refused = send(tenant, key, outboundId, recordedAt, command.text(), who);
-        if (refused.isPresent()) {
-            return refused.get();
+        switch (result) {
+            case WINDOW_CLOSED -> {
+                LOG.warn("staff reply to tenant={} customer={} refused: window closed", tenant.id(), Masking.phone(key.customerId()));
+                return refused(tenant, who, ServiceWindow.WINDOW_CLOSED_ERROR);
+            }
+            case NOTHING_SENT, LOST_RACE -> {
+                return windowClosed(tenant, who);
+            }
+            default -> {
+            }
         }
-        LOG.info("staff command: tenant={} customer={} answered by staff {}", tenant.id(),
-                Masking.phone(key.customerId()), Masking.phone(member.waId()));
-        return say(tenant, "Sent to " + who + ". The bot stays silent for them until /resume " + suffix(customer) + ".",
-                "Terkirim ke " + who + ". Bot diam untuk pelanggan ini sampai /kembalikan " + suffix(customer) + ".");
+        LOG.info("staff command: tenant={} customer={} answered by staff {} in {} part(s)", tenant.id(),
+                Masking.phone(key.customerId()), Masking.phone(member.waId()), composed.parts().size());
+        String parts = composed.parts().size() == 1 ? "" : say(tenant, " in " + composed.parts().size() + " messages",
+                " dalam " + composed.parts().size() + " pesan");
+        return say(tenant, "Sent to " + who + parts + ". The bot stays silent for them until /resume " + suffix(customer) + ".",
+                "Terkirim ke " + who + parts + ". Bot diam untuk pelanggan ini sampai /kembalikan " + suffix(customer) + ".");
+    }
+
+    /** The parts of the staff reply recorded for {@code turnId} (a retried command finds them). */
+    private static List<StoredMessage> partsOf(ConversationSnapshot snapshot, String turnId) {
+        return snapshot.recentMessages().stream().filter(message -> !message.isInbound() && turnId.equals(message.turnId()))
+                .toList();
     }
 
     /**
-     * Sends a recorded staff reply. A failure worth retrying gives the lease back and fails the turn (the retry sends
-     * the recorded reply); a refusal for good (e.g. 131047, the window closed) is recorded and told to the staff.
-     *
-     * @return what to tell the staff member when the platform refused the message for good
+     * A send failure: one worth retrying fails the turn (the delivery gave the leases back, the retry sends the recorded
+     * parts); a refusal for good marks the parts still pending undelivered and is told to the staff member.
      */
-    private Optional<String> send(Tenant tenant, ConversationKey key, String outboundId, Instant recordedAt, String text,
-                                  String who) {
-        String platformId;
-        try {
-            platformId = channel.sendText(tenant, key.customerId(), text, null);
-        } catch (ChannelSendException e) {
-            conversations.releasePendingSend(key, outboundId, recordedAt);
-            if (e.retryable()) {
-                throw e;
-            }
-            conversations.markUndelivered(key, outboundId, recordedAt, e.errorCode(), time.now());
-            LOG.warn("staff reply to tenant={} customer={} refused: {}", tenant.id(), Masking.phone(key.customerId()), e.errorCode());
-            return Optional.of(say(tenant, "WhatsApp refused the message to " + who + " (error " + e.errorCode() + "): it was not delivered.",
-                    "WhatsApp menolak pesan ke " + who + " (kode " + e.errorCode() + "): pesan tidak terkirim."));
-        } catch (RuntimeException e) {
-            conversations.releasePendingSend(key, outboundId, recordedAt);
+    private String refusedForGood(Tenant tenant, ConversationKey key, String turnId, String who, ChannelSendException e) {
+        if (e.retryable()) {
             throw e;
         }
-        conversations.markSent(key, outboundId, recordedAt, platformId, time.now());
-        return Optional.empty();
+        Instant at = time.now();
+        for (StoredMessage part : partsOf(conversations.load(key, HISTORY), turnId)) {
+            if (part.awaitsSending()) {
+                conversations.markUndelivered(key, part.messageId(), part.sentAt(), e.errorCode(), at);
+            }
+        }
+        LOG.warn("staff reply to tenant={} customer={} refused: {}", tenant.id(), Masking.phone(key.customerId()), e.errorCode());
+        return refused(tenant, who, e.errorCode());
+    }
+
+    private static String refused(Tenant tenant, String who, String errorCode) {
+        return say(tenant, "WhatsApp refused the message to " + who + " (error " + errorCode + "): it was not delivered.",
+                "WhatsApp menolak pesan ke " + who + " (kode " + errorCode + "): pesan tidak terkirim.");
+    }
+
+    private static String windowClosed(Tenant tenant, String who) {
+        return say(tenant, who + " last wrote more than 24 hours ago: WhatsApp allows only an approved template now, so nothing was sent.",
+                who + " terakhir menulis lebih dari 24 jam lalu: WhatsApp hanya mengizinkan template resmi, jadi tidak ada yang dikirim.");
+    }
+
+    /**
+     * Staff type on WhatsApp, where {@code *text*} is bold; the delivery reads Markdown, where it is italic. A single-star
+     * span becomes Markdown bold first, so it stays bold; everything else Markdown (**bold**, lists, links) converts.
+     */
+    static String asMarkdown(String staffText) {
+        return WHATSAPP_BOLD.matcher(staffText).replaceAll("**$1**");
     }
 
     /** The item a staff member means: an exact name, SKU or alias first, then the fuzzy matcher, then words. */
