@@ -96,9 +96,15 @@ public final class HandoffDecision {
         return !Double.isNaN(signals.confidence()) && signals.confidence() < confidenceThreshold;
     }
 
-    /** Bot answers in a row, newest backwards, that were not confident ({@link ReplyAccounting#needsHuman()}). */
+    /**
+     * Bot answers in a row, newest backwards, that were not confident ({@link ReplyAccounting#needsHuman()}), counted
+     * once per reply however many parts it was sent in. A judged, confident answer ends the streak; an answer that was
+     * not judged (a greeting, a price quote, a booking: {@link ReplyAccounting#judged()} false) and rule or staff
+     * replies leave it as it is.
+     */
     static int lowConfidenceStreak(List<StoredMessage> history) {
         int streak = 0;
+        String counted = null;
         for (int i = history.size() - 1; i >= 0; i--) {
             StoredMessage message = history.get(i);
             ReplyAccounting accounting = message.accounting();
@@ -106,10 +112,14 @@ public final class HandoffDecision {
                     || "policy".equals(accounting.provider()) || "staff".equals(accounting.provider())) {
                 continue;
             }
-            if (!accounting.needsHuman()) {
+            if (accounting.needsHuman()) {
+                if (message.turnId() == null || !message.turnId().equals(counted)) {
+                    streak++;
+                }
+                counted = message.turnId();
+            } else if (accounting.judged()) {
                 break;
             }
-            streak++;
         }
         return streak;
     }

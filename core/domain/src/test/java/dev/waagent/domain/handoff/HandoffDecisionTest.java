@@ -108,12 +108,35 @@ class HandoffDecisionTest {
     }
 
     @Test
-    void aConfidentAnswerInBetweenResetsTheStreakAndRuleRepliesDoNotCount() {
+    void aJudgedConfidentAnswerInBetweenResetsTheStreakAndRuleRepliesDoNotCount() {
         List<StoredMessage> history = List.of(outbound("a1", 0, true, "openai"), outbound("a2", 1, false, "openai"),
                 outbound("a3", 2, false, "policy"), inbound("q", 3));
         assertThat(HandoffDecision.lowConfidenceStreak(history)).isZero();
         assertThat(HandoffDecision.lowConfidenceStreak(List.of(outbound("a1", 0, true, "openai"),
                 outbound("p", 1, false, "policy"), outbound("a2", 2, true, "groq")))).isEqualTo(2);
+    }
+
+    @Test
+    void aGreetingOrAPriceQuoteBetweenTwoUnsureAnswersLeavesTheStreakAsItIs() {
+        List<StoredMessage> history = List.of(inbound("q1", 0), outbound("a1", 1, true, "openai"),
+                inbound("hi", 2), notJudged("hello", 3), inbound("price?", 4), notJudged("quote", 5), inbound("q2", 6));
+
+        assertThat(HandoffDecision.lowConfidenceStreak(history)).isEqualTo(1);
+        assertThat(DECISION.afterReply(history, response(List.of()), GenerationSignals.confidence(0.2), 0.55, RULES))
+                .as("the second unsupported answer hands off").contains(new Handoff(HandoffReason.LOW_CONFIDENCE, null));
+        assertThat(DECISION.afterReply(history, response(List.of()), GenerationSignals.NONE, 0.55, RULES))
+                .as("a turn that is not judged never hands off for confidence").isEmpty();
+    }
+
+    @Test
+    void anUnsureAnswerSentInSeveralPartsCountsOnce() {
+        List<StoredMessage> history = List.of(outbound("a1#0", "turn-1", 0, true, "openai", 0.2),
+                outbound("a1#1", "turn-1", 0, true, "openai", 0.2), inbound("q2", 1));
+
+        assertThat(HandoffDecision.lowConfidenceStreak(history)).isEqualTo(1);
+        assertThat(HandoffDecision.lowConfidenceStreak(List.of(outbound("a0", "turn-0", 0, true, "openai", 0.1),
+                outbound("a1#0", "turn-1", 1, true, "openai", 0.2), outbound("a1#1", "turn-1", 1, true, "openai", 0.2))))
+                .isEqualTo(2);
     }
 
     @Test
@@ -189,10 +212,22 @@ class HandoffDecisionTest {
         return new StoredMessage(KEY, id, id, Direction.INBOUND, MessageType.TEXT, "q", at, at, "t", null, null, null, null);
     }
 
+    /** A judged answer: unsure (0.2) or confident (0.9). */
     private static StoredMessage outbound(String id, int minute, boolean needsHuman, String provider) {
+        return outbound(id, id, minute, needsHuman, provider, needsHuman ? 0.2 : 0.9);
+    }
+
+    /** An answer that was not judged on confidence (a greeting, a price quote). */
+    private static StoredMessage notJudged(String id, int minute) {
+        return outbound(id, id, minute, false, "openai", Double.NaN);
+    }
+
+    private static StoredMessage outbound(String id, String turnId, int minute, boolean needsHuman, String provider,
+                                          double confidence) {
         Instant at = Instant.parse("2026-12-07T10:00:00Z").plusSeconds(minute * 60L);
-        ReplyAccounting accounting = new ReplyAccounting(provider, null, 0, 0, 0, 0, needsHuman, 0, false, null, null);
-        return new StoredMessage(KEY, id, id, Direction.OUTBOUND, MessageType.TEXT, "a", at, at, null, "t",
+        ReplyAccounting accounting = new ReplyAccounting(provider, null, 0, 0, 0, 0, needsHuman, 0, false, null, null)
+                .withConfidence(confidence);
+        return new StoredMessage(KEY, id, id, Direction.OUTBOUND, MessageType.TEXT, "a", at, at, null, turnId,
                 DeliveryState.SENT, null, accounting);
     }
 }
