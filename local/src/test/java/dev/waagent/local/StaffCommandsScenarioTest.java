@@ -403,6 +403,35 @@ class StaffCommandsScenarioTest {
     }
 
     @Test
+    void staffOfAHindiFirstBusinessCommandInHinglishAndAreAnsweredInHinglish() throws Exception {
+        TenantDirectory tenants = runtime.context().getBean(TenantDirectory.class);
+        Tenant current = tenants.findById(PUNE).orElseThrow();
+        tenants.save(new Tenant(current.id(), current.name(), current.channel(), current.businessNumberId(),
+                current.displayPhoneNumber(), current.appSecretRef(), current.accessTokenRef(), current.agentName(),
+                current.persona(), current.businessFacts(), current.timezone(), List.of("hi", "en"), current.providerOrder(),
+                current.active(), current.staff(), current.openingHours(), current.templates(), current.richMessages()));
+        try {
+            String customer = customer();
+            String last4 = customer.substring(customer.length() - 4);
+            pune.sendAs(customer, "Priya", "FX3 shanivar ko milega?");
+            await(() -> pune.textsTo(customer), 1);
+
+            assertThat(command(pune, PUNE_OWNER, "/madad")).startsWith("Staff ke commands:").contains("/daam", "/ruko", "/chalu");
+            assertThat(command(pune, PUNE_OWNER, "/ruko " + last4)).isEqualTo("Ruk gaya: Priya (+" + customer
+                    + ") ke liye bot chup rahega. /jawab " + last4 + " <text> se jawab dijiye, /chalu " + last4
+                    + " se bot ko wapas dijiye.");
+            assertThat(command(pune, PUNE_OWNER, "/jawab " + last4 + " Haan ji, FX3 shanivar ko free hai."))
+                    .isEqualTo("Priya (+" + customer + ") ko bhej diya. /chalu " + last4 + " tak bot unke liye chup rahega.");
+            assertThat(bodyOf(await(() -> pune.textsTo(customer), 2).get(1))).isEqualTo("Haan ji, FX3 shanivar ko free hai.");
+            assertThat(command(pune, PUNE_OWNER, "stock dikhao fx6")).contains("Sony FX6", "/din");
+            assertThat(command(pune, PUNE_OWNER, "/chalu " + last4)).isEqualTo("Priya (+" + customer
+                    + ") wapas bot ke paas: unke agle message ka jawab bot dega.");
+        } finally {
+            tenants.save(current);
+        }
+    }
+
+    @Test
     void aRetriedReplyCommandReachesTheCustomerExactlyOnce() throws Exception {
         String customer = customer();
         pune.send(customer, "hi, is the FX6 free tomorrow?");

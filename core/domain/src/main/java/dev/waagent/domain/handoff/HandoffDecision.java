@@ -175,7 +175,10 @@ public final class HandoffDecision {
         return (days == 0 ? "today" : days == 1 ? "tomorrow" : "on " + dayName) + " at " + clock;
     }
 
-    /** Three lines for the staff: who and why, what the customer wrote, how to answer or hand back. */
+    /**
+     * Three lines for the staff: who and why, what the customer wrote, how to answer or hand back (in Bahasa or
+     * Hinglish when that is the business's first language).
+     */
     public String staffSummary(Tenant tenant, Conversation conversation, Handoff handoff, String customerTurn) {
         String customer = conversation.key().customerId();
         String name = conversation.customerName() == null || conversation.customerName().isBlank() ? ""
@@ -192,6 +195,12 @@ public final class HandoffDecision {
                     + "Pesan: \"" + wrote + "\"" + earlier + "\n"
                     + "Jawab dengan /balas " + shortId + " <teks>; serahkan ke bot dengan /kembalikan " + shortId + ".";
         }
+        if (firstLanguage(tenant, "hi")) {
+            // Hinglish for a Hindi-first business; the reason stays in the plain English the dashboards use.
+            return "Staff ke liye, " + tenant.name() + ": " + name + "+" + customer + ", " + handoff.describe() + ".\n"
+                    + "Likha: \"" + wrote + "\"" + earlier + "\n"
+                    + "Jawab: /jawab " + shortId + " <text>; bot ko wapas: /chalu " + shortId + ".";
+        }
         return "Handoff at " + tenant.name() + ": " + name + "+" + customer + ", " + handoff.describe() + ".\n"
                 + "Wrote: \"" + wrote + "\"" + (earlier.isEmpty() ? "" : " (earlier:" + earlier.substring(1)) + "\n"
                 + "Answer with /reply " + shortId + " <text>; give back to the bot with /resume " + shortId + ".";
@@ -207,7 +216,11 @@ public final class HandoffDecision {
     }
 
     private static boolean bahasa(Tenant tenant) {
-        return !tenant.languages().isEmpty() && "id".equals(tenant.languages().get(0));
+        return firstLanguage(tenant, "id");
+    }
+
+    private static boolean firstLanguage(Tenant tenant, String language) {
+        return !tenant.languages().isEmpty() && language.equals(tenant.languages().get(0));
     }
 
     public static boolean asksForPerson(String normalized) {

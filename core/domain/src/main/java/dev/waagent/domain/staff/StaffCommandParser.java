@@ -14,22 +14,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a staff member's message as a command, in English or Bahasa Indonesia, with or without the slash:
- * {@code /inventory} ("cek stok"), {@code /status <item> <state>} ("ubah status"), {@code /price <item> <price>}
- * ("harga"), {@code /stats} ("laporan"), {@code /pause <customer>} ("ambil alih"), {@code /resume <customer>}
- * ("kembalikan"), {@code /reply <customer> <text>} ("balas"), {@code /help} ("bantuan"). Anything else is help.
+ * Reads a staff member's message as a command, in English, Bahasa Indonesia or Hindi / Hinglish, with or without the
+ * slash: {@code /inventory} ("cek stok", "stock dikhao"), {@code /status <item> <state>} ("ubah status"; states such
+ * as "terjual", "khatam", "kam bacha"), {@code /price <item> <price>} ("harga", "daam", "keemat"), {@code /stats}
+ * ("laporan", "hisaab"), {@code /pause <customer>} ("ambil alih", "ruko"), {@code /resume <customer>} ("kembalikan",
+ * "chalu"), {@code /reply <customer> <text>} ("balas", "jawab"), {@code /help} ("bantuan", "madad"). Anything else
+ * is help.
  */
 public final class StaffCommandParser {
 
     /** Usage lines, shown by {@code /help} and after a misused command. */
-    public static final String USAGE_INVENTORY = "/inventory [item]  (cek stok)";
-    public static final String USAGE_STATUS = "/status <item> <available|limited|sold|on request>  (ubah status <item> <ada|terbatas|terjual|inden>)";
-    public static final String USAGE_PRICE = "/price <item> <price>  (harga <item> <harga>, e.g. 2500, 150jt, 1.5 lakh)";
-    public static final String USAGE_STATS = "/stats  (laporan)";
-    public static final String USAGE_PAUSE = "/pause <customer>  (ambil alih): you take over, the bot stays silent";
-    public static final String USAGE_RESUME = "/resume <customer>  (kembalikan): back to the bot";
-    public static final String USAGE_REPLY = "/reply <customer> <text>  (balas): answer through the business number";
-    public static final String USAGE_HELP = "/help  (bantuan)";
+    public static final String USAGE_INVENTORY = "/inventory [item]  (cek stok · /stock)";
+    public static final String USAGE_STATUS = "/status <item> <available|limited|sold|on request>  (ubah status <item> <ada|terbatas|terjual|inden>"
+            + " · /status <item> <hai|kam bacha|khatam|order par>)";
+    public static final String USAGE_PRICE = "/price <item> <price>  (harga · /daam <item> <harga>, e.g. 2500, 150jt, 1.5 lakh)";
+    public static final String USAGE_STATS = "/stats  (laporan · /hisaab)";
+    public static final String USAGE_PAUSE = "/pause <customer>  (ambil alih · /ruko): you take over, the bot stays silent";
+    public static final String USAGE_RESUME = "/resume <customer>  (kembalikan · /chalu): back to the bot";
+    public static final String USAGE_REPLY = "/reply <customer> <text>  (balas · /jawab): answer through the business number";
+    public static final String USAGE_HELP = "/help  (bantuan · /madad)";
     public static final List<String> USAGE = List.of(USAGE_INVENTORY, USAGE_STATUS, USAGE_PRICE, USAGE_STATS,
             USAGE_PAUSE, USAGE_RESUME, USAGE_REPLY, USAGE_HELP);
 
@@ -41,13 +44,22 @@ public final class StaffCommandParser {
     static {
         alias(Verb.INVENTORY, "cek stok", "cek stock", "check stock", "lihat stok", "daftar stok", "inventory", "inventori",
                 "inv", "stock", "stok", "cekstok");
+        // Hindi / Hinglish, as shop staff type it in Latin letters.
+        alias(Verb.INVENTORY, "stock dikhao", "stock batao", "stock dekho", "maal dikhao", "maal");
         alias(Verb.STATUS, "update status", "ubah status", "ganti status", "set status", "status");
+        alias(Verb.STATUS, "status badlo", "sthiti");
         alias(Verb.PRICE, "update harga", "ubah harga", "ganti harga", "set price", "update price", "price", "harga");
+        alias(Verb.PRICE, "daam badlo", "rate badlo", "daam", "dam", "keemat", "kimat", "bhav", "rate");
         alias(Verb.STATS, "laporan", "statistik", "stats", "stat", "report");
+        alias(Verb.STATS, "hisaab", "hisab", "aaj ka hisaab");
         alias(Verb.PAUSE, "ambil alih", "take over", "takeover", "pause", "jeda", "ambil");
+        alias(Verb.PAUSE, "main sambhalunga", "main sambhalungi", "ruko", "roko", "rok do", "bot roko", "bot band");
         alias(Verb.RESUME, "hand back", "kembalikan ke bot", "kembalikan", "handback", "resume", "lanjutkan", "lanjut");
+        alias(Verb.RESUME, "bot chalu", "chalu karo", "chalu", "wapas bot", "wapas do");
         alias(Verb.REPLY, "reply", "balas", "jawab");
+        alias(Verb.REPLY, "jawab do", "jawaab", "uttar");
         alias(Verb.HELP, "help", "bantuan", "menu", "bantu", "?");
+        alias(Verb.HELP, "madad", "sahayata", "commands");
     }
 
     private static final Map<String, Availability> STATES = new LinkedHashMap<>();
@@ -60,6 +72,12 @@ public final class StaffCommandParser {
                 "booked", "rented", "rented out", "gone", "habis", "terjual", "laku", "kosong", "tidak ada", "sudah laku",
                 "tidak tersedia", "booking");
         state(Availability.ON_REQUEST, "on request", "by request", "request", "on order", "inden", "pesan dulu");
+        // Hindi / Hinglish: "nahi hai" and "kam bacha" are longer than "hai", so they are tried first.
+        state(Availability.IN_STOCK, "hai", "available hai", "stock mein hai", "mil jayega", "aa gaya", "wapas aa gaya");
+        state(Availability.LIMITED, "kam bacha", "kam hai", "thoda bacha", "thode bache", "kuch hi bache");
+        state(Availability.OUT_OF_STOCK, "khatam", "khatam ho gaya", "bik gaya", "bik gayi", "nahi hai", "nahin hai",
+                "book ho gaya", "kiraye pe", "kiraye par");
+        state(Availability.ON_REQUEST, "order par", "order pe", "mangwana padega", "mangwa denge");
     }
 
     private static final Pattern AMOUNT = Pattern.compile(

@@ -43,7 +43,8 @@ public final class StaffCommandStep {
                         Masking.phone(key.customerId()));
                 return Optional.of(StaffCommands.say(tenant,
                         "Sorry, commands like this are only for the " + tenant.name() + " team. How can I help you?",
-                        "Maaf, perintah seperti ini hanya untuk tim " + tenant.name() + ". Ada yang bisa saya bantu?"));
+                        "Maaf, perintah seperti ini hanya untuk tim " + tenant.name() + ". Ada yang bisa saya bantu?",
+                        "Maaf kijiye, aise commands sirf " + tenant.name() + " ki team ke liye hain. Main aapki kya madad kar sakti hoon?"));
             }
             return Optional.empty();
         }

@@ -126,16 +126,19 @@ public final class StaffCommands {
     static String help(Tenant tenant, StaffCommand.Help help) {
         StringBuilder text = new StringBuilder();
         if (help.problem() != null) {
-            text.append(say(tenant, "Sorry, " + help.problem() + ".", "Maaf, perintah tidak dikenali (" + help.problem() + ").")).append('\n');
+            text.append(say(tenant, "Sorry, " + help.problem() + ".", "Maaf, perintah tidak dikenali (" + help.problem() + ").",
+                    "Maaf kijiye, command samajh nahi aaya (" + help.problem() + ").")).append('\n');
         }
         if (help.usage() != null) {
-            return text.append(say(tenant, "Usage: ", "Cara pakai: ")).append(help.usage())
-                    .append(say(tenant, "\nSend /help for every command.", "\nKirim /bantuan untuk semua perintah.")).toString();
+            return text.append(say(tenant, "Usage: ", "Cara pakai: ", "Aise likhiye: ")).append(help.usage())
+                    .append(say(tenant, "\nSend /help for every command.", "\nKirim /bantuan untuk semua perintah.",
+                    "\nSaare commands ke liye /madad bhejiye.")).toString();
         }
-        text.append(say(tenant, "Staff commands:\n", "Perintah staf:\n"));
+        text.append(say(tenant, "Staff commands:\n", "Perintah staf:\n", "Staff ke commands:\n"));
         StaffCommandParser.USAGE.forEach(line -> text.append("• ").append(line).append('\n'));
         return text.append(say(tenant, "A customer is their number, its last digits (5678) or their name.",
-                "Pelanggan = nomornya, digit terakhirnya (5678) atau namanya.")).toString();
+                "Pelanggan = nomornya, digit terakhirnya (5678) atau namanya.",
+                "Customer = unka number, aakhri digits (5678) ya unka naam.")).toString();
     }
 
     private String inventory(Tenant tenant, String filter) {
@@ -149,16 +152,18 @@ public final class StaffCommands {
                 .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
                 .toList();
         if (items.isEmpty()) {
-            return wanted.isEmpty() ? say(tenant, "The catalog is empty.", "Katalog kosong.")
-                    : say(tenant, "No item matches \"" + filter + "\".", "Tidak ada barang yang cocok dengan \"" + filter + "\".");
+            return wanted.isEmpty() ? say(tenant, "The catalog is empty.", "Katalog kosong.", "Catalog khaali hai.")
+                    : say(tenant, "No item matches \"" + filter + "\".",
+                    "Tidak ada barang yang cocok dengan \"" + filter + "\".", "\"" + filter + "\" se koi item match nahi hua.");
         }
         StringBuilder text = new StringBuilder(say(tenant, "Stock (" + items.size() + (items.size() == 1 ? " item" : " items"),
-                "Stok (" + items.size() + " barang")).append("):\n");
+                "Stok (" + items.size() + " barang", "Stock (" + items.size() + " item")).append("):\n");
         items.stream().limit(INVENTORY_LINES).forEach(item -> text.append("• ").append(line(tenant, item)).append('\n'));
         if (items.size() > INVENTORY_LINES) {
             int more = items.size() - INVENTORY_LINES;
             text.append(say(tenant, "… and " + more + " more: /inventory <name> to narrow down.",
-                    "… dan " + more + " lagi: cek stok <nama> untuk menyaring."));
+                    "… dan " + more + " lagi: cek stok <nama> untuk menyaring.",
+                    "… aur " + more + " item: /stock <naam> se chhaantiye."));
         }
         return text.toString().strip();
     }
@@ -184,7 +189,8 @@ public final class StaffCommands {
         LOG.info("staff command: tenant={} item={} availability {} -> {}", tenant.id(), changed.sku(), before,
                 changed.availability());
         return say(tenant, changed.name() + " is now " + label(tenant, changed.availability()) + " (was " + label(tenant, before) + ").",
-                changed.name() + " sekarang " + label(tenant, changed.availability()) + " (sebelumnya " + label(tenant, before) + ").");
+                changed.name() + " sekarang " + label(tenant, changed.availability()) + " (sebelumnya " + label(tenant, before) + ").",
+                changed.name() + " ab " + label(tenant, changed.availability()) + " hai (pehle " + label(tenant, before) + " tha).");
     }
 
     private String setPrice(Tenant tenant, StaffCommand.SetPrice command) {
@@ -200,33 +206,36 @@ public final class StaffCommands {
         }
         if (choice.item.currency() == null || choice.item.currency().isBlank()) {
             return say(tenant, choice.item.name() + " has no currency in the catalog: set it once in the back office, then /price works.",
-                    choice.item.name() + " belum punya mata uang di katalog: isi sekali di back office, lalu harga bisa diubah.");
+                    choice.item.name() + " belum punya mata uang di katalog: isi sekali di back office, lalu harga bisa diubah.",
+                    choice.item.name() + " ki currency catalog mein nahi hai: back office mein ek baar bhar dijiye, phir /daam chalega.");
         }
         String before = price(tenant, choice.item);
         CatalogItem changed;
         try {
             changed = catalog.setPrice(tenant.id(), choice.item.id(), command.price());
         } catch (IllegalArgumentException e) {
-            return say(tenant, "Price not changed: ", "Harga tidak diubah: ") + e.getMessage();
+            return say(tenant, "Price not changed: ", "Harga tidak diubah: ", "Daam nahi badla: ") + e.getMessage();
         } catch (RuntimeException e) {
             return notChanged(tenant, e);
         }
         LOG.info("staff command: tenant={} item={} price changed", tenant.id(), changed.sku());
         return say(tenant, changed.name() + " now costs " + price(tenant, changed) + " (was " + before + ").",
-                "Harga " + changed.name() + " sekarang " + price(tenant, changed) + " (sebelumnya " + before + ").");
+                "Harga " + changed.name() + " sekarang " + price(tenant, changed) + " (sebelumnya " + before + ").",
+                changed.name() + " ka daam ab " + price(tenant, changed) + " hai (pehle " + before + " tha).");
     }
 
     private String stats(Tenant tenant) {
         if (rollups == null) {
-            return say(tenant, "Figures are not available here.", "Laporan tidak tersedia di sini.");
+            return say(tenant, "Figures are not available here.", "Laporan tidak tersedia di sini.", "Yahan hisaab nahi mil sakta.");
         }
         Optional<LocalDate> latest = rollups.latestDay(tenant.id());
         Optional<DailyRollup> day = latest.flatMap(d -> rollups.find(tenant.id(), d));
         if (day.isEmpty()) {
             return say(tenant, "No day has been rolled up yet: figures appear after the first full day (hourly at :05).",
-                    "Belum ada laporan harian: laporan muncul setelah hari penuh pertama (tiap jam, menit :05).");
+                    "Belum ada laporan harian: laporan muncul setelah hari penuh pertama (tiap jam, menit :05).",
+                    "Abhi kisi din ka hisaab nahi bana: pehla poora din khatam hone ke baad aayega (har ghante :05 par).");
         }
-        return say(tenant, "Figures for ", "Laporan ") + day.get().day() + ":\n" + String.join("\n", RollupDigest.lines(day.get()));
+        return say(tenant, "Figures for ", "Laporan ", "Hisaab ") + day.get().day() + ":\n" + String.join("\n", RollupDigest.lines(day.get()));
     }
 
     private String pause(Tenant tenant, StaffContact member, String reference) {
@@ -239,11 +248,13 @@ public final class StaffCommands {
         String who = who(customer);
         if (customer.handedOff()) {
             return say(tenant, who + " is already with a person (" + blankToDash(customer.handoffReason()) + "). ",
-                    who + " sudah ditangani staf (" + blankToDash(customer.handoffReason()) + "). ") + howToAnswer(tenant, customer);
+                    who + " sudah ditangani staf (" + blankToDash(customer.handoffReason()) + "). ",
+                    who + " pehle se staff ke paas hain (" + blankToDash(customer.handoffReason()) + "). ") + howToAnswer(tenant, customer);
         }
         conversations.updateState(customer.key(), ConversationStatus.HANDED_OFF, null, tookOver(member), now);
         LOG.info("staff command: tenant={} customer={} paused by staff", tenant.id(), Masking.phone(customer.key().customerId()));
-        return say(tenant, "Paused: the bot stays silent for " + who + ". ", "Dijeda: bot diam untuk " + who + ". ")
+        return say(tenant, "Paused: the bot stays silent for " + who + ". ", "Dijeda: bot diam untuk " + who + ". ",
+                "Ruk gaya: " + who + " ke liye bot chup rahega. ")
                 + howToAnswer(tenant, customer);
     }
 
@@ -256,12 +267,14 @@ public final class StaffCommands {
         Conversation customer = found.only();
         if (!customer.handedOff()) {
             return say(tenant, who(customer) + " is already with the bot: nothing changed.",
-                    who(customer) + " sudah dilayani bot: tidak ada yang berubah.");
+                    who(customer) + " sudah dilayani bot: tidak ada yang berubah.",
+                    who(customer) + " pehle se bot ke paas hain: kuch nahi badla.");
         }
         conversations.updateState(customer.key(), ConversationStatus.ACTIVE, null, null, now);
         LOG.info("staff command: tenant={} customer={} handed back to the bot", tenant.id(), Masking.phone(customer.key().customerId()));
         return say(tenant, who(customer) + " is back with the bot: it answers their next message.",
-                who(customer) + " kembali dilayani bot: bot menjawab pesan berikutnya.");
+                who(customer) + " kembali dilayani bot: bot menjawab pesan berikutnya.",
+                who(customer) + " wapas bot ke paas: unke agle message ka jawab bot dega.");
     }
 
     private String reply(Tenant tenant, StaffContact member, StaffCommand.Reply command, String commandMessageId)
@@ -289,13 +302,15 @@ public final class StaffCommands {
             }
             if (earlier.stream().anyMatch(part -> part.deliveryState() == DeliveryState.FAILED)) {
                 return say(tenant, "WhatsApp refused the message to " + who + ": it was not delivered.",
-                        "WhatsApp menolak pesan ke " + who + ": pesan tidak terkirim.");
+                        "WhatsApp menolak pesan ke " + who + ": pesan tidak terkirim.",
+                        "WhatsApp ne " + who + " ko message nahi jaane diya: deliver nahi hua.");
             }
-            return say(tenant, "Sent to " + who + ".", "Terkirim ke " + who + ".");
+            return say(tenant, "Sent to " + who + ".", "Terkirim ke " + who + ".", who + " ko bhej diya.");
         }
         if (customer.optedOut()) {
             return say(tenant, who + " opted out (STOP): nothing was sent.",
-                    who + " sudah berhenti berlangganan (STOP): tidak ada yang dikirim.");
+                    who + " sudah berhenti berlangganan (STOP): tidak ada yang dikirim.",
+                    who + " ne STOP bheja hai: kuch nahi bheja.");
         }
         if (!delivery.windowOf(customer).open()) {
             return windowClosed(tenant, who);
@@ -334,9 +349,10 @@ public final class StaffCommands {
         LOG.info("staff command: tenant={} customer={} answered by staff {} in {} part(s)", tenant.id(),
                 Masking.phone(key.customerId()), Masking.phone(member.waId()), composed.parts().size());
         String parts = composed.parts().size() == 1 ? "" : say(tenant, " in " + composed.parts().size() + " messages",
-                " dalam " + composed.parts().size() + " pesan");
+                " dalam " + composed.parts().size() + " pesan", " (" + composed.parts().size() + " messages mein)");
         return say(tenant, "Sent to " + who + parts + ". The bot stays silent for them until /resume " + suffix(customer) + ".",
-                "Terkirim ke " + who + parts + ". Bot diam untuk pelanggan ini sampai /kembalikan " + suffix(customer) + ".");
+                "Terkirim ke " + who + parts + ". Bot diam untuk pelanggan ini sampai /kembalikan " + suffix(customer) + ".",
+                who + " ko bhej diya" + parts + ". /chalu " + suffix(customer) + " tak bot unke liye chup rahega.");
     }
 
     /** The parts of the staff reply recorded for {@code turnId} (a retried command finds them). */
@@ -365,12 +381,15 @@ public final class StaffCommands {
 
     private static String refused(Tenant tenant, String who, String errorCode) {
         return say(tenant, "WhatsApp refused the message to " + who + " (error " + errorCode + "): it was not delivered.",
-                "WhatsApp menolak pesan ke " + who + " (kode " + errorCode + "): pesan tidak terkirim.");
+                "WhatsApp menolak pesan ke " + who + " (kode " + errorCode + "): pesan tidak terkirim.",
+                "WhatsApp ne " + who + " ko message nahi jaane diya (error " + errorCode + "): deliver nahi hua.");
     }
 
     private static String windowClosed(Tenant tenant, String who) {
         return say(tenant, who + " last wrote more than 24 hours ago: WhatsApp allows only an approved template now, so nothing was sent.",
-                who + " terakhir menulis lebih dari 24 jam lalu: WhatsApp hanya mengizinkan template resmi, jadi tidak ada yang dikirim.");
+                who + " terakhir menulis lebih dari 24 jam lalu: WhatsApp hanya mengizinkan template resmi, jadi tidak ada yang dikirim.",
+                who + " ne 24 ghante se pehle aakhri baar likha tha: ab WhatsApp sirf approved template allow karta hai, "
+                        + "isliye kuch nahi bheja.");
     }
 
     /**
@@ -415,12 +434,14 @@ public final class StaffCommands {
         }
         if (candidates.isEmpty()) {
             return new ItemChoice(null, say(tenant, "No item matches \"" + written + "\". /inventory lists them.",
-                    "Tidak ada barang yang cocok dengan \"" + written + "\". Cek stok untuk daftarnya."));
+                    "Tidak ada barang yang cocok dengan \"" + written + "\". Cek stok untuk daftarnya.",
+                    "\"" + written + "\" se koi item match nahi hua. /stock se list dekhiye."));
         }
         String names = candidates.stream().limit(5).map(item -> item.name() + " (" + item.sku() + ")")
                 .collect(Collectors.joining(", "));
         return new ItemChoice(null, say(tenant, "\"" + written + "\" could be " + names + ": say which (the SKU works).",
-                "\"" + written + "\" bisa berarti " + names + ": sebutkan yang mana (SKU juga bisa)."));
+                "\"" + written + "\" bisa berarti " + names + ": sebutkan yang mana (SKU juga bisa).",
+                "\"" + written + "\" matlab " + names + " ho sakta hai: kaunsa, bataiye (SKU bhi chalega)."));
     }
 
     private record ItemChoice(CatalogItem item, String problem) {
@@ -432,28 +453,28 @@ public final class StaffCommands {
             line.append(" [").append(item.sku()).append(']');
         }
         line.append(": ").append(label(tenant, item.availability())).append(", ").append(item.stock())
-                .append(say(tenant, " in stock, ", " unit, ")).append(price(tenant, item));
+                .append(say(tenant, " in stock, ", " unit, ", " stock mein, ")).append(price(tenant, item));
         return line.toString();
     }
 
     static String label(Tenant tenant, Availability availability) {
         return switch (availability) {
-            case IN_STOCK -> say(tenant, "available", "tersedia");
-            case LIMITED -> say(tenant, "limited", "terbatas");
-            case OUT_OF_STOCK -> say(tenant, "sold out / not available", "terjual / tidak tersedia");
-            case ON_REQUEST -> say(tenant, "on request", "inden / atas permintaan");
+            case IN_STOCK -> say(tenant, "available", "tersedia", "available");
+            case LIMITED -> say(tenant, "limited", "terbatas", "kam bacha");
+            case OUT_OF_STOCK -> say(tenant, "sold out / not available", "terjual / tidak tersedia", "khatam / available nahi");
+            case ON_REQUEST -> say(tenant, "on request", "inden / atas permintaan", "order par");
         };
     }
 
     static String price(Tenant tenant, CatalogItem item) {
         if (item.price() == null) {
-            return say(tenant, "price on request", "harga atas permintaan");
+            return say(tenant, "price on request", "harga atas permintaan", "daam poochhne par");
         }
         String unit = switch (item.priceUnit()) {
-            case PER_HOUR -> say(tenant, "/hour", "/jam");
-            case PER_DAY -> say(tenant, "/day", "/hari");
-            case PER_WEEK -> say(tenant, "/week", "/minggu");
-            case PER_MONTH -> say(tenant, "/month", "/bulan");
+            case PER_HOUR -> say(tenant, "/hour", "/jam", "/ghanta");
+            case PER_DAY -> say(tenant, "/day", "/hari", "/din");
+            case PER_WEEK -> say(tenant, "/week", "/minggu", "/hafta");
+            case PER_MONTH -> say(tenant, "/month", "/bulan", "/mahina");
             case PER_ITEM -> "";
         };
         return (item.currency() == null ? "" : item.currency() + " ") + String.format(Locale.ROOT, "%,.2f", item.price())
@@ -463,21 +484,32 @@ public final class StaffCommands {
     private static String notUnique(Tenant tenant, String reference, CustomerFinder.Found found) {
         if (found.matches().isEmpty()) {
             return say(tenant, "No customer matches \"" + reference + "\" (numbers, last digits or names of the last 14 days).",
-                    "Tidak ada pelanggan yang cocok dengan \"" + reference + "\" (nomor, digit terakhir atau nama, 14 hari terakhir).");
+                    "Tidak ada pelanggan yang cocok dengan \"" + reference + "\" (nomor, digit terakhir atau nama, 14 hari terakhir).",
+                    "\"" + reference + "\" se koi customer match nahi hua (pichhle 14 din ke number, aakhri digits ya naam).");
         }
         String names = found.matches().stream().limit(5).map(StaffCommands::who).collect(Collectors.joining(", "));
         return say(tenant, "\"" + reference + "\" could be " + names + ": use more digits or the full number.",
-                "\"" + reference + "\" bisa berarti " + names + ": pakai lebih banyak digit atau nomor lengkap.");
+                "\"" + reference + "\" bisa berarti " + names + ": pakai lebih banyak digit atau nomor lengkap.",
+                "\"" + reference + "\" matlab " + names + " ho sakta hai: zyada digits ya poora number likhiye.");
     }
 
     private static String howToAnswer(Tenant tenant, Conversation customer) {
         return say(tenant, "/reply " + suffix(customer) + " <text> to answer, /resume " + suffix(customer) + " to hand back.",
-                "/balas " + suffix(customer) + " <teks> untuk menjawab, /kembalikan " + suffix(customer) + " untuk menyerahkan ke bot.");
+                "/balas " + suffix(customer) + " <teks> untuk menjawab, /kembalikan " + suffix(customer) + " untuk menyerahkan ke bot.",
+                "/jawab " + suffix(customer) + " <text> se jawab dijiye, /chalu " + suffix(customer) + " se bot ko wapas dijiye.");
     }
 
-    /** English, or Bahasa Indonesia for a business whose first language is Indonesian. */
-    static String say(Tenant tenant, String english, String bahasa) {
-        return !tenant.languages().isEmpty() && "id".equals(tenant.languages().get(0)) ? bahasa : english;
+    /**
+     * English; Bahasa Indonesia for a business whose first language is Indonesian; Hinglish (Hindi in Latin letters,
+     * as staff write it on WhatsApp) for one whose first language is Hindi.
+     */
+    static String say(Tenant tenant, String english, String bahasa, String hinglish) {
+        String first = tenant.languages().isEmpty() ? "" : tenant.languages().get(0);
+        return switch (first) {
+            case "id" -> bahasa;
+            case "hi" -> hinglish;
+            default -> english;
+        };
     }
 
     /** How a customer is named to staff: profile name and full number (staff may see their customers' numbers). */
@@ -500,18 +532,21 @@ public final class StaffCommands {
     private static String notChanged(Tenant tenant, RuntimeException e) {
         LOG.warn("staff catalog change for tenant={} failed: {}", tenant.id(), e.toString());
         return say(tenant, "The catalog could not be changed right now, so nothing changed. Try again later or use the admin API.",
-                "Katalog tidak bisa diubah sekarang, jadi tidak ada yang berubah. Coba lagi nanti atau pakai admin API.");
+                "Katalog tidak bisa diubah sekarang, jadi tidak ada yang berubah. Coba lagi nanti atau pakai admin API.",
+                "Abhi catalog badal nahi paaye, isliye kuch nahi badla. Thodi der baad try kijiye ya admin API use kijiye.");
     }
 
     private static String noCatalog(Tenant tenant) {
         return say(tenant, "Catalog commands are not connected here (this function has no back-office database): use the admin API.",
-                "Perintah katalog tidak tersambung di sini: pakai admin API.");
+                "Perintah katalog tidak tersambung di sini: pakai admin API.",
+                "Catalog commands yahan jude nahi hain: admin API use kijiye.");
     }
 
     private static String noCatalogEdits(Tenant tenant) {
         return say(tenant, "Catalog changes from WhatsApp are not enabled for this business number (wa.staff.catalog-edits): "
                 + "use the admin API. /inventory still works.", "Perubahan katalog lewat WhatsApp belum diaktifkan untuk nomor "
-                + "ini (wa.staff.catalog-edits): pakai admin API. Cek stok tetap bisa.");
+                + "ini (wa.staff.catalog-edits): pakai admin API. Cek stok tetap bisa.", "Is business number par WhatsApp se "
+                + "catalog badalna chalu nahi hai (wa.staff.catalog-edits): admin API use kijiye. /stock phir bhi chalega.");
     }
 
     private static String blankToDash(String text) {

@@ -198,6 +198,18 @@ class HandoffDecisionTest {
                         "Jawab dengan /balas 7890 <teks>; serahkan ke bot dengan /kembalikan 7890.");
     }
 
+    @Test
+    void staffOfAHindiFirstBusinessGetTheSummaryInHinglish() {
+        Tenant lucknow = new Tenant("lko", "Lucknow Cameras", "whatsapp", "3", null, null, null, "Asha", "", "",
+                PUNE, List.of("hi", "en"), List.of(), true, List.of(), OpeningHours.UNKNOWN, List.of());
+        Conversation conversation = new Conversation(KEY, "Ravi", null, null, null, false, null);
+        assertThat(DECISION.staffSummary(lucknow, conversation, new Handoff(HandoffReason.CUSTOMER_REQUEST, null),
+                "kisi se baat karni hai").split("\n"))
+                .containsExactly("Staff ke liye, Lucknow Cameras: Ravi +919812345678, customer asked for a person.",
+                        "Likha: \"kisi se baat karni hai\"",
+                        "Jawab: /jawab 5678 <text>; bot ko wapas: /chalu 5678.");
+    }
+
     private static Tenant tenant(OpeningHours hours) {
         return new Tenant("pune", "Pune Camera Rentals", "whatsapp", "1", null, null, null, "Asha", "", "", PUNE,
                 List.of("en"), List.of(), true, List.of(), hours, List.of());
