@@ -348,6 +348,18 @@ class StaffCommandsScenarioTest {
             assertThat(bodyParameters(template)).containsExactly("Nikhil", "Pune Camera Rentals", "Meera +" + second,
                     "customer asked for a person", "can I speak to the owner please? It is about the lens I rented");
             assertThat(pune.textsTo(quietStaff)).as("no free text outside the window").isEmpty();
+
+            // Inside our record of the owner's window, but WhatsApp says it closed (131047): the template goes instead.
+            command(pune, PUNE_OWNER, "/help");
+            int ownerTemplates = templatesTo(pune, PUNE_OWNER).size();
+            runtime.context().getBean(GraphFaults.class).plan(PUNE_OWNER, new GraphFaults.Fault(400, 131047, "Re-engagement message"));
+            String third = customer();
+            pune.sendAs(third, "Dev", "please call me back");
+            await(() -> pune.textsTo(third), 1);
+            List<Map<String, Object>> toOwner = await(() -> templatesTo(pune, PUNE_OWNER), ownerTemplates + 1);
+            assertThat(bodyParameters((Map<?, ?>) toOwner.get(toOwner.size() - 1).get("template")))
+                    .containsExactly("Rohan (owner)", "Pune Camera Rentals", "Dev +" + third, "customer asked for a person",
+                            "please call me back");
             assertThat(runtime.context().getBean(GraphApiStandIn.class).refusedRequests()).as("refused by the schema check")
                     .isEqualTo(refusedBefore);
         } finally {
