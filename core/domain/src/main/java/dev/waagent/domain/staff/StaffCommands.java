@@ -18,12 +18,12 @@ import dev.waagent.domain.conversation.ConversationStatus;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
-import dev.waagent.domain.tenant.StaffContact;
-import dev.waagent.domain.tenant.Tenant;
-import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.reply.RepairResult;
 import dev.waagent.domain.reply.ReplyDraft;
 import dev.waagent.domain.reply.ServiceWindow;
+import dev.waagent.domain.tenant.StaffContact;
+import dev.waagent.domain.tenant.Tenant;
+import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.domain.turn.ReplyDelivery;
 import org.slf4j.Logger;
@@ -340,8 +340,14 @@ public final class StaffCommands {
                 LOG.warn("staff reply to tenant={} customer={} refused: window closed", tenant.id(), Masking.phone(key.customerId()));
                 return refused(tenant, who, ServiceWindow.WINDOW_CLOSED_ERROR);
             }
-            case NOTHING_SENT, LOST_RACE -> {
+            case NOTHING_SENT -> {
+                // The window closed between the check above and the recording (its last seconds).
                 return windowClosed(tenant, who);
+            }
+            case LOST_RACE -> {
+                return say(tenant, "The reply to " + who + " could not be recorded, so nothing was sent: send the command again.",
+                        "Balasan ke " + who + " tidak bisa dicatat, jadi tidak ada yang dikirim: kirim perintahnya lagi.",
+                        who + " ka jawab record nahi ho paaya, isliye kuch nahi bheja: command dobara bhejiye.");
             }
             default -> {
             }
