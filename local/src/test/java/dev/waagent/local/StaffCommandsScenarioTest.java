@@ -415,6 +415,20 @@ class StaffCommandsScenarioTest {
     }
 
     @Test
+    void onTheEnglishFirstPuneBusinessStaffAreAnsweredInTheLanguageTheyWrote() throws Exception {
+        String customer = customer();
+        String last4 = customer.substring(customer.length() - 4);
+        pune.sendAs(customer, "Anil", "is the gimbal free tomorrow?");
+        await(() -> pune.textsTo(customer), 1);
+
+        assertThat(command(pune, PUNE_STAFF, "/ruko " + last4)).startsWith("Ruk gaya: Anil (+" + customer + ") ke liye bot chup rahega.");
+        assertThat(command(pune, PUNE_STAFF, "/resume " + last4)).isEqualTo("Anil (+" + customer
+                + ") is back with the bot: it answers their next message.");
+        assertThat(command(pune, PUNE_STAFF, "stock dikhao fx6")).contains("Sony FX6", "/din");
+        assertThat(command(pune, PUNE_STAFF, "/inventory fx6")).contains("Sony FX6", "/day");
+    }
+
+    @Test
     void staffOfAHindiFirstBusinessCommandInHinglishAndAreAnsweredInHinglish() throws Exception {
         TenantDirectory tenants = runtime.context().getBean(TenantDirectory.class);
         Tenant current = tenants.findById(PUNE).orElseThrow();

@@ -40,29 +40,35 @@ public final class StaffCommandParser {
 
     /** Command words, longest first so "cek stok" wins over "stok"; a leading slash is optional. */
     private static final Map<String, Verb> VERBS = new LinkedHashMap<>();
+    /** The command words and states that are Hindi / Hinglish (the staff member is answered in Hinglish). */
+    private static final java.util.Set<String> HINGLISH = new java.util.HashSet<>();
 
     static {
         alias(Verb.INVENTORY, "cek stok", "cek stock", "check stock", "lihat stok", "daftar stok", "inventory", "inventori",
                 "inv", "stock", "stok", "cekstok");
         // Hindi / Hinglish, as shop staff type it in Latin letters.
-        alias(Verb.INVENTORY, "stock dikhao", "stock batao", "stock dekho", "maal dikhao", "maal");
+        hinglish(Verb.INVENTORY, "stock dikhao", "stock batao", "stock dekho", "maal dikhao", "maal");
         alias(Verb.STATUS, "update status", "ubah status", "ganti status", "set status", "status");
-        alias(Verb.STATUS, "status badlo", "sthiti");
+        hinglish(Verb.STATUS, "status badlo", "sthiti");
         alias(Verb.PRICE, "update harga", "ubah harga", "ganti harga", "set price", "update price", "price", "harga");
-        alias(Verb.PRICE, "daam badlo", "rate badlo", "daam", "dam", "keemat", "kimat", "bhav", "rate");
+        hinglish(Verb.PRICE, "daam badlo", "rate badlo", "daam", "dam", "keemat", "kimat", "bhav", "rate");
         alias(Verb.STATS, "laporan", "statistik", "stats", "stat", "report");
-        alias(Verb.STATS, "hisaab", "hisab", "aaj ka hisaab");
+        hinglish(Verb.STATS, "hisaab", "hisab", "aaj ka hisaab");
         alias(Verb.PAUSE, "ambil alih", "take over", "takeover", "pause", "jeda", "ambil");
-        alias(Verb.PAUSE, "main sambhalunga", "main sambhalungi", "ruko", "roko", "rok do", "bot roko", "bot band");
+        hinglish(Verb.PAUSE, "main sambhalunga", "main sambhalungi", "ruko", "roko", "rok do", "bot roko", "bot band");
         alias(Verb.RESUME, "hand back", "kembalikan ke bot", "kembalikan", "handback", "resume", "lanjutkan", "lanjut");
-        alias(Verb.RESUME, "bot chalu", "chalu karo", "chalu", "wapas bot", "wapas do");
+        hinglish(Verb.RESUME, "bot chalu", "chalu karo", "chalu", "wapas bot", "wapas do");
         alias(Verb.REPLY, "reply", "balas", "jawab");
-        alias(Verb.REPLY, "jawab do", "jawaab", "uttar");
+        hinglish(Verb.REPLY, "jawab do", "jawaab", "uttar");
+        // "jawab" is Bahasa too: Hinglish only matters to a business that serves Hindi and is not Indonesian-first.
+        HINGLISH.add("jawab");
         alias(Verb.HELP, "help", "bantuan", "menu", "bantu", "?");
-        alias(Verb.HELP, "madad", "sahayata", "commands");
+        alias(Verb.HELP, "commands");
+        hinglish(Verb.HELP, "madad", "sahayata");
     }
 
     private static final Map<String, Availability> STATES = new LinkedHashMap<>();
+    private static final java.util.Set<String> HINGLISH_STATES = new java.util.HashSet<>();
 
     static {
         state(Availability.IN_STOCK, "available", "in stock", "instock", "ready", "ready stock", "back in stock", "ada",
@@ -73,11 +79,16 @@ public final class StaffCommandParser {
                 "tidak tersedia", "booking");
         state(Availability.ON_REQUEST, "on request", "by request", "request", "on order", "inden", "pesan dulu");
         // Hindi / Hinglish: "nahi hai" and "kam bacha" are longer than "hai", so they are tried first.
-        state(Availability.IN_STOCK, "hai", "available hai", "stock mein hai", "mil jayega", "aa gaya", "wapas aa gaya");
-        state(Availability.LIMITED, "kam bacha", "kam hai", "thoda bacha", "thode bache", "kuch hi bache");
-        state(Availability.OUT_OF_STOCK, "khatam", "khatam ho gaya", "bik gaya", "bik gayi", "nahi hai", "nahin hai",
+        hinglishState(Availability.IN_STOCK, "hai", "available hai", "stock mein hai", "mil jayega", "aa gaya", "wapas aa gaya");
+        hinglishState(Availability.LIMITED, "kam bacha", "kam hai", "thoda bacha", "thode bache", "kuch hi bache");
+        hinglishState(Availability.OUT_OF_STOCK, "khatam", "khatam ho gaya", "bik gaya", "bik gayi", "nahi hai", "nahin hai",
                 "book ho gaya", "kiraye pe", "kiraye par");
-        state(Availability.ON_REQUEST, "order par", "order pe", "mangwana padega", "mangwa denge");
+        hinglishState(Availability.ON_REQUEST, "order par", "order pe", "mangwana padega", "mangwa denge");
+    }
+
+    private static void hinglishState(Availability availability, String... words) {
+        state(availability, words);
+        HINGLISH_STATES.addAll(List.of(words));
     }
 
     private static final Pattern AMOUNT = Pattern.compile(
@@ -90,6 +101,11 @@ public final class StaffCommandParser {
         for (String word : words) {
             VERBS.put(word, verb);
         }
+    }
+
+    private static void hinglish(Verb verb, String... words) {
+        alias(verb, words);
+        HINGLISH.addAll(List.of(words));
     }
 
     private static void state(Availability availability, String... words) {
@@ -108,6 +124,41 @@ public final class StaffCommandParser {
         }
         StaffCommand command = parse(message);
         return !(command instanceof StaffCommand.Help help) || help == StaffCommand.Help.ASKED || help.usage() != null;
+    }
+
+    /**
+     * Whether the message was written in Hinglish: its command word is a Hindi one ("/daam", "stock dikhao"), or a
+     * {@code /status} ends in a Hindi state ("khatam", "kam bacha").
+     */
+    public static boolean writtenInHinglish(String message) {
+        String lower = body(message).toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, Verb> alias : sortedAliases()) {
+            String word = alias.getKey();
+            if (lower.equals(word) || lower.startsWith(word + " ") || lower.startsWith(word + "\n")
+                    || lower.startsWith(word + ":")) {
+                if (HINGLISH.contains(word)) {
+                    return true;
+                }
+                if (alias.getValue() != Verb.STATUS) {
+                    return false;
+                }
+                String[] words = lower.replaceAll("[.!]+$", "").strip().split("\\s+");
+                for (int take = Math.min(3, words.length - 1); take >= 1; take--) {
+                    String tail = String.join(" ", Arrays.copyOfRange(words, words.length - take, words.length));
+                    if (STATES.containsKey(tail)) {
+                        return HINGLISH_STATES.contains(tail);
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String body(String message) {
+        String text = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFKC).strip()
+                .replaceAll("[ \\t]+", " ");
+        return text.startsWith("/") ? text.substring(1).strip() : text;
     }
 
     public static StaffCommand parse(String message) {

@@ -105,45 +105,53 @@ public final class StaffCommands {
      */
     public String execute(Tenant tenant, StaffContact member, StaffCommand command, String commandMessageId)
             throws InterruptedException {
-        if (command instanceof StaffCommand.Inventory inventory) {
-            return inventory(tenant, inventory.filter());
-        } else if (command instanceof StaffCommand.SetStatus status) {
-            return setStatus(tenant, status);
-        } else if (command instanceof StaffCommand.SetPrice price) {
-            return setPrice(tenant, price);
-        } else if (command instanceof StaffCommand.Stats) {
-            return stats(tenant);
-        } else if (command instanceof StaffCommand.Pause pause) {
-            return pause(tenant, member, pause.customer());
-        } else if (command instanceof StaffCommand.Resume resume) {
-            return resume(tenant, resume.customer());
-        } else if (command instanceof StaffCommand.Reply reply) {
-            return reply(tenant, member, reply, commandMessageId);
-        }
-        return help(tenant, (StaffCommand.Help) command);
+        return execute(tenant, member, command, commandMessageId, StaffLanguage.of(tenant));
     }
 
-    static String help(Tenant tenant, StaffCommand.Help help) {
+    /**
+     * @param lang what the staff member is answered in ({@link StaffLanguage#of(Tenant, String)}: as they wrote)
+     */
+    public String execute(Tenant tenant, StaffContact member, StaffCommand command, String commandMessageId,
+                          StaffLanguage lang) throws InterruptedException {
+        if (command instanceof StaffCommand.Inventory inventory) {
+            return inventory(tenant, lang, inventory.filter());
+        } else if (command instanceof StaffCommand.SetStatus status) {
+            return setStatus(tenant, lang, status);
+        } else if (command instanceof StaffCommand.SetPrice price) {
+            return setPrice(tenant, lang, price);
+        } else if (command instanceof StaffCommand.Stats) {
+            return stats(tenant, lang);
+        } else if (command instanceof StaffCommand.Pause pause) {
+            return pause(tenant, lang, member, pause.customer());
+        } else if (command instanceof StaffCommand.Resume resume) {
+            return resume(tenant, lang, resume.customer());
+        } else if (command instanceof StaffCommand.Reply reply) {
+            return reply(tenant, lang, member, reply, commandMessageId);
+        }
+        return help(lang, (StaffCommand.Help) command);
+    }
+
+    static String help(StaffLanguage lang, StaffCommand.Help help) {
         StringBuilder text = new StringBuilder();
         if (help.problem() != null) {
-            text.append(say(tenant, "Sorry, " + help.problem() + ".", "Maaf, perintah tidak dikenali (" + help.problem() + ").",
+            text.append(say(lang, "Sorry, " + help.problem() + ".", "Maaf, perintah tidak dikenali (" + help.problem() + ").",
                     "Maaf kijiye, command samajh nahi aaya (" + help.problem() + ").")).append('\n');
         }
         if (help.usage() != null) {
-            return text.append(say(tenant, "Usage: ", "Cara pakai: ", "Aise likhiye: ")).append(help.usage())
-                    .append(say(tenant, "\nSend /help for every command.", "\nKirim /bantuan untuk semua perintah.",
+            return text.append(say(lang, "Usage: ", "Cara pakai: ", "Aise likhiye: ")).append(help.usage())
+                    .append(say(lang, "\nSend /help for every command.", "\nKirim /bantuan untuk semua perintah.",
                     "\nSaare commands ke liye /madad bhejiye.")).toString();
         }
-        text.append(say(tenant, "Staff commands:\n", "Perintah staf:\n", "Staff ke commands:\n"));
+        text.append(say(lang, "Staff commands:\n", "Perintah staf:\n", "Staff ke commands:\n"));
         StaffCommandParser.USAGE.forEach(line -> text.append("• ").append(line).append('\n'));
-        return text.append(say(tenant, "A customer is their number, its last digits (5678) or their name.",
+        return text.append(say(lang, "A customer is their number, its last digits (5678) or their name.",
                 "Pelanggan = nomornya, digit terakhirnya (5678) atau namanya.",
                 "Customer = unka number, aakhri digits (5678) ya unka naam.")).toString();
     }
 
-    private String inventory(Tenant tenant, String filter) {
+    private String inventory(Tenant tenant, StaffLanguage lang, String filter) {
         if (this.items == null) {
-            return noCatalog(tenant);
+            return noCatalog(lang);
         }
         String wanted = fold(filter);
         List<CatalogItem> items = this.items.activeItems(tenant.id()).stream()
@@ -152,30 +160,30 @@ public final class StaffCommands {
                 .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
                 .toList();
         if (items.isEmpty()) {
-            return wanted.isEmpty() ? say(tenant, "The catalog is empty.", "Katalog kosong.", "Catalog khaali hai.")
-                    : say(tenant, "No item matches \"" + filter + "\".",
+            return wanted.isEmpty() ? say(lang, "The catalog is empty.", "Katalog kosong.", "Catalog khaali hai.")
+                    : say(lang, "No item matches \"" + filter + "\".",
                     "Tidak ada barang yang cocok dengan \"" + filter + "\".", "\"" + filter + "\" se koi item match nahi hua.");
         }
-        StringBuilder text = new StringBuilder(say(tenant, "Stock (" + items.size() + (items.size() == 1 ? " item" : " items"),
+        StringBuilder text = new StringBuilder(say(lang, "Stock (" + items.size() + (items.size() == 1 ? " item" : " items"),
                 "Stok (" + items.size() + " barang", "Stock (" + items.size() + " item")).append("):\n");
-        items.stream().limit(INVENTORY_LINES).forEach(item -> text.append("• ").append(line(tenant, item)).append('\n'));
+        items.stream().limit(INVENTORY_LINES).forEach(item -> text.append("• ").append(line(lang, item)).append('\n'));
         if (items.size() > INVENTORY_LINES) {
             int more = items.size() - INVENTORY_LINES;
-            text.append(say(tenant, "… and " + more + " more: /inventory <name> to narrow down.",
+            text.append(say(lang, "… and " + more + " more: /inventory <name> to narrow down.",
                     "… dan " + more + " lagi: cek stok <nama> untuk menyaring.",
                     "… aur " + more + " item: /stock <naam> se chhaantiye."));
         }
         return text.toString().strip();
     }
 
-    private String setStatus(Tenant tenant, StaffCommand.SetStatus command) {
+    private String setStatus(Tenant tenant, StaffLanguage lang, StaffCommand.SetStatus command) {
         if (items == null) {
-            return noCatalog(tenant);
+            return noCatalog(lang);
         }
         if (catalog == null) {
-            return noCatalogEdits(tenant);
+            return noCatalogEdits(lang);
         }
-        ItemChoice choice = choose(tenant, command.item());
+        ItemChoice choice = choose(tenant, lang, command.item());
         if (choice.item == null) {
             return choice.problem;
         }
@@ -184,105 +192,105 @@ public final class StaffCommands {
         try {
             changed = catalog.setAvailability(tenant.id(), choice.item.id(), command.availability());
         } catch (RuntimeException e) {
-            return notChanged(tenant, e);
+            return notChanged(tenant, lang, e);
         }
         LOG.info("staff command: tenant={} item={} availability {} -> {}", tenant.id(), changed.sku(), before,
                 changed.availability());
-        return say(tenant, changed.name() + " is now " + label(tenant, changed.availability()) + " (was " + label(tenant, before) + ").",
-                changed.name() + " sekarang " + label(tenant, changed.availability()) + " (sebelumnya " + label(tenant, before) + ").",
-                changed.name() + " ab " + label(tenant, changed.availability()) + " hai (pehle " + label(tenant, before) + " tha).");
+        return say(lang, changed.name() + " is now " + label(lang, changed.availability()) + " (was " + label(lang, before) + ").",
+                changed.name() + " sekarang " + label(lang, changed.availability()) + " (sebelumnya " + label(lang, before) + ").",
+                changed.name() + " ab " + label(lang, changed.availability()) + " hai (pehle " + label(lang, before) + " tha).");
     }
 
-    private String setPrice(Tenant tenant, StaffCommand.SetPrice command) {
+    private String setPrice(Tenant tenant, StaffLanguage lang, StaffCommand.SetPrice command) {
         if (items == null) {
-            return noCatalog(tenant);
+            return noCatalog(lang);
         }
         if (catalog == null) {
-            return noCatalogEdits(tenant);
+            return noCatalogEdits(lang);
         }
-        ItemChoice choice = choose(tenant, command.item());
+        ItemChoice choice = choose(tenant, lang, command.item());
         if (choice.item == null) {
             return choice.problem;
         }
         if (choice.item.currency() == null || choice.item.currency().isBlank()) {
-            return say(tenant, choice.item.name() + " has no currency in the catalog: set it once in the back office, then /price works.",
+            return say(lang, choice.item.name() + " has no currency in the catalog: set it once in the back office, then /price works.",
                     choice.item.name() + " belum punya mata uang di katalog: isi sekali di back office, lalu harga bisa diubah.",
                     choice.item.name() + " ki currency catalog mein nahi hai: back office mein ek baar bhar dijiye, phir /daam chalega.");
         }
-        String before = price(tenant, choice.item);
+        String before = price(lang, choice.item);
         CatalogItem changed;
         try {
             changed = catalog.setPrice(tenant.id(), choice.item.id(), command.price());
         } catch (IllegalArgumentException e) {
-            return say(tenant, "Price not changed: ", "Harga tidak diubah: ", "Daam nahi badla: ") + e.getMessage();
+            return say(lang, "Price not changed: ", "Harga tidak diubah: ", "Daam nahi badla: ") + e.getMessage();
         } catch (RuntimeException e) {
-            return notChanged(tenant, e);
+            return notChanged(tenant, lang, e);
         }
         LOG.info("staff command: tenant={} item={} price changed", tenant.id(), changed.sku());
-        return say(tenant, changed.name() + " now costs " + price(tenant, changed) + " (was " + before + ").",
-                "Harga " + changed.name() + " sekarang " + price(tenant, changed) + " (sebelumnya " + before + ").",
-                changed.name() + " ka daam ab " + price(tenant, changed) + " hai (pehle " + before + " tha).");
+        return say(lang, changed.name() + " now costs " + price(lang, changed) + " (was " + before + ").",
+                "Harga " + changed.name() + " sekarang " + price(lang, changed) + " (sebelumnya " + before + ").",
+                changed.name() + " ka daam ab " + price(lang, changed) + " hai (pehle " + before + " tha).");
     }
 
-    private String stats(Tenant tenant) {
+    private String stats(Tenant tenant, StaffLanguage lang) {
         if (rollups == null) {
-            return say(tenant, "Figures are not available here.", "Laporan tidak tersedia di sini.", "Yahan hisaab nahi mil sakta.");
+            return say(lang, "Figures are not available here.", "Laporan tidak tersedia di sini.", "Yahan hisaab nahi mil sakta.");
         }
         Optional<LocalDate> latest = rollups.latestDay(tenant.id());
         Optional<DailyRollup> day = latest.flatMap(d -> rollups.find(tenant.id(), d));
         if (day.isEmpty()) {
-            return say(tenant, "No day has been rolled up yet: figures appear after the first full day (hourly at :05).",
+            return say(lang, "No day has been rolled up yet: figures appear after the first full day (hourly at :05).",
                     "Belum ada laporan harian: laporan muncul setelah hari penuh pertama (tiap jam, menit :05).",
                     "Abhi kisi din ka hisaab nahi bana: pehla poora din khatam hone ke baad aayega (har ghante :05 par).");
         }
-        return say(tenant, "Figures for ", "Laporan ", "Hisaab ") + day.get().day() + ":\n" + String.join("\n", RollupDigest.lines(day.get()));
+        return say(lang, "Figures for ", "Laporan ", "Hisaab ") + day.get().day() + ":\n" + String.join("\n", RollupDigest.lines(day.get()));
     }
 
-    private String pause(Tenant tenant, StaffContact member, String reference) {
+    private String pause(Tenant tenant, StaffLanguage lang, StaffContact member, String reference) {
         Instant now = time.now();
         CustomerFinder.Found found = customers.find(tenant, reference, now);
         if (!found.unique()) {
-            return notUnique(tenant, reference, found);
+            return notUnique(lang, reference, found);
         }
         Conversation customer = found.only();
         String who = who(customer);
         if (customer.handedOff()) {
-            return say(tenant, who + " is already with a person (" + blankToDash(customer.handoffReason()) + "). ",
+            return say(lang, who + " is already with a person (" + blankToDash(customer.handoffReason()) + "). ",
                     who + " sudah ditangani staf (" + blankToDash(customer.handoffReason()) + "). ",
-                    who + " pehle se staff ke paas hain (" + blankToDash(customer.handoffReason()) + "). ") + howToAnswer(tenant, customer);
+                    who + " pehle se staff ke paas hain (" + blankToDash(customer.handoffReason()) + "). ") + howToAnswer(lang, customer);
         }
         conversations.updateState(customer.key(), ConversationStatus.HANDED_OFF, null, tookOver(member), now);
         LOG.info("staff command: tenant={} customer={} paused by staff", tenant.id(), Masking.phone(customer.key().customerId()));
-        return say(tenant, "Paused: the bot stays silent for " + who + ". ", "Dijeda: bot diam untuk " + who + ". ",
+        return say(lang, "Paused: the bot stays silent for " + who + ". ", "Dijeda: bot diam untuk " + who + ". ",
                 "Ruk gaya: " + who + " ke liye bot chup rahega. ")
-                + howToAnswer(tenant, customer);
+                + howToAnswer(lang, customer);
     }
 
-    private String resume(Tenant tenant, String reference) {
+    private String resume(Tenant tenant, StaffLanguage lang, String reference) {
         Instant now = time.now();
         CustomerFinder.Found found = customers.find(tenant, reference, now);
         if (!found.unique()) {
-            return notUnique(tenant, reference, found);
+            return notUnique(lang, reference, found);
         }
         Conversation customer = found.only();
         if (!customer.handedOff()) {
-            return say(tenant, who(customer) + " is already with the bot: nothing changed.",
+            return say(lang, who(customer) + " is already with the bot: nothing changed.",
                     who(customer) + " sudah dilayani bot: tidak ada yang berubah.",
                     who(customer) + " pehle se bot ke paas hain: kuch nahi badla.");
         }
         conversations.updateState(customer.key(), ConversationStatus.ACTIVE, null, null, now);
         LOG.info("staff command: tenant={} customer={} handed back to the bot", tenant.id(), Masking.phone(customer.key().customerId()));
-        return say(tenant, who(customer) + " is back with the bot: it answers their next message.",
+        return say(lang, who(customer) + " is back with the bot: it answers their next message.",
                 who(customer) + " kembali dilayani bot: bot menjawab pesan berikutnya.",
                 who(customer) + " wapas bot ke paas: unke agle message ka jawab bot dega.");
     }
 
-    private String reply(Tenant tenant, StaffContact member, StaffCommand.Reply command, String commandMessageId)
-            throws InterruptedException {
+    private String reply(Tenant tenant, StaffLanguage lang, StaffContact member, StaffCommand.Reply command,
+                         String commandMessageId) throws InterruptedException {
         Instant now = time.now();
         CustomerFinder.Found found = customers.find(tenant, command.customer(), now);
         if (!found.unique()) {
-            return notUnique(tenant, command.customer(), found);
+            return notUnique(lang, command.customer(), found);
         }
         ConversationKey key = found.only().key();
         ConversationSnapshot snapshot = conversations.load(key, HISTORY);
@@ -296,24 +304,24 @@ public final class StaffCommands {
                 try {
                     delivery.resume(tenant, snapshot);
                 } catch (ChannelSendException e) {
-                    return refusedForGood(tenant, key, turnId, who, e);
+                    return refusedForGood(tenant, lang, key, turnId, who, e);
                 }
                 earlier = partsOf(conversations.load(key, HISTORY), turnId);
             }
             if (earlier.stream().anyMatch(part -> part.deliveryState() == DeliveryState.FAILED)) {
-                return say(tenant, "WhatsApp refused the message to " + who + ": it was not delivered.",
+                return say(lang, "WhatsApp refused the message to " + who + ": it was not delivered.",
                         "WhatsApp menolak pesan ke " + who + ": pesan tidak terkirim.",
                         "WhatsApp ne " + who + " ko message nahi jaane diya: deliver nahi hua.");
             }
-            return say(tenant, "Sent to " + who + ".", "Terkirim ke " + who + ".", who + " ko bhej diya.");
+            return say(lang, "Sent to " + who + ".", "Terkirim ke " + who + ".", who + " ko bhej diya.");
         }
         if (customer.optedOut()) {
-            return say(tenant, who + " opted out (STOP): nothing was sent.",
+            return say(lang, who + " opted out (STOP): nothing was sent.",
                     who + " sudah berhenti berlangganan (STOP): tidak ada yang dikirim.",
                     who + " ne STOP bheja hai: kuch nahi bheja.");
         }
         if (!delivery.windowOf(customer).open()) {
-            return windowClosed(tenant, who);
+            return windowClosed(lang, who);
         }
         if (!customer.handedOff()) {
             // A person answered: the bot must not answer the customer's reply to them.
@@ -333,19 +341,19 @@ public final class StaffCommands {
                 result = delivery.deliver(tenant, conversations.load(key, HISTORY), turnId, List.of(), composed, accounting);
             }
         } catch (ChannelSendException e) {
-            return refusedForGood(tenant, key, turnId, who, e);
+            return refusedForGood(tenant, lang, key, turnId, who, e);
         }
         switch (result) {
             case WINDOW_CLOSED -> {
                 LOG.warn("staff reply to tenant={} customer={} refused: window closed", tenant.id(), Masking.phone(key.customerId()));
-                return refused(tenant, who, ServiceWindow.WINDOW_CLOSED_ERROR);
+                return refused(lang, who, ServiceWindow.WINDOW_CLOSED_ERROR);
             }
             case NOTHING_SENT -> {
                 // The window closed between the check above and the recording (its last seconds).
-                return windowClosed(tenant, who);
+                return windowClosed(lang, who);
             }
             case LOST_RACE -> {
-                return say(tenant, "The reply to " + who + " could not be recorded, so nothing was sent: send the command again.",
+                return say(lang, "The reply to " + who + " could not be recorded, so nothing was sent: send the command again.",
                         "Balasan ke " + who + " tidak bisa dicatat, jadi tidak ada yang dikirim: kirim perintahnya lagi.",
                         who + " ka jawab record nahi ho paaya, isliye kuch nahi bheja: command dobara bhejiye.");
             }
@@ -354,9 +362,9 @@ public final class StaffCommands {
         }
         LOG.info("staff command: tenant={} customer={} answered by staff {} in {} part(s)", tenant.id(),
                 Masking.phone(key.customerId()), Masking.phone(member.waId()), composed.parts().size());
-        String parts = composed.parts().size() == 1 ? "" : say(tenant, " in " + composed.parts().size() + " messages",
+        String parts = composed.parts().size() == 1 ? "" : say(lang, " in " + composed.parts().size() + " messages",
                 " dalam " + composed.parts().size() + " pesan", " (" + composed.parts().size() + " messages mein)");
-        return say(tenant, "Sent to " + who + parts + ". The bot stays silent for them until /resume " + suffix(customer) + ".",
+        return say(lang, "Sent to " + who + parts + ". The bot stays silent for them until /resume " + suffix(customer) + ".",
                 "Terkirim ke " + who + parts + ". Bot diam untuk pelanggan ini sampai /kembalikan " + suffix(customer) + ".",
                 who + " ko bhej diya" + parts + ". /chalu " + suffix(customer) + " tak bot unke liye chup rahega.");
     }
@@ -371,7 +379,8 @@ public final class StaffCommands {
      * A send failure: one worth retrying fails the turn (the delivery gave the leases back, the retry sends the recorded
      * parts); a refusal for good marks the parts still pending undelivered and is told to the staff member.
      */
-    private String refusedForGood(Tenant tenant, ConversationKey key, String turnId, String who, ChannelSendException e) {
+    private String refusedForGood(Tenant tenant, StaffLanguage lang, ConversationKey key, String turnId, String who,
+                                  ChannelSendException e) {
         if (e.retryable()) {
             throw e;
         }
@@ -382,17 +391,17 @@ public final class StaffCommands {
             }
         }
         LOG.warn("staff reply to tenant={} customer={} refused: {}", tenant.id(), Masking.phone(key.customerId()), e.errorCode());
-        return refused(tenant, who, e.errorCode());
+        return refused(lang, who, e.errorCode());
     }
 
-    private static String refused(Tenant tenant, String who, String errorCode) {
-        return say(tenant, "WhatsApp refused the message to " + who + " (error " + errorCode + "): it was not delivered.",
+    private static String refused(StaffLanguage lang, String who, String errorCode) {
+        return say(lang, "WhatsApp refused the message to " + who + " (error " + errorCode + "): it was not delivered.",
                 "WhatsApp menolak pesan ke " + who + " (kode " + errorCode + "): pesan tidak terkirim.",
                 "WhatsApp ne " + who + " ko message nahi jaane diya (error " + errorCode + "): deliver nahi hua.");
     }
 
-    private static String windowClosed(Tenant tenant, String who) {
-        return say(tenant, who + " last wrote more than 24 hours ago: WhatsApp allows only an approved template now, so nothing was sent.",
+    private static String windowClosed(StaffLanguage lang, String who) {
+        return say(lang, who + " last wrote more than 24 hours ago: WhatsApp allows only an approved template now, so nothing was sent.",
                 who + " terakhir menulis lebih dari 24 jam lalu: WhatsApp hanya mengizinkan template resmi, jadi tidak ada yang dikirim.",
                 who + " ne 24 ghante se pehle aakhri baar likha tha: ab WhatsApp sirf approved template allow karta hai, "
                         + "isliye kuch nahi bheja.");
@@ -407,7 +416,7 @@ public final class StaffCommands {
     }
 
     /** The item a staff member means: an exact name, SKU or alias first, then the fuzzy matcher, then words. */
-    private ItemChoice choose(Tenant tenant, String written) {
+    private ItemChoice choose(Tenant tenant, StaffLanguage lang, String written) {
         List<CatalogItem> items = this.items.activeItems(tenant.id());
         String wanted = fold(written);
         List<CatalogItem> exact = items.stream().filter(item -> fold(item.name()).equals(wanted)
@@ -439,13 +448,13 @@ public final class StaffCommands {
             }
         }
         if (candidates.isEmpty()) {
-            return new ItemChoice(null, say(tenant, "No item matches \"" + written + "\". /inventory lists them.",
+            return new ItemChoice(null, say(lang, "No item matches \"" + written + "\". /inventory lists them.",
                     "Tidak ada barang yang cocok dengan \"" + written + "\". Cek stok untuk daftarnya.",
                     "\"" + written + "\" se koi item match nahi hua. /stock se list dekhiye."));
         }
         String names = candidates.stream().limit(5).map(item -> item.name() + " (" + item.sku() + ")")
                 .collect(Collectors.joining(", "));
-        return new ItemChoice(null, say(tenant, "\"" + written + "\" could be " + names + ": say which (the SKU works).",
+        return new ItemChoice(null, say(lang, "\"" + written + "\" could be " + names + ": say which (the SKU works).",
                 "\"" + written + "\" bisa berarti " + names + ": sebutkan yang mana (SKU juga bisa).",
                 "\"" + written + "\" matlab " + names + " ho sakta hai: kaunsa, bataiye (SKU bhi chalega)."));
     }
@@ -453,69 +462,61 @@ public final class StaffCommands {
     private record ItemChoice(CatalogItem item, String problem) {
     }
 
-    private static String line(Tenant tenant, CatalogItem item) {
+    private static String line(StaffLanguage lang, CatalogItem item) {
         StringBuilder line = new StringBuilder(item.name());
         if (item.sku() != null && !item.sku().isBlank()) {
             line.append(" [").append(item.sku()).append(']');
         }
-        line.append(": ").append(label(tenant, item.availability())).append(", ").append(item.stock())
-                .append(say(tenant, " in stock, ", " unit, ", " stock mein, ")).append(price(tenant, item));
+        line.append(": ").append(label(lang, item.availability())).append(", ").append(item.stock())
+                .append(say(lang, " in stock, ", " unit, ", " stock mein, ")).append(price(lang, item));
         return line.toString();
     }
 
-    static String label(Tenant tenant, Availability availability) {
+    static String label(StaffLanguage lang, Availability availability) {
         return switch (availability) {
-            case IN_STOCK -> say(tenant, "available", "tersedia", "available");
-            case LIMITED -> say(tenant, "limited", "terbatas", "kam bacha");
-            case OUT_OF_STOCK -> say(tenant, "sold out / not available", "terjual / tidak tersedia", "khatam / available nahi");
-            case ON_REQUEST -> say(tenant, "on request", "inden / atas permintaan", "order par");
+            case IN_STOCK -> say(lang, "available", "tersedia", "available");
+            case LIMITED -> say(lang, "limited", "terbatas", "kam bacha");
+            case OUT_OF_STOCK -> say(lang, "sold out / not available", "terjual / tidak tersedia", "khatam / available nahi");
+            case ON_REQUEST -> say(lang, "on request", "inden / atas permintaan", "order par");
         };
     }
 
-    static String price(Tenant tenant, CatalogItem item) {
+    static String price(StaffLanguage lang, CatalogItem item) {
         if (item.price() == null) {
-            return say(tenant, "price on request", "harga atas permintaan", "daam poochhne par");
+            return say(lang, "price on request", "harga atas permintaan", "daam poochhne par");
         }
         String unit = switch (item.priceUnit()) {
-            case PER_HOUR -> say(tenant, "/hour", "/jam", "/ghanta");
-            case PER_DAY -> say(tenant, "/day", "/hari", "/din");
-            case PER_WEEK -> say(tenant, "/week", "/minggu", "/hafta");
-            case PER_MONTH -> say(tenant, "/month", "/bulan", "/mahina");
+            case PER_HOUR -> say(lang, "/hour", "/jam", "/ghanta");
+            case PER_DAY -> say(lang, "/day", "/hari", "/din");
+            case PER_WEEK -> say(lang, "/week", "/minggu", "/hafta");
+            case PER_MONTH -> say(lang, "/month", "/bulan", "/mahina");
             case PER_ITEM -> "";
         };
         return (item.currency() == null ? "" : item.currency() + " ") + String.format(Locale.ROOT, "%,.2f", item.price())
                 .replaceAll("\\.00$", "") + unit;
     }
 
-    private static String notUnique(Tenant tenant, String reference, CustomerFinder.Found found) {
+    private static String notUnique(StaffLanguage lang, String reference, CustomerFinder.Found found) {
         if (found.matches().isEmpty()) {
-            return say(tenant, "No customer matches \"" + reference + "\" (numbers, last digits or names of the last 14 days).",
+            return say(lang, "No customer matches \"" + reference + "\" (numbers, last digits or names of the last 14 days).",
                     "Tidak ada pelanggan yang cocok dengan \"" + reference + "\" (nomor, digit terakhir atau nama, 14 hari terakhir).",
                     "\"" + reference + "\" se koi customer match nahi hua (pichhle 14 din ke number, aakhri digits ya naam).");
         }
         String names = found.matches().stream().limit(5).map(StaffCommands::who).collect(Collectors.joining(", "));
-        return say(tenant, "\"" + reference + "\" could be " + names + ": use more digits or the full number.",
+        return say(lang, "\"" + reference + "\" could be " + names + ": use more digits or the full number.",
                 "\"" + reference + "\" bisa berarti " + names + ": pakai lebih banyak digit atau nomor lengkap.",
                 "\"" + reference + "\" matlab " + names + " ho sakta hai: zyada digits ya poora number likhiye.");
     }
 
-    private static String howToAnswer(Tenant tenant, Conversation customer) {
-        return say(tenant, "/reply " + suffix(customer) + " <text> to answer, /resume " + suffix(customer) + " to hand back.",
+    private static String howToAnswer(StaffLanguage lang, Conversation customer) {
+        return say(lang, "/reply " + suffix(customer) + " <text> to answer, /resume " + suffix(customer) + " to hand back.",
                 "/balas " + suffix(customer) + " <teks> untuk menjawab, /kembalikan " + suffix(customer) + " untuk menyerahkan ke bot.",
                 "/jawab " + suffix(customer) + " <text> se jawab dijiye, /chalu " + suffix(customer) + " se bot ko wapas dijiye.");
     }
 
-    /**
-     * English; Bahasa Indonesia for a business whose first language is Indonesian; Hinglish (Hindi in Latin letters,
-     * as staff write it on WhatsApp) for one whose first language is Hindi.
-     */
-    static String say(Tenant tenant, String english, String bahasa, String hinglish) {
-        String first = tenant.languages().isEmpty() ? "" : tenant.languages().get(0);
-        return switch (first) {
-            case "id" -> bahasa;
-            case "hi" -> hinglish;
-            default -> english;
-        };
+    /** The text in the language the staff member is answered in. */
+    static String say(StaffLanguage lang, String english, String bahasa, String hinglish) {
+        return lang.pick(english, bahasa, hinglish);
     }
 
     /** How a customer is named to staff: profile name and full number (staff may see their customers' numbers). */
@@ -535,21 +536,21 @@ public final class StaffCommands {
     }
 
     /** A catalog that cannot be written (read-only login, database down): the staff member hears it, the turn goes on. */
-    private static String notChanged(Tenant tenant, RuntimeException e) {
+    private static String notChanged(Tenant tenant, StaffLanguage lang, RuntimeException e) {
         LOG.warn("staff catalog change for tenant={} failed: {}", tenant.id(), e.toString());
-        return say(tenant, "The catalog could not be changed right now, so nothing changed. Try again later or use the admin API.",
+        return say(lang, "The catalog could not be changed right now, so nothing changed. Try again later or use the admin API.",
                 "Katalog tidak bisa diubah sekarang, jadi tidak ada yang berubah. Coba lagi nanti atau pakai admin API.",
                 "Abhi catalog badal nahi paaye, isliye kuch nahi badla. Thodi der baad try kijiye ya admin API use kijiye.");
     }
 
-    private static String noCatalog(Tenant tenant) {
-        return say(tenant, "Catalog commands are not connected here (this function has no back-office database): use the admin API.",
+    private static String noCatalog(StaffLanguage lang) {
+        return say(lang, "Catalog commands are not connected here (this function has no back-office database): use the admin API.",
                 "Perintah katalog tidak tersambung di sini: pakai admin API.",
                 "Catalog commands yahan jude nahi hain: admin API use kijiye.");
     }
 
-    private static String noCatalogEdits(Tenant tenant) {
-        return say(tenant, "Catalog changes from WhatsApp are not enabled for this business number (wa.staff.catalog-edits): "
+    private static String noCatalogEdits(StaffLanguage lang) {
+        return say(lang, "Catalog changes from WhatsApp are not enabled for this business number (wa.staff.catalog-edits): "
                 + "use the admin API. /inventory still works.", "Perubahan katalog lewat WhatsApp belum diaktifkan untuk nomor "
                 + "ini (wa.staff.catalog-edits): pakai admin API. Cek stok tetap bisa.", "Is business number par WhatsApp se "
                 + "catalog badalna chalu nahi hai (wa.staff.catalog-edits): admin API use kijiye. /stock phir bhi chalega.");

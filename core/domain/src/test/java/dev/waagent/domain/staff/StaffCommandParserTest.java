@@ -59,6 +59,20 @@ class StaffCommandParserTest {
         assertThat(StaffCommandParser.parse(message)).isEqualTo(new StaffCommand.SetStatus(item, state));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/daam fx3 3500", "stock dikhao", "/ruko 5678", "/chalu meera", "/hisaab", "/madad",
+            "/status FX3 khatam", "/status FX6 kam bacha", "/jawab do 5678 haan ji", "/jawab 5678 haan ji"})
+    void hinglishIsRecognisedFromTheCommandWordOrTheState(String message) {
+        assertThat(StaffCommandParser.writtenInHinglish(message)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/price fx3 3500", "/inventory", "cek stok", "/status FX3 sold", "/status Brio habis",
+            "/reply 5678 yes", "balas 5678 ya", "/help", "hello"})
+    void englishAndBahasaAreNotHinglish(String message) {
+        assertThat(StaffCommandParser.writtenInHinglish(message)).isFalse();
+    }
+
     @Test
     void aPriceQuoteSetWithDaamIsTheSameAmount() {
         assertThat(StaffCommandParser.parse("/daam fx3 3500")).isEqualTo(new StaffCommand.SetPrice("fx3", new BigDecimal("3500")));
