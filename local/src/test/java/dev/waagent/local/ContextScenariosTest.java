@@ -190,6 +190,33 @@ class ContextScenariosTest {
         assertThat(conversation(customer).handedOff()).isTrue();
     }
 
+    @Test
+    void aGreetingAndAPriceQuoteBetweenTwoUnsupportedAnswersDoNotResetTheStreak() throws Exception {
+        String customer = customer();
+        MODEL.script(OpenAiWireStub.say("I'm not sure we do; let me check."));
+        replyTo(customer, "does your shop organise photography workshops for kids?");
+        MODEL.script(OpenAiWireStub.say("Hello again! How can I help?"));
+        replyTo(customer, "hi " + tag());
+        MODEL.script(OpenAiWireStub.callTool("call_q1", "quote_price", "{\"item\":\"fx3\",\"days\":2}"),
+                OpenAiWireStub.say("The FX3 is ₹7,000 for 2 days."));
+        assertThat(replyTo(customer, "price of the fx3 for 2 days? " + tag())).contains("₹7,000");
+        assertThat(conversation(customer).handedOff()).isFalse();
+
+        MODEL.script(OpenAiWireStub.say("Perhaps try a local studio; I'm not sure."));
+        String fourth = replyTo(customer, "can you recommend a good wedding photographer?");
+
+        assertThat(fourth).as("the second unsupported answer, with only unjudged answers between")
+                .contains("I don't want to guess on this");
+        assertThat(conversation(customer).handoffReason()).isEqualTo("no confident answer");
+        List<Double> judged = runtime.context().getBean(ConversationStore.class)
+                .load(new ConversationKey(TENANT, customer), 20).recentMessages().stream()
+                .filter(m -> !m.isInbound() && m.accounting() != null)
+                .map(m -> m.accounting().confidence()).toList();
+        assertThat(judged).as("stored per reply: judged support, or not judged (NaN)").hasSize(4);
+        assertThat(judged.get(0)).isLessThan(0.55);
+        assertThat(judged.subList(1, 3)).containsOnly(Double.NaN);
+    }
+
     private static dev.waagent.domain.conversation.Conversation conversation(String customer) {
         return runtime.context().getBean(ConversationStore.class).load(new ConversationKey(TENANT, customer), 1)
                 .conversation();

@@ -165,6 +165,70 @@ class StaffCommandsScenarioTest {
     }
 
     @Test
+    void aStaffReplyGoesOutLikeTheBotsRepliesFormattedForWhatsApp() throws Exception {
+        long refusedBefore = runtime.context().getBean(GraphApiStandIn.class).refusedRequests();
+        String customer = customer();
+        String last4 = customer.substring(customer.length() - 4);
+        pune.sendAs(customer, "Tara", "is the FX3 free this weekend?");
+        await(() -> pune.textsTo(customer), 1);
+
+        assertThat(command(pune, PUNE_OWNER, "/reply " + last4 + " **Yes**, the FX3 is *free*:\\n- Saturday\\n- Sunday"))
+                .startsWith("Sent to Tara (+" + customer + "). The bot stays silent");
+
+        List<Map<String, Object>> texts = await(() -> pune.textsTo(customer), 2);
+        assertThat(bodyOf(texts.get(1))).as("Markdown to WhatsApp; the staff member's own *bold* stays bold")
+                .isEqualTo("*Yes*, the FX3 is *free*:\n• Saturday\n• Sunday");
+        assertThat(store().load(new ConversationKey(PUNE, customer), 20).recentMessages())
+                .filteredOn(m -> m.turnId() != null && m.turnId().startsWith("staff:")).singleElement()
+                .satisfies(part -> {
+                    assertThat(part.messageId()).isEqualTo("out." + part.turnId() + "#0");
+                    assertThat(part.deliveryState()).isEqualTo(dev.waagent.domain.channel.DeliveryState.SENT);
+                    assertThat(part.accounting().provider()).isEqualTo("staff");
+                });
+        assertThat(runtime.context().getBean(GraphApiStandIn.class).refusedRequests()).isEqualTo(refusedBefore);
+    }
+
+    @Test
+    void aStaffReplyLongerThanWhatsAppTakesIsSentInPacedPartsOnce() throws Exception {
+        long refusedBefore = runtime.context().getBean(GraphApiStandIn.class).refusedRequests();
+        String customer = customer();
+        pune.send(customer, "can you send me the full rental terms?");
+        await(() -> pune.textsTo(customer), 1);
+        Tenant tenant = runtime.context().getBean(TenantDirectory.class).findById(PUNE).orElseThrow();
+        StringBuilder terms = new StringBuilder();
+        for (int i = 1; terms.length() < 6_000; i++) {
+            terms.append("Term ").append(i).append(": the renter returns the equipment clean and complete by 10:00. ");
+        }
+        String text = terms.toString().strip();
+        ConversationStore conversations = store();
+        StaffCommands commands = new StaffCommands(conversations, new CustomerFinder(conversations,
+                runtime.context().getBean(ActivityTimeline.class)), null, null, null, null,
+                runtime.context().getBean(OutboundChannel.class), dev.waagent.domain.TimeSource.system(), Duration.ofSeconds(60));
+        var owner = tenant.staffMember(PUNE_OWNER).orElseThrow();
+        StaffCommand reply = new StaffCommand.Reply(customer, text);
+
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-long")).startsWith("Sent to Ravi (+" + customer + ") in 2 messages.");
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-long")).as("a redelivered command sends nothing more")
+                .isEqualTo("Sent to Ravi (+" + customer + ").");
+
+        List<Map<String, Object>> texts = pune.textsTo(customer);
+        assertThat(texts).hasSize(3);
+        assertThat(bodyOf(texts.get(1)).length()).isLessThanOrEqualTo(4_096);
+        assertThat(bodyOf(texts.get(1)) + " " + bodyOf(texts.get(2))).isEqualTo(text);
+        List<Instant> sent = runtime.context().getBean(LocalOutbox.class).entries().stream()
+                .filter(entry -> entry.status() == 200 && entry.body().contains("\"to\":\"" + customer + "\"")
+                        && entry.body().contains("Term "))
+                .map(LocalOutbox.Entry::time).toList();
+        assertThat(sent).hasSize(2);
+        assertThat(Duration.between(sent.get(0), sent.get(1))).as("paced: a second apart at least")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(conversations.load(new ConversationKey(PUNE, customer), 20).recentMessages())
+                .filteredOn(m -> "staff:wamid.cmd-long".equals(m.turnId()))
+                .extracting(StoredMessage::messageId).containsExactly("out.staff:wamid.cmd-long#0", "out.staff:wamid.cmd-long#1");
+        assertThat(runtime.context().getBean(GraphApiStandIn.class).refusedRequests()).isEqualTo(refusedBefore);
+    }
+
+    @Test
     void aReplyWhatsAppRefusesForGoodIsToldToTheStaffAndNotRetried() throws Exception {
         String customer = customer();
         pune.send(customer, "hello, FX3 tomorrow?");
@@ -258,6 +322,53 @@ class StaffCommandsScenarioTest {
     }
 
     @Test
+    void aStaffNumberOutsideItsWindowGetsTheApprovedStaffAlertTemplateAndWithoutOneTheNoticeIsHeld() throws Exception {
+        long refusedBefore = runtime.context().getBean(GraphApiStandIn.class).refusedRequests();
+        String quietStaff = customer();
+        String staffId = idOf(admin("POST", "/admin/tenants/" + PUNE + "/staff",
+                "{\"wa_id\":\"" + quietStaff + "\",\"name\":\"Nikhil\",\"role\":\"staff\"}", 201));
+        try {
+            String first = customer();
+            pune.sendAs(first, "Kabir", "I want to talk to a human please");
+            await(() -> pune.textsTo(first), 1);
+            assertThat(templatesTo(pune, quietStaff)).as("no staff_alert template yet: held").isEmpty();
+
+            admin("PUT", "/admin/tenants/" + PUNE + "/templates/staff_alert", "{\"name\":\"staff_handoff_alert\","
+                    + "\"language\":\"en\",\"parameters\":[\"staff_name\",\"business_name\",\"customer\",\"reason\","
+                    + "\"summary\"]}", 200);
+            String second = customer();
+            pune.sendAs(second, "Meera", "can I speak to the owner please? It is about the\\n\\nlens I rented");
+            await(() -> pune.textsTo(second), 1);
+            List<Map<String, Object>> templates = await(() -> templatesTo(pune, quietStaff), 1);
+
+            assertThat(templates).hasSize(1);
+            Map<?, ?> template = (Map<?, ?>) templates.get(0).get("template");
+            assertThat(template.get("name")).isEqualTo("staff_handoff_alert");
+            assertThat(((Map<?, ?>) template.get("language")).get("code")).isEqualTo("en");
+            assertThat(bodyParameters(template)).containsExactly("Nikhil", "Pune Camera Rentals", "Meera +" + second,
+                    "customer asked for a person", "can I speak to the owner please? It is about the lens I rented");
+            assertThat(pune.textsTo(quietStaff)).as("no free text outside the window").isEmpty();
+
+            // Inside our record of the owner's window, but WhatsApp says it closed (131047): the template goes instead.
+            command(pune, PUNE_OWNER, "/help");
+            int ownerTemplates = templatesTo(pune, PUNE_OWNER).size();
+            runtime.context().getBean(GraphFaults.class).plan(PUNE_OWNER, new GraphFaults.Fault(400, 131047, "Re-engagement message"));
+            String third = customer();
+            pune.sendAs(third, "Dev", "please call me back");
+            await(() -> pune.textsTo(third), 1);
+            List<Map<String, Object>> toOwner = await(() -> templatesTo(pune, PUNE_OWNER), ownerTemplates + 1);
+            assertThat(bodyParameters((Map<?, ?>) toOwner.get(toOwner.size() - 1).get("template")))
+                    .containsExactly("Rohan (owner)", "Pune Camera Rentals", "Dev +" + third, "customer asked for a person",
+                            "please call me back");
+            assertThat(runtime.context().getBean(GraphApiStandIn.class).refusedRequests()).as("refused by the schema check")
+                    .isEqualTo(refusedBefore);
+        } finally {
+            admin("DELETE", "/admin/tenants/" + PUNE + "/templates/staff_alert", null, 204);
+            admin("DELETE", "/admin/tenants/" + PUNE + "/staff/" + staffId, null, 204);
+        }
+    }
+
+    @Test
     void topicsTheTenantMarksHumanOnlyAndComplaintsGoToAPerson() throws Exception {
         String refund = customer();
         pune.send(refund, "I need a refund for the broken lens");
@@ -304,6 +415,49 @@ class StaffCommandsScenarioTest {
     }
 
     @Test
+    void onTheEnglishFirstPuneBusinessStaffAreAnsweredInTheLanguageTheyWrote() throws Exception {
+        String customer = customer();
+        String last4 = customer.substring(customer.length() - 4);
+        pune.sendAs(customer, "Anil", "is the gimbal free tomorrow?");
+        await(() -> pune.textsTo(customer), 1);
+
+        assertThat(command(pune, PUNE_STAFF, "/ruko " + last4)).startsWith("Ruk gaya: Anil (+" + customer + ") ke liye bot chup rahega.");
+        assertThat(command(pune, PUNE_STAFF, "/resume " + last4)).isEqualTo("Anil (+" + customer
+                + ") is back with the bot: it answers their next message.");
+        assertThat(command(pune, PUNE_STAFF, "stock dikhao fx6")).contains("Sony FX6", "/din");
+        assertThat(command(pune, PUNE_STAFF, "/inventory fx6")).contains("Sony FX6", "/day");
+    }
+
+    @Test
+    void staffOfAHindiFirstBusinessCommandInHinglishAndAreAnsweredInHinglish() throws Exception {
+        TenantDirectory tenants = runtime.context().getBean(TenantDirectory.class);
+        Tenant current = tenants.findById(PUNE).orElseThrow();
+        tenants.save(new Tenant(current.id(), current.name(), current.channel(), current.businessNumberId(),
+                current.displayPhoneNumber(), current.appSecretRef(), current.accessTokenRef(), current.agentName(),
+                current.persona(), current.businessFacts(), current.timezone(), List.of("hi", "en"), current.providerOrder(),
+                current.active(), current.staff(), current.openingHours(), current.templates(), current.richMessages()));
+        try {
+            String customer = customer();
+            String last4 = customer.substring(customer.length() - 4);
+            pune.sendAs(customer, "Priya", "FX3 shanivar ko milega?");
+            await(() -> pune.textsTo(customer), 1);
+
+            assertThat(command(pune, PUNE_OWNER, "/madad")).startsWith("Staff ke commands:").contains("/daam", "/ruko", "/chalu");
+            assertThat(command(pune, PUNE_OWNER, "/ruko " + last4)).isEqualTo("Ruk gaya: Priya (+" + customer
+                    + ") ke liye bot chup rahega. /jawab " + last4 + " <text> se jawab dijiye, /chalu " + last4
+                    + " se bot ko wapas dijiye.");
+            assertThat(command(pune, PUNE_OWNER, "/jawab " + last4 + " Haan ji, FX3 shanivar ko free hai."))
+                    .isEqualTo("Priya (+" + customer + ") ko bhej diya. /chalu " + last4 + " tak bot unke liye chup rahega.");
+            assertThat(bodyOf(await(() -> pune.textsTo(customer), 2).get(1))).isEqualTo("Haan ji, FX3 shanivar ko free hai.");
+            assertThat(command(pune, PUNE_OWNER, "stock dikhao fx6")).contains("Sony FX6", "/din");
+            assertThat(command(pune, PUNE_OWNER, "/chalu " + last4)).isEqualTo("Priya (+" + customer
+                    + ") wapas bot ke paas: unke agle message ka jawab bot dega.");
+        } finally {
+            tenants.save(current);
+        }
+    }
+
+    @Test
     void aRetriedReplyCommandReachesTheCustomerExactlyOnce() throws Exception {
         String customer = customer();
         pune.send(customer, "hi, is the FX6 free tomorrow?");
@@ -341,6 +495,49 @@ class StaffCommandsScenarioTest {
         assertThat(conversations.load(new ConversationKey(PUNE, customer), 20).recentMessages())
                 .filteredOn(m -> "staff:wamid.cmd-1".equals(m.turnId())).singleElement()
                 .satisfies(m -> assertThat(m.awaitsSending()).isFalse());
+    }
+
+    /** Approved-template messages the Graph stand-in accepted for {@code recipient}. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> templatesTo(PipelineDriver driver, String recipient) {
+        io.micronaut.json.JsonMapper json = runtime.context().getBean(io.micronaut.json.JsonMapper.class);
+        return runtime.context().getBean(LocalOutbox.class).entries().stream()
+                .filter(entry -> entry.status() == 200)
+                .map(entry -> {
+                    try {
+                        return (Map<String, Object>) json.readValue(entry.body(), Map.class);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .filter(body -> "template".equals(body.get("type")) && recipient.equals(body.get("to")))
+                .toList();
+    }
+
+    private static List<String> bodyParameters(Map<?, ?> template) {
+        return ((List<?>) template.get("components")).stream().map(Map.class::cast)
+                .filter(component -> "body".equals(component.get("type")))
+                .flatMap(component -> ((List<?>) component.get("parameters")).stream().map(Map.class::cast))
+                .map(parameter -> String.valueOf(parameter.get("text"))).toList();
+    }
+
+    /** Calls the local admin API with the operator key and checks the status. */
+    private static String admin(String method, String path, String body, int expectedStatus) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(runtime.baseUri().resolve(path))
+                .header("Authorization", "Bearer " + LocalOptions.DEFAULT_ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
+        return response.body();
+    }
+
+    private static String idOf(String json) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(json);
+        assertThat(id.find()).as(json).isTrue();
+        return id.group(1);
     }
 
     /** Sends a staff command and returns the reply the staff member got. */

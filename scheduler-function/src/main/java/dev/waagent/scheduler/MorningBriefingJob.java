@@ -122,9 +122,10 @@ public class MorningBriefingJob implements ScheduledJob {
         }
         String text = compose(tenant, rollups.find(tenant.id(), today.minusDays(1)), today.minusDays(1),
                 pendingFollowUps(tenant, timing, now, report));
-        // Free text only inside each owner's 24-hour window; outside it the notifier logs and counts it (template path to come).
+        // Free text only inside each owner's 24-hour window; outside it the tenant's staff-alert template (first line as
+        // the reason, the figures as the summary), or without one the notifier logs and counts it.
         Map<StaffNotifier.Delivery, Integer> sent = staff.sendToAll(tenant, recipients, text, null);
-        if (sent.containsKey(StaffNotifier.Delivery.SENT)) {
+        if (sent.keySet().stream().anyMatch(StaffNotifier.Delivery::delivered)) {
             return "briefed";
         }
         if (sent.containsKey(StaffNotifier.Delivery.FAILED)) {

@@ -8,7 +8,10 @@ import jakarta.inject.Singleton;
 
 import java.util.Map;
 
-/** One EMF line per staff notice: sent, held (outside the staff number's 24-hour window, or opted out) or failed. */
+/**
+ * One EMF line per staff notice: sent as text, sent as the staff-alert template (outside the staff number's 24-hour
+ * window), held (outside it without a template, or opted out) or failed.
+ */
 @Singleton
 public class EmfStaffNoticeObserver implements StaffNotifier.Observer {
 
@@ -22,6 +25,7 @@ public class EmfStaffNoticeObserver implements StaffNotifier.Observer {
     public void staffNotice(String tenantId, StaffNotifier.Delivery delivery) {
         String metric = switch (delivery) {
             case SENT -> MetricNames.STAFF_NOTICES_SENT;
+            case SENT_AS_TEMPLATE -> MetricNames.STAFF_NOTICES_SENT_AS_TEMPLATE;
             case OUTSIDE_WINDOW, OPTED_OUT -> MetricNames.STAFF_NOTICES_HELD;
             case FAILED -> MetricNames.STAFF_NOTICES_FAILED;
         };

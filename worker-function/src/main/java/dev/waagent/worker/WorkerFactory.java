@@ -44,7 +44,6 @@ import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.domain.turn.TurnObserver;
 import dev.waagent.domain.turn.ReplyDelivery;
 import dev.waagent.domain.turn.TurnService;
-import dev.waagent.domain.turn.TurnSettings;
 import dev.waagent.domain.turn.TypingPresence;
 import dev.waagent.bedrock.BedrockConverseProvider;
 import dev.waagent.bedrock.BedrockSettings;
@@ -83,13 +82,18 @@ public class WorkerFactory {
     TurnService turnService(TenantDirectory tenants, ConversationStore conversations, LlmRouter replies,
                             OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer,
                             Optional<ReplyComposer> composer, StaffCommandStep staff, Handoffs handoffs,
-                            DeliveryConfiguration delivery) {
-        TurnSettings settings = turn.toSettings();
-        return new TurnService(tenants, conversations, replies, time, settings, observer,
-                new ReplyDelivery(conversations, channel, time, settings.sendLease(), delivery.pairPacer(),
-                        new ServiceWindow(time), new RichReplyPlanner(), new ReplyRepair()),
+                            ReplyDelivery replyDelivery, DeliveryConfiguration delivery) {
+        return new TurnService(tenants, conversations, replies, time, turn.toSettings(), observer, replyDelivery,
                 new TypingPresence(channel, delivery.getTypingRefresh(), delivery.getTypingMaxRefreshes()),
                 composer.orElse(null), staff, handoffs);
+    }
+
+    /** One sender of recorded reply parts for customer turns and staff {@code /reply}, paced by {@code wa.delivery.*}. */
+    @Singleton
+    ReplyDelivery replyDelivery(ConversationStore conversations, OutboundChannel channel, TimeSource time,
+                                TurnConfiguration turn, DeliveryConfiguration delivery) {
+        return new ReplyDelivery(conversations, channel, time, turn.toSettings().sendLease(), delivery.pairPacer(),
+                new ServiceWindow(time), new RichReplyPlanner(), new ReplyRepair());
     }
 
     /**
@@ -136,13 +140,13 @@ public class WorkerFactory {
     @Singleton
     StaffCommandStep staffCommandStep(ConversationStore conversations, ActivityTimeline timeline,
                                       @Nullable CatalogSource items, @Nullable CatalogEditor catalog,
-                                      @Nullable CatalogLookup lookup, RollupStore rollups, OutboundChannel channel,
-                                      TimeSource time, TurnConfiguration turn) {
+                                      @Nullable CatalogLookup lookup, RollupStore rollups, ReplyDelivery replyDelivery,
+                                      TimeSource time) {
         if (catalog == null) {
             LOG.info("staff commands /status and /price unavailable: no writable back-office catalog (wa.staff.catalog-edits)");
         }
         return new StaffCommandStep(new StaffCommands(conversations, new CustomerFinder(conversations, timeline), items,
-                catalog, lookup, rollups, channel, time, turn.toSettings().sendLease()));
+                catalog, lookup, rollups, replyDelivery, time));
     }
 
     /**

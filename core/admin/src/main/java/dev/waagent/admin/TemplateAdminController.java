@@ -24,8 +24,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * A tenant's Meta-approved message templates, one per purpose ({@code follow_up}, {@code booking_reminder}): the only
- * messages the agent may send outside WhatsApp's 24-hour window. Writing needs {@code config:write}.
+ * A tenant's Meta-approved message templates, one per purpose ({@code follow_up}, {@code booking_reminder},
+ * {@code staff_alert} for notices to staff numbers): the only messages the agent may send outside WhatsApp's 24-hour
+ * window. Writing needs {@code config:write}.
  */
 @Controller("/admin/tenants/{tenantId}/templates")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -431,6 +431,24 @@ abstract class BackOfficeContract {
     }
 
     @Test
+    void aStaffAlertTemplateTakesTheStaffNoticesParameters() {
+        String tenant = newTenant();
+        ApprovedTemplateService templates = bean(ApprovedTemplateService.class);
+        RecordingTenantDirectory directory = bean(RecordingTenantDirectory.class);
+
+        templates.put(tenant, ApprovedTemplateCommand.fromJson("staff_alert", json(
+                "{\"name\":\"staff_handoff_alert\",\"language\":\"en\",\"parameters\":[\"business_name\",\"customer\",\"reason\",\"summary\"]}")));
+
+        assertThat(directory.saved.get(tenant).template("staff_alert")).hasValueSatisfying(t ->
+                assertThat(t.parameters()).containsExactly("business_name", "customer", "reason", "summary"));
+        assertThatThrownBy(() -> ApprovedTemplateCommand.fromJson("follow_up", json(
+                "{\"name\":\"follow_up_question\",\"language\":\"en\",\"parameters\":[\"customer_name\",\"reason\"]}")))
+                .as("a follow-up has no reason to fill")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("parameters[1]"));
+    }
+
+    @Test
     void apiKeysAreCheckedAgainstASaltedHashAndCanBeRevoked() {
         String tenant = newTenant();
         ApiKeyService keys = bean(ApiKeyService.class);

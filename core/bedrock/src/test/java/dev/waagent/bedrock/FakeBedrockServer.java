@@ -32,28 +32,29 @@ import java.util.regex.Pattern;
  * bodies, {@code x-amzn-RequestId}, and errors as the restJson1 protocol carries them (the error type in the
  * {@code x-amzn-ErrorType} header, with Bedrock's {@code :http://internal.amazon.com/coral/...} suffix, and/or as
  * {@code __type} in the body, the message as {@code message}). Replies are scripted per test and every request is
- * recorded as received.
+ * recorded as received. Shipped in this module's test jar, so the local runtime's scenarios drive the worker's Bedrock
+ * provider against it too.
  */
-final class FakeBedrockServer implements AutoCloseable {
+public final class FakeBedrockServer implements AutoCloseable {
 
     private static final Pattern CONVERSE_PATH = Pattern.compile("/model/([^/]+)/(?:converse|invoke)");
     private static final String CORAL_SUFFIX = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
 
     /** Where an error reply names its type. Bedrock itself sends the header; the SDK also reads {@code __type}. */
-    enum ErrorShape { HEADER, BODY, HEADER_AND_BODY }
+    public enum ErrorShape { HEADER, BODY, HEADER_AND_BODY }
 
-    record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay) {
 
-        static Reply converse(String fixture) {
+        public static Reply converse(String fixture) {
             return new Reply(200, Map.of(), fixture(fixture), Duration.ZERO);
         }
 
         /** A 200 with this JSON body (an InvokeModel answer is the model's own JSON). */
-        static Reply json(String body) {
+        public static Reply json(String body) {
             return new Reply(200, Map.of(), body, Duration.ZERO);
         }
 
-        static Reply error(int status, String type, String message, ErrorShape shape) {
+        public static Reply error(int status, String type, String message, ErrorShape shape) {
             Map<String, String> headers = new LinkedHashMap<>();
             if (shape != ErrorShape.BODY) {
                 headers.put("x-amzn-ErrorType", type + CORAL_SUFFIX);
@@ -65,17 +66,17 @@ final class FakeBedrockServer implements AutoCloseable {
         }
 
         /** Bedrock's error as it arrives: type in the header, {@code {"message":…}} body. */
-        static Reply error(int status, String type, String message) {
+        public static Reply error(int status, String type, String message) {
             return error(status, type, message, ErrorShape.HEADER);
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
             return new Reply(status, more, body, delay);
         }
 
-        Reply after(Duration wait) {
+        public Reply after(Duration wait) {
             return new Reply(status, headers, body, wait);
         }
     }
@@ -84,10 +85,10 @@ final class FakeBedrockServer implements AutoCloseable {
      * @param rawPath the path as sent, still percent-encoded
      * @param modelId the model id decoded from the path; null when the path is not a Converse or InvokeModel path
      */
-    record Received(String method, String rawPath, String modelId, Map<String, List<String>> headers, String body) {
+    public record Received(String method, String rawPath, String modelId, Map<String, List<String>> headers, String body) {
 
         /** First value of a header, by case-insensitive name; null when absent. */
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
@@ -103,7 +104,7 @@ final class FakeBedrockServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    static FakeBedrockServer start() throws IOException {
+    public static FakeBedrockServer start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ExecutorService executor = Executors.newCachedThreadPool();
         FakeBedrockServer fake = new FakeBedrockServer(server, executor);
@@ -114,19 +115,19 @@ final class FakeBedrockServer implements AutoCloseable {
     }
 
     /** The endpoint override a provider's settings name. */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    void enqueue(Reply reply) {
+    public void enqueue(Reply reply) {
         replies.add(reply);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    static String fixture(String name) {
+    public static String fixture(String name) {
         try (InputStream in = FakeBedrockServer.class.getResourceAsStream("/bedrock/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);

@@ -43,8 +43,12 @@ public final class MetricNames {
     public static final String COST_USD = "CostUsd";
     public static final String HANDOFFS = "Handoffs";
     public static final String OPT_OUTS = "OptOuts";
-    /** Staff notices (handoffs, returns to the bot, briefings) sent, held outside the staff number's window, failed. */
+    /**
+     * Staff notices (handoffs, leads, returns to the bot, briefings) sent as text, sent as the approved staff-alert
+     * template (outside the staff number's window), held (outside it with no template, or opted out), failed.
+     */
     public static final String STAFF_NOTICES_SENT = "StaffNoticesSent";
+    public static final String STAFF_NOTICES_SENT_AS_TEMPLATE = "StaffNoticesSentAsTemplate";
     public static final String STAFF_NOTICES_HELD = "StaffNoticesHeld";
     public static final String STAFF_NOTICES_FAILED = "StaffNoticesFailed";
     /** Sends that waited for their business number's throughput share (and how long), instead of meeting 130429. */

@@ -50,6 +50,8 @@ public class ConversationTableItem {
     private Long expiresAt;
     private java.util.Map<String, String> attributes;
     private Double costUsd;
+    /** A bot reply's judged support, absent when the turn was not judged (the low-confidence streak skips it). */
+    private Double confidence;
     private Boolean cacheHit;
     private String complexity;
     private String route;
@@ -372,6 +374,14 @@ public class ConversationTableItem {
 
     public void setCostUsd(Double costUsd) {
         this.costUsd = costUsd;
+    }
+
+    public Double getConfidence() {
+        return confidence;
+    }
+
+    public void setConfidence(Double confidence) {
+        this.confidence = confidence;
     }
 
     public Boolean getCacheHit() {

@@ -242,6 +242,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         outbound.setFallbacks(accounting.fallbacks());
         outbound.setNeedsHuman(accounting.needsHuman());
         outbound.setCostUsd(accounting.costUsd());
+        outbound.setConfidence(accounting.judged() ? accounting.confidence() : null);
         outbound.setCacheHit(accounting.cacheHit());
         outbound.setComplexity(accounting.complexity());
         outbound.setRoute(accounting.route());
@@ -472,7 +473,7 @@ public class DynamoDbConversationStore implements ConversationStore {
                 orZero(item.getCompletionTokens()), item.getLatencyMs() == null ? 0 : item.getLatencyMs(),
                 orZero(item.getFallbacks()), Boolean.TRUE.equals(item.getNeedsHuman()),
                 item.getCostUsd() == null ? 0 : item.getCostUsd(), Boolean.TRUE.equals(item.getCacheHit()),
-                item.getComplexity(), item.getRoute())
+                item.getComplexity(), item.getRoute(), item.getConfidence() == null ? Double.NaN : item.getConfidence())
                 : ReplyAccounting.NONE;
         return new StoredMessage(key, item.getMessageId(), item.getPlatformId(), direction,
                 MessageType.valueOf(item.getType()), item.getText(),

@@ -53,6 +53,7 @@ final class ItemSchemas {
             .addAttribute(EnhancedType.of(Long.class), a -> a.name("expiresAt").getter(ConversationTableItem::getExpiresAt).setter(ConversationTableItem::setExpiresAt))
             .addAttribute(EnhancedType.mapOf(String.class, String.class), a -> a.name("attributes").getter(ConversationTableItem::getAttributes).setter(ConversationTableItem::setAttributes))
             .addAttribute(EnhancedType.of(Double.class), a -> a.name("costUsd").getter(ConversationTableItem::getCostUsd).setter(ConversationTableItem::setCostUsd))
+            .addAttribute(EnhancedType.of(Double.class), a -> a.name("confidence").getter(ConversationTableItem::getConfidence).setter(ConversationTableItem::setConfidence))
             .addAttribute(EnhancedType.of(Boolean.class), a -> a.name("cacheHit").getter(ConversationTableItem::getCacheHit).setter(ConversationTableItem::setCacheHit))
             .addAttribute(EnhancedType.of(String.class), a -> a.name("complexity").getter(ConversationTableItem::getComplexity).setter(ConversationTableItem::setComplexity))
             .addAttribute(EnhancedType.of(String.class), a -> a.name("route").getter(ConversationTableItem::getRoute).setter(ConversationTableItem::setRoute))

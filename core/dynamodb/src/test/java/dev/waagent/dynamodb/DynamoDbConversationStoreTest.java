@@ -79,6 +79,26 @@ class DynamoDbConversationStoreTest {
     }
 
     @Test
+    void aReplysJudgedConfidenceIsKeptAndAnUnjudgedOneReadsAsNotJudged() {
+        Instant t0 = Instant.parse("2026-11-22T11:00:00Z");
+        store.recordInbound(tenant, text("wamid.c1", "is the deposit refundable?", t0), t0);
+        ReplyAccounting judged = new ReplyAccounting("openai", "m", 10, 5, 3, 0, true, 0, false, "SIMPLE", "openai:OK")
+                .withConfidence(0.42);
+        store.recordReply(key(), new OutboundReply("turn-c1", "out.turn-c1", "Not sure.", null,
+                store.load(key(), 10).unansweredInbound(), judged), t0.plusSeconds(1), t0.plusSeconds(61));
+        store.recordInbound(tenant, text("wamid.c2", "hi", t0.plusSeconds(2)), t0.plusSeconds(2));
+        store.recordReply(key(), new OutboundReply("turn-c2", "out.turn-c2", "Hello!", null,
+                store.load(key(), 10).unansweredInbound(), new ReplyAccounting("openai", "m", 10, 5, 3, 0, false, 0, false,
+                "SIMPLE", "openai:OK")), t0.plusSeconds(3), t0.plusSeconds(63));
+
+        List<StoredMessage> replies = store.load(key(), 10).recentMessages().stream().filter(m -> !m.isInbound()).toList();
+
+        assertThat(replies).extracting(m -> m.accounting().confidence()).containsExactly(0.42, Double.NaN);
+        assertThat(replies.get(0).accounting()).isEqualTo(judged);
+        assertThat(replies.get(1).accounting().judged()).isFalse();
+    }
+
+    @Test
     void aReplyMarksEveryAnsweredMessageAndAReplayOfThemIsDone() {
         Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
         store.recordInbound(tenant, text("wamid.a", "hi", t0), t0);

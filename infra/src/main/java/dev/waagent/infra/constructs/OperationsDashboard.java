@@ -167,9 +167,11 @@ public final class OperationsDashboard extends Construct {
                 graph("Handoffs and opt-outs", List.of(
                         ofFunction(AgentFunction.WORKER, MetricNames.HANDOFFS, SUM, FIVE_MINUTES),
                         ofFunction(AgentFunction.WORKER, MetricNames.OPT_OUTS, SUM, FIVE_MINUTES))),
-                // Held = the staff number's 24-hour window is closed: the owner should message the business number.
-                graph("Staff notices: sent, held, failed", List.of(
+                // As template = outside the staff number's 24-hour window (a paid template message); held = outside it
+                // with no staff_alert template configured: the owner should message the business number or add one.
+                graph("Staff notices: sent, as template, held, failed", List.of(
                         ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_SENT, SUM, FIVE_MINUTES),
+                        ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_SENT_AS_TEMPLATE, SUM, FIVE_MINUTES),
                         ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_HELD, SUM, FIVE_MINUTES),
                         ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_FAILED, SUM, FIVE_MINUTES))),
                 // Waits = a burst across many customers of one number queued for its throughput share instead of 130429.

@@ -97,7 +97,8 @@ public final class Schemas {
     public record ApprovedTemplateRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "follow_up_question") String name,
                                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "en_US") String language,
                                           @Schema(example = "[\"customer_name\", \"business_name\"]",
-                                                  description = "what fills {{1}}, {{2}}, …: customer_name, topic, business_name, item, date")
+                                                  description = "what fills {{1}}, {{2}}, …: customer_name, topic, business_name, item, date; for "
+                                                          + "staff_alert: business_name, customer, customer_name, reason, summary, staff_name")
                                           List<String> parameters) {
     }
 

@@ -55,7 +55,8 @@ public record ComposedReply(String text, ReplyGenerator.GeneratedReply last, int
      *   <li>the customer says we forgot their question: the turn answers that earlier question, whose holding reply
      *   was already counted, and re-judging it would hand off the very customer who is being answered.</li>
      * </ul>
-     * A tool result from the business's live data (catalog, availability, quote) is full support. Otherwise the
+     * For a general question, a tool result from the business's live data (catalog, availability, quote) is full
+     * support (a price quote or an availability check is not judged: its intent has its own path). Otherwise the
      * support is the best knowledge hit's blended score (calibrated to be comparable with the tenant's threshold) or
      * an exact catalog match (the customer named an item or alias); fuzzy and semantic catalog matches are guesses
      * about which item was meant, not evidence that the question is covered, so they do not count.
@@ -64,12 +65,12 @@ public record ComposedReply(String text, ReplyGenerator.GeneratedReply last, int
         if (handoffRequested() || last.response().needsHuman() || context.forgottenQuestion().isPresent()) {
             return Double.NaN;
         }
-        if (toolResults.stream().anyMatch(result -> !result.handoff())) {
-            return 1.0;
-        }
         List<Intent> intents = IntentClassifier.classify(context.customerTurn());
         if (!intents.contains(Intent.GENERAL_QUESTION) || intents.stream().anyMatch(NOT_JUDGED::contains)) {
             return Double.NaN;
+        }
+        if (toolResults.stream().anyMatch(result -> !result.handoff())) {
+            return 1.0;
         }
         double knowledge = context.knowledgeHits().stream().mapToDouble(KnowledgeHit::score).max().orElse(0);
         double named = context.catalogMatches().stream().filter(match -> match.kind() == CatalogMatch.Kind.EXACT)

@@ -96,9 +96,15 @@ public final class HandoffDecision {
         return !Double.isNaN(signals.confidence()) && signals.confidence() < confidenceThreshold;
     }
 
-    /** Bot answers in a row, newest backwards, that were not confident ({@link ReplyAccounting#needsHuman()}). */
+    /**
+     * Bot answers in a row, newest backwards, that were not confident ({@link ReplyAccounting#needsHuman()}), counted
+     * once per reply however many parts it was sent in. A judged, confident answer ends the streak; an answer that was
+     * not judged (a greeting, a price quote, a booking: {@link ReplyAccounting#judged()} false) and rule or staff
+     * replies leave it as it is.
+     */
     static int lowConfidenceStreak(List<StoredMessage> history) {
         int streak = 0;
+        String counted = null;
         for (int i = history.size() - 1; i >= 0; i--) {
             StoredMessage message = history.get(i);
             ReplyAccounting accounting = message.accounting();
@@ -106,10 +112,14 @@ public final class HandoffDecision {
                     || "policy".equals(accounting.provider()) || "staff".equals(accounting.provider())) {
                 continue;
             }
-            if (!accounting.needsHuman()) {
+            if (accounting.needsHuman()) {
+                if (message.turnId() == null || !message.turnId().equals(counted)) {
+                    streak++;
+                }
+                counted = message.turnId();
+            } else if (accounting.judged()) {
                 break;
             }
-            streak++;
         }
         return streak;
     }
@@ -165,7 +175,10 @@ public final class HandoffDecision {
         return (days == 0 ? "today" : days == 1 ? "tomorrow" : "on " + dayName) + " at " + clock;
     }
 
-    /** Three lines for the staff: who and why, what the customer wrote, how to answer or hand back. */
+    /**
+     * Three lines for the staff: who and why, what the customer wrote, how to answer or hand back (in Bahasa or
+     * Hinglish when that is the business's first language).
+     */
     public String staffSummary(Tenant tenant, Conversation conversation, Handoff handoff, String customerTurn) {
         String customer = conversation.key().customerId();
         String name = conversation.customerName() == null || conversation.customerName().isBlank() ? ""
@@ -177,16 +190,37 @@ public final class HandoffDecision {
         }
         String summary = conversation.memory().summary();
         String earlier = summary != null && !summary.isBlank() ? " (" + clip(summary, 120) + ")" : "";
-        if (!tenant.languages().isEmpty() && "id".equals(tenant.languages().get(0))) {
-            String why = handoff.detail() == null || handoff.detail().isBlank() ? handoff.reason().labelBahasa()
-                    : handoff.reason().labelBahasa() + ": " + handoff.detail();
-            return "Dialihkan ke staf " + tenant.name() + ": " + name + "+" + customer + ", " + why + ".\n"
+        if (bahasa(tenant)) {
+            return "Dialihkan ke staf " + tenant.name() + ": " + name + "+" + customer + ", " + staffReason(tenant, handoff) + ".\n"
                     + "Pesan: \"" + wrote + "\"" + earlier + "\n"
                     + "Jawab dengan /balas " + shortId + " <teks>; serahkan ke bot dengan /kembalikan " + shortId + ".";
+        }
+        if (firstLanguage(tenant, "hi")) {
+            // Hinglish for a Hindi-first business; the reason stays in the plain English the dashboards use.
+            return "Staff ke liye, " + tenant.name() + ": " + name + "+" + customer + ", " + handoff.describe() + ".\n"
+                    + "Likha: \"" + wrote + "\"" + earlier + "\n"
+                    + "Jawab: /jawab " + shortId + " <text>; bot ko wapas: /chalu " + shortId + ".";
         }
         return "Handoff at " + tenant.name() + ": " + name + "+" + customer + ", " + handoff.describe() + ".\n"
                 + "Wrote: \"" + wrote + "\"" + (earlier.isEmpty() ? "" : " (earlier:" + earlier.substring(1)) + "\n"
                 + "Answer with /reply " + shortId + " <text>; give back to the bot with /resume " + shortId + ".";
+    }
+
+    /** Why the conversation went to a person, as the staff read it (in Bahasa for an Indonesian business). */
+    public String staffReason(Tenant tenant, Handoff handoff) {
+        if (!bahasa(tenant)) {
+            return handoff.describe();
+        }
+        return handoff.detail() == null || handoff.detail().isBlank() ? handoff.reason().labelBahasa()
+                : handoff.reason().labelBahasa() + ": " + handoff.detail();
+    }
+
+    private static boolean bahasa(Tenant tenant) {
+        return firstLanguage(tenant, "id");
+    }
+
+    private static boolean firstLanguage(Tenant tenant, String language) {
+        return !tenant.languages().isEmpty() && language.equals(tenant.languages().get(0));
     }
 
     public static boolean asksForPerson(String normalized) {

@@ -102,8 +102,11 @@ public final class Handoffs {
         LOG.info("handoff tenant={} customer={} reason={}: a person takes over", tenant.id(),
                 Masking.phone(snapshot.conversation().key().customerId()), handoff.reason());
         if (staff != null) {
-            staff.sendToAll(tenant, tenant.staff(), decision.staffSummary(tenant, snapshot.conversation(), handoff, customerTurn),
-                    snapshot.conversation().key().customerId());
+            // Outside a staff number's window the notice goes as the staff-alert template: who, why, what they wrote.
+            StaffNotifier.Notice notice = StaffNotifier.Notice.about(
+                    decision.staffSummary(tenant, snapshot.conversation(), handoff, customerTurn), snapshot.conversation(),
+                    decision.staffReason(tenant, handoff), customerTurn);
+            staff.sendToAll(tenant, tenant.staff(), notice, snapshot.conversation().key().customerId());
         }
         return new Notice(handoff, decision.customerNotice(tenant, handoff, customerTurn, now));
     }

@@ -14,22 +14,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a staff member's message as a command, in English or Bahasa Indonesia, with or without the slash:
- * {@code /inventory} ("cek stok"), {@code /status <item> <state>} ("ubah status"), {@code /price <item> <price>}
- * ("harga"), {@code /stats} ("laporan"), {@code /pause <customer>} ("ambil alih"), {@code /resume <customer>}
- * ("kembalikan"), {@code /reply <customer> <text>} ("balas"), {@code /help} ("bantuan"). Anything else is help.
+ * Reads a staff member's message as a command, in English, Bahasa Indonesia or Hindi / Hinglish, with or without the
+ * slash: {@code /inventory} ("cek stok", "stock dikhao"), {@code /status <item> <state>} ("ubah status"; states such
+ * as "terjual", "khatam", "kam bacha"), {@code /price <item> <price>} ("harga", "daam", "keemat"), {@code /stats}
+ * ("laporan", "hisaab"), {@code /pause <customer>} ("ambil alih", "ruko"), {@code /resume <customer>} ("kembalikan",
+ * "chalu"), {@code /reply <customer> <text>} ("balas", "jawab"), {@code /help} ("bantuan", "madad"). Anything else
+ * is help.
  */
 public final class StaffCommandParser {
 
     /** Usage lines, shown by {@code /help} and after a misused command. */
-    public static final String USAGE_INVENTORY = "/inventory [item]  (cek stok)";
-    public static final String USAGE_STATUS = "/status <item> <available|limited|sold|on request>  (ubah status <item> <ada|terbatas|terjual|inden>)";
-    public static final String USAGE_PRICE = "/price <item> <price>  (harga <item> <harga>, e.g. 2500, 150jt, 1.5 lakh)";
-    public static final String USAGE_STATS = "/stats  (laporan)";
-    public static final String USAGE_PAUSE = "/pause <customer>  (ambil alih): you take over, the bot stays silent";
-    public static final String USAGE_RESUME = "/resume <customer>  (kembalikan): back to the bot";
-    public static final String USAGE_REPLY = "/reply <customer> <text>  (balas): answer through the business number";
-    public static final String USAGE_HELP = "/help  (bantuan)";
+    public static final String USAGE_INVENTORY = "/inventory [item]  (cek stok · /stock)";
+    public static final String USAGE_STATUS = "/status <item> <available|limited|sold|on request>  (ubah status <item> <ada|terbatas|terjual|inden>"
+            + " · /status <item> <hai|kam bacha|khatam|order par>)";
+    public static final String USAGE_PRICE = "/price <item> <price>  (harga · /daam <item> <harga>, e.g. 2500, 150jt, 1.5 lakh)";
+    public static final String USAGE_STATS = "/stats  (laporan · /hisaab)";
+    public static final String USAGE_PAUSE = "/pause <customer>  (ambil alih · /ruko): you take over, the bot stays silent";
+    public static final String USAGE_RESUME = "/resume <customer>  (kembalikan · /chalu): back to the bot";
+    public static final String USAGE_REPLY = "/reply <customer> <text>  (balas · /jawab): answer through the business number";
+    public static final String USAGE_HELP = "/help  (bantuan · /madad)";
     public static final List<String> USAGE = List.of(USAGE_INVENTORY, USAGE_STATUS, USAGE_PRICE, USAGE_STATS,
             USAGE_PAUSE, USAGE_RESUME, USAGE_REPLY, USAGE_HELP);
 
@@ -37,20 +40,35 @@ public final class StaffCommandParser {
 
     /** Command words, longest first so "cek stok" wins over "stok"; a leading slash is optional. */
     private static final Map<String, Verb> VERBS = new LinkedHashMap<>();
+    /** The command words and states that are Hindi / Hinglish (the staff member is answered in Hinglish). */
+    private static final java.util.Set<String> HINGLISH = new java.util.HashSet<>();
 
     static {
         alias(Verb.INVENTORY, "cek stok", "cek stock", "check stock", "lihat stok", "daftar stok", "inventory", "inventori",
                 "inv", "stock", "stok", "cekstok");
+        // Hindi / Hinglish, as shop staff type it in Latin letters.
+        hinglish(Verb.INVENTORY, "stock dikhao", "stock batao", "stock dekho", "maal dikhao", "maal");
         alias(Verb.STATUS, "update status", "ubah status", "ganti status", "set status", "status");
+        hinglish(Verb.STATUS, "status badlo", "sthiti");
         alias(Verb.PRICE, "update harga", "ubah harga", "ganti harga", "set price", "update price", "price", "harga");
+        hinglish(Verb.PRICE, "daam badlo", "rate badlo", "daam", "dam", "keemat", "kimat", "bhav", "rate");
         alias(Verb.STATS, "laporan", "statistik", "stats", "stat", "report");
+        hinglish(Verb.STATS, "hisaab", "hisab", "aaj ka hisaab");
         alias(Verb.PAUSE, "ambil alih", "take over", "takeover", "pause", "jeda", "ambil");
+        hinglish(Verb.PAUSE, "main sambhalunga", "main sambhalungi", "ruko", "roko", "rok do", "bot roko", "bot band");
         alias(Verb.RESUME, "hand back", "kembalikan ke bot", "kembalikan", "handback", "resume", "lanjutkan", "lanjut");
+        hinglish(Verb.RESUME, "bot chalu", "chalu karo", "chalu", "wapas bot", "wapas do");
         alias(Verb.REPLY, "reply", "balas", "jawab");
+        hinglish(Verb.REPLY, "jawab do", "jawaab", "uttar");
+        // "jawab" is Bahasa too: Hinglish only matters to a business that serves Hindi and is not Indonesian-first.
+        HINGLISH.add("jawab");
         alias(Verb.HELP, "help", "bantuan", "menu", "bantu", "?");
+        alias(Verb.HELP, "commands");
+        hinglish(Verb.HELP, "madad", "sahayata");
     }
 
     private static final Map<String, Availability> STATES = new LinkedHashMap<>();
+    private static final java.util.Set<String> HINGLISH_STATES = new java.util.HashSet<>();
 
     static {
         state(Availability.IN_STOCK, "available", "in stock", "instock", "ready", "ready stock", "back in stock", "ada",
@@ -60,6 +78,17 @@ public final class StaffCommandParser {
                 "booked", "rented", "rented out", "gone", "habis", "terjual", "laku", "kosong", "tidak ada", "sudah laku",
                 "tidak tersedia", "booking");
         state(Availability.ON_REQUEST, "on request", "by request", "request", "on order", "inden", "pesan dulu");
+        // Hindi / Hinglish: "nahi hai" and "kam bacha" are longer than "hai", so they are tried first.
+        hinglishState(Availability.IN_STOCK, "hai", "available hai", "stock mein hai", "mil jayega", "aa gaya", "wapas aa gaya");
+        hinglishState(Availability.LIMITED, "kam bacha", "kam hai", "thoda bacha", "thode bache", "kuch hi bache");
+        hinglishState(Availability.OUT_OF_STOCK, "khatam", "khatam ho gaya", "bik gaya", "bik gayi", "nahi hai", "nahin hai",
+                "book ho gaya", "kiraye pe", "kiraye par");
+        hinglishState(Availability.ON_REQUEST, "order par", "order pe", "mangwana padega", "mangwa denge");
+    }
+
+    private static void hinglishState(Availability availability, String... words) {
+        state(availability, words);
+        HINGLISH_STATES.addAll(List.of(words));
     }
 
     private static final Pattern AMOUNT = Pattern.compile(
@@ -72,6 +101,11 @@ public final class StaffCommandParser {
         for (String word : words) {
             VERBS.put(word, verb);
         }
+    }
+
+    private static void hinglish(Verb verb, String... words) {
+        alias(verb, words);
+        HINGLISH.addAll(List.of(words));
     }
 
     private static void state(Availability availability, String... words) {
@@ -90,6 +124,41 @@ public final class StaffCommandParser {
         }
         StaffCommand command = parse(message);
         return !(command instanceof StaffCommand.Help help) || help == StaffCommand.Help.ASKED || help.usage() != null;
+    }
+
+    /**
+     * Whether the message was written in Hinglish: its command word is a Hindi one ("/daam", "stock dikhao"), or a
+     * {@code /status} ends in a Hindi state ("khatam", "kam bacha").
+     */
+    public static boolean writtenInHinglish(String message) {
+        String lower = body(message).toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, Verb> alias : sortedAliases()) {
+            String word = alias.getKey();
+            if (lower.equals(word) || lower.startsWith(word + " ") || lower.startsWith(word + "\n")
+                    || lower.startsWith(word + ":")) {
+                if (HINGLISH.contains(word)) {
+                    return true;
+                }
+                if (alias.getValue() != Verb.STATUS) {
+                    return false;
+                }
+                String[] words = lower.replaceAll("[.!]+$", "").strip().split("\\s+");
+                for (int take = Math.min(3, words.length - 1); take >= 1; take--) {
+                    String tail = String.join(" ", Arrays.copyOfRange(words, words.length - take, words.length));
+                    if (STATES.containsKey(tail)) {
+                        return HINGLISH_STATES.contains(tail);
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String body(String message) {
+        String text = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFKC).strip()
+                .replaceAll("[ \\t]+", " ");
+        return text.startsWith("/") ? text.substring(1).strip() : text;
     }
 
     public static StaffCommand parse(String message) {

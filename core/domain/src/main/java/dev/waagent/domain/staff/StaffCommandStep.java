@@ -31,17 +31,20 @@ public final class StaffCommandStep {
     /**
      * @return what to tell the staff member (or a non-staff sender of slash commands: a polite refusal), or empty for a
      * customer turn
+     * @throws InterruptedException while a {@code /reply} to a customer was paced
      */
-    public Optional<String> handle(Tenant tenant, ConversationKey key, List<StoredMessage> messages) {
+    public Optional<String> handle(Tenant tenant, ConversationKey key, List<StoredMessage> messages)
+            throws InterruptedException {
         Optional<StaffContact> member = tenant.staffMember(key.customerId());
         if (member.isEmpty()) {
             if (!messages.isEmpty() && messages.stream().allMatch(message -> StaffCommandParser.isSlashCommand(message.text()))) {
                 // Someone who is not staff typed commands: say so politely rather than treat them as a question.
                 LOG.info("staff command refused tenant={} sender={}: not a staff number", tenant.id(),
                         Masking.phone(key.customerId()));
-                return Optional.of(StaffCommands.say(tenant,
+                return Optional.of(StaffCommands.say(StaffLanguage.of(tenant),
                         "Sorry, commands like this are only for the " + tenant.name() + " team. How can I help you?",
-                        "Maaf, perintah seperti ini hanya untuk tim " + tenant.name() + ". Ada yang bisa saya bantu?"));
+                        "Maaf, perintah seperti ini hanya untuk tim " + tenant.name() + ". Ada yang bisa saya bantu?",
+                        "Maaf kijiye, aise commands sirf " + tenant.name() + " ki team ke liye hain. Main aapki kya madad kar sakti hoon?"));
             }
             return Optional.empty();
         }
@@ -50,7 +53,9 @@ public final class StaffCommandStep {
             StaffCommand command = StaffCommandParser.parse(message.text());
             LOG.info("staff command tenant={} staff={} command={}", tenant.id(), Masking.phone(key.customerId()),
                     command.getClass().getSimpleName());
-            answers.add(commands.execute(tenant, member.get(), command, message.messageId()));
+            // Answered as they wrote: Hinglish to a staff member who wrote "/daam" or "stock dikhao", else the business's language.
+            answers.add(commands.execute(tenant, member.get(), command, message.messageId(),
+                    StaffLanguage.of(tenant, message.text())));
         }
         String reply = String.join("\n\n", answers);
         return Optional.of(reply.length() <= MAX_REPLY ? reply : reply.substring(0, MAX_REPLY - 1) + "…");

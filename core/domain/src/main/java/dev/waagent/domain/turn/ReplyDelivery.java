@@ -294,6 +294,11 @@ public final class ReplyDelivery {
         }
     }
 
+    /** The customer's 24-hour window as {@link #deliver} judges it (its margin, Meta's reported closure). */
+    public ServiceWindow.Status windowOf(Conversation conversation) {
+        return windowOf(conversation, List.of());
+    }
+
     /** The window from the customer's newest message: the stored one, or a message this turn answers. */
     private ServiceWindow.Status windowOf(Conversation conversation, List<StoredMessage> toAnswer) {
         Instant lastInbound = conversation.lastInboundAt();

@@ -186,7 +186,7 @@ public final class TurnService {
                     composedAccounting.promptTokens(), composedAccounting.completionTokens(), composedAccounting.latencyMillis(),
                     composedAccounting.fallbacks(), composedAccounting.needsHuman() || handoffs.lowConfidence(tenant.get(), last, signals),
                     composedAccounting.costUsd(), composedAccounting.cacheHit(), composedAccounting.complexity(),
-                    late.map(Handoffs.Notice::route).orElse(composedAccounting.route()));
+                    late.map(Handoffs.Notice::route).orElse(composedAccounting.route())).withConfidence(signals.confidence());
             String text = late.map(notice -> notice.textInstead(composed.text())).orElse(composed.text());
             return reply(tenant.get(), snapshot, toAnswer, ReplyDraft.of(text), accounting, trigger, started, TurnOutcome.REPLIED);
         }
@@ -202,7 +202,8 @@ public final class TurnService {
                 response.usage().promptTokens(), response.usage().completionTokens(), response.latency().toMillis(),
                 generated.fallbacks(), handoffs.lowConfidence(tenant.get(), generated), generated.route().costUsd().doubleValue(),
                 generated.route().cacheHit(), generated.route().complexity().name(),
-                lateHandoff.map(Handoffs.Notice::route).orElse(generated.route().path()));
+                lateHandoff.map(Handoffs.Notice::route).orElse(generated.route().path()))
+                .withConfidence(generated.signals().confidence());
         // Models write Markdown: the delivery converts it to WhatsApp formatting (*bold*, _italic_, • lists) and forms.
         ReplyDraft draft = ReplyDraft.of(lateHandoff.map(notice -> notice.textInstead(response.text())).orElse(response.text()));
         return reply(tenant.get(), snapshot, toAnswer, draft, accounting, trigger, started, TurnOutcome.REPLIED);

@@ -108,6 +108,9 @@ class ReplyComposerTest {
         ComposedReply quoted = compose(new ScriptedModel().calls(AgentTools.SEARCH_CATALOG, "{\"query\":\"fx3\"}")
                 .says("Yes, we have the Sony FX3."), "what do you know about the fx3 then?");
         assertThat(quoted.confidence()).isEqualTo(1.0);
+        ComposedReply priceQuote = compose(new ScriptedModel().calls(AgentTools.QUOTE_PRICE, "{\"item\":\"fx3\",\"days\":2}")
+                .says("The FX3 is ₹3,500 per day."), "price of fx3 for 2 days?");
+        assertThat(priceQuote.confidence()).as("a price quote is not judged on knowledge: it leaves a streak alone").isNaN();
 
         ScriptedModel holding = new ScriptedModel();
         holding.script.add(new LlmResponse("local", "responder", "A team member will reply shortly.", List.of(),

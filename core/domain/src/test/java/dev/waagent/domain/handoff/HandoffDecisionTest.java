@@ -108,12 +108,35 @@ class HandoffDecisionTest {
     }
 
     @Test
-    void aConfidentAnswerInBetweenResetsTheStreakAndRuleRepliesDoNotCount() {
+    void aJudgedConfidentAnswerInBetweenResetsTheStreakAndRuleRepliesDoNotCount() {
         List<StoredMessage> history = List.of(outbound("a1", 0, true, "openai"), outbound("a2", 1, false, "openai"),
                 outbound("a3", 2, false, "policy"), inbound("q", 3));
         assertThat(HandoffDecision.lowConfidenceStreak(history)).isZero();
         assertThat(HandoffDecision.lowConfidenceStreak(List.of(outbound("a1", 0, true, "openai"),
                 outbound("p", 1, false, "policy"), outbound("a2", 2, true, "groq")))).isEqualTo(2);
+    }
+
+    @Test
+    void aGreetingOrAPriceQuoteBetweenTwoUnsureAnswersLeavesTheStreakAsItIs() {
+        List<StoredMessage> history = List.of(inbound("q1", 0), outbound("a1", 1, true, "openai"),
+                inbound("hi", 2), notJudged("hello", 3), inbound("price?", 4), notJudged("quote", 5), inbound("q2", 6));
+
+        assertThat(HandoffDecision.lowConfidenceStreak(history)).isEqualTo(1);
+        assertThat(DECISION.afterReply(history, response(List.of()), GenerationSignals.confidence(0.2), 0.55, RULES))
+                .as("the second unsupported answer hands off").contains(new Handoff(HandoffReason.LOW_CONFIDENCE, null));
+        assertThat(DECISION.afterReply(history, response(List.of()), GenerationSignals.NONE, 0.55, RULES))
+                .as("a turn that is not judged never hands off for confidence").isEmpty();
+    }
+
+    @Test
+    void anUnsureAnswerSentInSeveralPartsCountsOnce() {
+        List<StoredMessage> history = List.of(outbound("a1#0", "turn-1", 0, true, "openai", 0.2),
+                outbound("a1#1", "turn-1", 0, true, "openai", 0.2), inbound("q2", 1));
+
+        assertThat(HandoffDecision.lowConfidenceStreak(history)).isEqualTo(1);
+        assertThat(HandoffDecision.lowConfidenceStreak(List.of(outbound("a0", "turn-0", 0, true, "openai", 0.1),
+                outbound("a1#0", "turn-1", 1, true, "openai", 0.2), outbound("a1#1", "turn-1", 1, true, "openai", 0.2))))
+                .isEqualTo(2);
     }
 
     @Test
@@ -175,6 +198,18 @@ class HandoffDecisionTest {
                         "Jawab dengan /balas 7890 <teks>; serahkan ke bot dengan /kembalikan 7890.");
     }
 
+    @Test
+    void staffOfAHindiFirstBusinessGetTheSummaryInHinglish() {
+        Tenant lucknow = new Tenant("lko", "Lucknow Cameras", "whatsapp", "3", null, null, null, "Asha", "", "",
+                PUNE, List.of("hi", "en"), List.of(), true, List.of(), OpeningHours.UNKNOWN, List.of());
+        Conversation conversation = new Conversation(KEY, "Ravi", null, null, null, false, null);
+        assertThat(DECISION.staffSummary(lucknow, conversation, new Handoff(HandoffReason.CUSTOMER_REQUEST, null),
+                "kisi se baat karni hai").split("\n"))
+                .containsExactly("Staff ke liye, Lucknow Cameras: Ravi +919812345678, customer asked for a person.",
+                        "Likha: \"kisi se baat karni hai\"",
+                        "Jawab: /jawab 5678 <text>; bot ko wapas: /chalu 5678.");
+    }
+
     private static Tenant tenant(OpeningHours hours) {
         return new Tenant("pune", "Pune Camera Rentals", "whatsapp", "1", null, null, null, "Asha", "", "", PUNE,
                 List.of("en"), List.of(), true, List.of(), hours, List.of());
@@ -189,10 +224,22 @@ class HandoffDecisionTest {
         return new StoredMessage(KEY, id, id, Direction.INBOUND, MessageType.TEXT, "q", at, at, "t", null, null, null, null);
     }
 
+    /** A judged answer: unsure (0.2) or confident (0.9). */
     private static StoredMessage outbound(String id, int minute, boolean needsHuman, String provider) {
+        return outbound(id, id, minute, needsHuman, provider, needsHuman ? 0.2 : 0.9);
+    }
+
+    /** An answer that was not judged on confidence (a greeting, a price quote). */
+    private static StoredMessage notJudged(String id, int minute) {
+        return outbound(id, id, minute, false, "openai", Double.NaN);
+    }
+
+    private static StoredMessage outbound(String id, String turnId, int minute, boolean needsHuman, String provider,
+                                          double confidence) {
         Instant at = Instant.parse("2026-12-07T10:00:00Z").plusSeconds(minute * 60L);
-        ReplyAccounting accounting = new ReplyAccounting(provider, null, 0, 0, 0, 0, needsHuman, 0, false, null, null);
-        return new StoredMessage(KEY, id, id, Direction.OUTBOUND, MessageType.TEXT, "a", at, at, null, "t",
+        ReplyAccounting accounting = new ReplyAccounting(provider, null, 0, 0, 0, 0, needsHuman, 0, false, null, null)
+                .withConfidence(confidence);
+        return new StoredMessage(KEY, id, id, Direction.OUTBOUND, MessageType.TEXT, "a", at, at, null, turnId,
                 DeliveryState.SENT, null, accounting);
     }
 }

@@ -18,6 +18,67 @@ class StaffCommandParserTest {
         assertThat(StaffCommandParser.parse(message)).isEqualTo(new StaffCommand.Inventory(""));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/stock|INVENTORY|",
+            "stock dikhao fx3|INVENTORY|fx3",
+            "/maal|INVENTORY|",
+            "/daam fx3 3500|PRICE|fx3 3500",
+            "/keemat Sony A7S III 1.5 lakh|PRICE|Sony A7S III 1.5 lakh",
+            "/hisaab|STATS|",
+            "/ruko 5678|PAUSE|5678",
+            "main sambhalunga Meera|PAUSE|Meera",
+            "/chalu 5678|RESUME|5678",
+            "bot chalu 5678|RESUME|5678",
+            "/jawab 5678 haan, FX3 shanivar ko free hai|REPLY|5678 haan, FX3 shanivar ko free hai",
+            "/madad|HELP|"})
+    void hinglishAliasesReadAsTheSameCommands(String message, String verb, String rest) {
+        StaffCommand command = StaffCommandParser.parse(message);
+        StaffCommand expected = switch (verb) {
+            case "INVENTORY" -> new StaffCommand.Inventory(rest == null ? "" : rest);
+            case "PRICE" -> StaffCommandParser.parse("/price " + rest);
+            case "STATS" -> new StaffCommand.Stats();
+            case "PAUSE" -> new StaffCommand.Pause(rest);
+            case "RESUME" -> new StaffCommand.Resume(rest);
+            case "REPLY" -> StaffCommandParser.parse("/reply " + rest);
+            default -> StaffCommand.Help.ASKED;
+        };
+        assertThat(command).isEqualTo(expected);
+        assertThat(StaffCommandParser.isSlashCommand(message.startsWith("/") ? message : "/" + message)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/status FX3 khatam|FX3|OUT_OF_STOCK",
+            "/status FX3 khatam ho gaya|FX3|OUT_OF_STOCK",
+            "/status Sony FX6 nahi hai|Sony FX6|OUT_OF_STOCK",
+            "/status FX6 hai|FX6|IN_STOCK",
+            "/status DJI Ronin kam bacha|DJI Ronin|LIMITED",
+            "/status RED Komodo order par|RED Komodo|ON_REQUEST"})
+    void hinglishStatesAreRead(String message, String item, Availability state) {
+        assertThat(StaffCommandParser.parse(message)).isEqualTo(new StaffCommand.SetStatus(item, state));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/daam fx3 3500", "stock dikhao", "/ruko 5678", "/chalu meera", "/hisaab", "/madad",
+            "/status FX3 khatam", "/status FX6 kam bacha", "/jawab do 5678 haan ji", "/jawab 5678 haan ji"})
+    void hinglishIsRecognisedFromTheCommandWordOrTheState(String message) {
+        assertThat(StaffCommandParser.writtenInHinglish(message)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/price fx3 3500", "/inventory", "cek stok", "/status FX3 sold", "/status Brio habis",
+            "/reply 5678 yes", "balas 5678 ya", "/help", "hello"})
+    void englishAndBahasaAreNotHinglish(String message) {
+        assertThat(StaffCommandParser.writtenInHinglish(message)).isFalse();
+    }
+
+    @Test
+    void aPriceQuoteSetWithDaamIsTheSameAmount() {
+        assertThat(StaffCommandParser.parse("/daam fx3 3500")).isEqualTo(new StaffCommand.SetPrice("fx3", new BigDecimal("3500")));
+        assertThat(StaffCommandParser.parse("/keemat a7s3 1.5 lakh")).isEqualTo(new StaffCommand.SetPrice("a7s3", new BigDecimal("150000")));
+    }
+
     @Test
     void inventoryKeepsItsFilter() {
         assertThat(StaffCommandParser.parse("/inventory sony lens")).isEqualTo(new StaffCommand.Inventory("sony lens"));
