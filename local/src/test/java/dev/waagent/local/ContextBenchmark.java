@@ -27,6 +27,15 @@ import dev.waagent.dynamodb.DynamoDbTurnMemory;
 import dev.waagent.embedded.EmbeddedDynamoDb;
 import dev.waagent.llm.TokenCounter;
 
+import dev.waagent.domain.handoff.Handoffs;
+import dev.waagent.domain.reply.OutboundPart;
+import dev.waagent.domain.staff.StaffCommandStep;
+import dev.waagent.domain.turn.ChannelCapabilities;
+import dev.waagent.domain.turn.ReplyDelivery;
+import dev.waagent.domain.turn.TypingPresence;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +44,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Figures of the generation half of a turn, apart from any model's time: prompt tokens per turn on a scripted
@@ -84,7 +95,11 @@ public final class ContextBenchmark {
                     "llm.providers.bench.base-url", model.baseUrl().toString(),
                     "llm.providers.bench.model", "stub-model",
                     "llm.providers.bench.timeout", "5s",
-                    "llm.routing.cache-ttl", "1ms"));
+                    "llm.routing.cache-ttl", "1ms",
+                    // A few recent query vectors: a turn's knowledge and catalog lookups share one, but the next round
+                    // of the same script does not find its texts cached (the turn pays for its query embedding).
+                    "wa.knowledge.query-cache-size", 4,
+                    "bench.record-dynamodb-calls", true));
             LocalRuntime runtime = LocalRuntime.start(new LocalOptions(0, dataDir, EmbeddedDynamoDb.shared().endpoint(),
                     "bench-" + UUID.randomUUID().toString().substring(0, 8), properties, true));
             try {
@@ -96,11 +111,26 @@ public final class ContextBenchmark {
         System.exit(0);
     }
 
+    /** What one replied turn cost, apart from the model. */
+    private record Sample(long promptTokens, long tookMicros, long modelMicros, long pacedMicros, long cpuMicros,
+                          List<DynamoDbCallRecorder.Call> dynamoDb, long channelCalls, long channelMicros) {
+        long overheadMicros() {
+            return tookMicros - modelMicros - pacedMicros;
+        }
+
+        long dynamoDbMicros() {
+            return dynamoDb.stream().mapToLong(DynamoDbCallRecorder.Call::nanos).sum() / 1_000;
+        }
+    }
+
     private static void run(LocalRuntime runtime, OpenAiWireStub model, int rounds) throws InterruptedException {
         var context = runtime.context();
         ConversationStore conversations = context.getBean(ConversationStore.class);
         TenantDirectory tenants = context.getBean(TenantDirectory.class);
-        TimeSource time = context.getBean(TimeSource.class);
+        // The customer waits for each reply and types the next message: the clock moves on between turns instead of
+        // the pair-rate pacer making back-to-back turns wait (those waits are Meta's limit, not our overhead; any
+        // that remain are counted apart).
+        VirtualClock time = new VirtualClock(context.getBean(TimeSource.class));
         List<ReplyAccounting> accountings = new ArrayList<>();
         List<Long> tookMicros = new ArrayList<>();
         TurnSettings settings = new TurnSettings(Duration.ZERO, 12, Duration.ofSeconds(20), 400, 0.3, Duration.ofSeconds(60));
@@ -110,62 +140,190 @@ public final class ContextBenchmark {
                 tookMicros.add(took.toNanos() / 1_000);
             }
         };
-        TurnService composed = new TurnService(tenants, conversations, context.getBean(LlmRouter.class),
-                context.getBean(OutboundChannel.class), time, settings, observer, context.getBean(ReplyComposer.class));
+        TimedChannel channel = new TimedChannel(context.getBean(OutboundChannel.class));
+        // As the worker wires it (WorkerFactory): staff commands and the tenant's handoff rules included.
+        StaffCommandStep staff = context.getBean(StaffCommandStep.class);
+        Handoffs handoffs = context.getBean(Handoffs.class);
+        TurnService composed = new TurnService(tenants, conversations, context.getBean(LlmRouter.class), time, settings,
+                observer, new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel),
+                context.getBean(ReplyComposer.class), staff, handoffs);
         // The same turns without the composer (plain prompt, no retrieval, tools or memory): the pipeline's own cost.
-        TurnService plain = new TurnService(tenants, conversations, context.getBean(LlmRouter.class),
-                context.getBean(OutboundChannel.class), time, settings, observer, null);
+        TurnService plain = new TurnService(tenants, conversations, context.getBean(LlmRouter.class), time, settings,
+                observer, new ReplyDelivery(conversations, channel, time, settings.sendLease()), new TypingPresence(channel),
+                null, staff, handoffs);
         DynamoDbTurnMemory memory = context.getBean(DynamoDbTurnMemory.class);
         ContextBuilder builder = new ContextBuilder(context.getBean(TokenCounter.class), context.getBean(KnowledgeBase.class),
                 context.getBean(CatalogLookup.class), memory, ContextSettings.defaults(), TurnSettings.defaults());
         AgentTools tools = new AgentTools(context.getBean(CatalogLookup.class), memory, (t, k, n) -> { });
         AgentConfigurations configurations = context.getBean(AgentConfigurations.class);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, List<DynamoDbCallRecorder.Call>> typicalTurn = new TreeMap<>();
 
         for (TurnService turns : List.of(plain, composed)) {
+        String path = turns == plain ? "plain" : "composer";
         System.out.println(turns == plain ? "== plain prompt path (baseline, no composer)" : "== with the composer");
-        System.out.println("round | tenant | turns replied | prompt tokens p50 / p95 / max | non-LLM overhead p50 / p95 ms | context build p50 / p95 ms");
+        System.out.println("round | tenant | turns replied | prompt tokens p50 / p95 / max | non-LLM overhead p50 / p95 ms"
+                + " | context build p50 / p95 ms | DynamoDB calls/turn mean (max) | DynamoDB ms p50 / p95 | Graph calls/turn"
+                + " | Graph ms p50 / p95 | rest (overhead - DynamoDB - Graph) ms p50 / p95 | turn thread CPU ms p50 / p95"
+                + " | paced ms total");
         for (int round = 0; round <= rounds; round++) {
-            for (Map.Entry<String, List<String>> script : Map.of(
-                    DemoTenants.PUNE_NUMBER_ID, PUNE, DemoTenants.JAKARTA_NUMBER_ID, JAKARTA).entrySet()) {
+            for (Map.Entry<String, List<String>> script : new TreeMap<>(Map.of(
+                    DemoTenants.PUNE_NUMBER_ID, PUNE, DemoTenants.JAKARTA_NUMBER_ID, JAKARTA)).entrySet()) {
                 Tenant tenant = tenants.findByBusinessNumber("whatsapp", script.getKey()).orElseThrow();
-                accountings.clear();
-                tookMicros.clear();
+                List<Sample> samples = new ArrayList<>();
                 List<Long> buildMicros = new ArrayList<>();
                 String customer = "9199" + String.format("%08d", (long) (Math.random() * 100_000_000L));
                 ConversationKey key = new ConversationKey(tenant.id(), customer);
                 int n = 0;
                 for (String text : script.getValue()) {
+                    time.advance(Duration.ofSeconds(20));
                     String id = "wamid.bench." + UUID.randomUUID();
                     Instant at = time.now();
                     conversations.recordInbound(tenant.id(), new InboundMessage("whatsapp", script.getKey(), id, customer,
                             "Bench", MessageType.TEXT, "text", text, at, null, Map.of()), at);
-                    // The context build alone, on the same snapshot the turn will see (embedding included).
+                    model.script(OpenAiWireStub.say(REPLY + " (" + (++n) + ")"));
+                    accountings.clear();
+                    tookMicros.clear();
+                    DynamoDbCallRecorder.drain();
+                    channel.drain();
+                    long paced = time.drainSlept();
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    turns.take(new TurnTrigger(tenant.id(), customer, id));
+                    cpu = threads.getCurrentThreadCpuTime() - cpu;
+                    paced = time.drainSlept();
+                    List<DynamoDbCallRecorder.Call> calls = DynamoDbCallRecorder.drain();
+                    long[] graph = channel.drain();
+                    if (!accountings.isEmpty()) {
+                        samples.add(new Sample(accountings.get(0).promptTokens(), tookMicros.get(0), accountings.get(0).latencyMillis() * 1_000,
+                                paced / 1_000, cpu / 1_000, calls, graph[0], graph[1] / 1_000));
+                        typicalTurn.putIfAbsent(path + " " + tenant.id() + " turn " + n + " (" + text + ")", calls);
+                    }
+                    // The context build alone, on the snapshot the next turn would see (its query embedding is
+                    // cached by now: the turn above paid for it).
                     ConversationSnapshot snapshot = conversations.load(key, 12);
                     long started = System.nanoTime();
                     TurnContext built = builder.build(tenant, configurations.forTenant(tenant.id()), snapshot,
-                            snapshot.unansweredInbound(), at, Duration.ofSeconds(20), tools.definitions());
+                            snapshot.recentMessages().stream().filter(m -> m.messageId().equals(id)).toList(), at,
+                            Duration.ofSeconds(20), tools.definitions());
                     buildMicros.add((System.nanoTime() - started) / 1_000);
                     if (built.report().promptTokens() < 0) {
                         throw new IllegalStateException();
                     }
-                    model.script(OpenAiWireStub.say(REPLY + " (" + (++n) + ")"));
-                    turns.take(new TurnTrigger(tenant.id(), customer, id));
                 }
                 if (round == 0) {
+                    typicalTurn.clear();
                     continue; // warm-up: JIT, model load, first-call class init
                 }
-                List<Long> tokens = accountings.stream().map(a -> (long) a.promptTokens()).sorted().toList();
-                List<Long> overhead = new ArrayList<>();
-                for (int i = 0; i < accountings.size(); i++) {
-                    overhead.add(tookMicros.get(i) - accountings.get(i).latencyMillis() * 1_000);
-                }
-                overhead.sort(Long::compare);
-                List<Long> builds = buildMicros.stream().sorted().toList();
-                System.out.printf("%d | %s | %d | %d / %d / %d | %.1f / %.1f | %.1f / %.1f%n", round, tenant.id(),
-                        accountings.size(), pct(tokens, 50), pct(tokens, 95), tokens.get(tokens.size() - 1),
-                        pct(overhead, 50) / 1000.0, pct(overhead, 95) / 1000.0, pct(builds, 50) / 1000.0, pct(builds, 95) / 1000.0);
+                List<Long> tokens = sorted(samples, Sample::promptTokens);
+                System.out.printf("%d | %s | %d | %d / %d / %d | %s | %s | %.1f (%d) | %s | %.1f | %s | %s | %s | %.0f%n", round, tenant.id(),
+                        samples.size(), pct(tokens, 50), pct(tokens, 95), tokens.get(tokens.size() - 1), ms(sorted(samples, Sample::overheadMicros)), ms(buildMicros.stream().sorted().toList()),
+                        samples.stream().mapToInt(s -> s.dynamoDb().size()).average().orElse(0),
+                        samples.stream().mapToInt(s -> s.dynamoDb().size()).max().orElse(0),
+                        ms(sorted(samples, Sample::dynamoDbMicros)),
+                        samples.stream().mapToLong(Sample::channelCalls).average().orElse(0),
+                        ms(sorted(samples, Sample::channelMicros)),
+                        ms(sorted(samples, s -> s.overheadMicros() - s.dynamoDbMicros() - s.channelMicros())),
+                        ms(sorted(samples, Sample::cpuMicros)),
+                        samples.stream().mapToLong(Sample::pacedMicros).sum() / 1000.0);
             }
         }
+        }
+        System.out.println("== DynamoDB calls of sample turns (operation, caller, ms)");
+        typicalTurn.entrySet().stream().filter(e -> e.getKey().contains(" turn 2 ") || e.getKey().contains(" turn 5 ")
+                        || e.getKey().contains(" turn 13 "))
+                .forEach(e -> {
+                    System.out.println(e.getKey() + ": " + e.getValue().size() + " calls");
+                    e.getValue().forEach(call -> System.out.printf("    %-22s %-55s %6.2f %s%n", call.operation(), call.caller(),
+                            call.nanos() / 1e6, call.thread()));
+                });
+    }
+
+    private static List<Long> sorted(List<Sample> samples, java.util.function.ToLongFunction<Sample> value) {
+        return samples.stream().map(value::applyAsLong).sorted().toList();
+    }
+
+    private static String ms(List<Long> sortedMicros) {
+        return String.format("%.1f / %.1f", pct(sortedMicros, 50) / 1000.0, pct(sortedMicros, 95) / 1000.0);
+    }
+
+    /** The system clock plus an offset: {@link #advance} and sleeps move it without waiting. Sleeps are tallied. */
+    private static final class VirtualClock implements TimeSource {
+        private final TimeSource real;
+        private final AtomicLong offsetNanos = new AtomicLong();
+        private final AtomicLong sleptNanos = new AtomicLong();
+
+        VirtualClock(TimeSource real) {
+            this.real = real;
+        }
+
+        @Override
+        public Instant now() {
+            return real.now().plusNanos(offsetNanos.get());
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+            if (!duration.isNegative()) {
+                offsetNanos.addAndGet(duration.toNanos());
+                sleptNanos.addAndGet(duration.toNanos());
+            }
+        }
+
+        void advance(Duration duration) {
+            offsetNanos.addAndGet(duration.toNanos());
+        }
+
+        long drainSlept() {
+            return sleptNanos.getAndSet(0);
+        }
+    }
+
+    /** The Graph API client with its calls counted and timed. */
+    private static final class TimedChannel implements OutboundChannel {
+        private final OutboundChannel delegate;
+        private final AtomicLong calls = new AtomicLong();
+        private final AtomicLong nanos = new AtomicLong();
+
+        TimedChannel(OutboundChannel delegate) {
+            this.delegate = delegate;
+        }
+
+        private <T> T timed(java.util.function.Supplier<T> call) {
+            long started = System.nanoTime();
+            try {
+                return call.get();
+            } finally {
+                calls.incrementAndGet();
+                nanos.addAndGet(System.nanoTime() - started);
+            }
+        }
+
+        @Override
+        public String sendText(Tenant tenant, String customerId, String text, String replyToMessageId) {
+            return timed(() -> delegate.sendText(tenant, customerId, text, replyToMessageId));
+        }
+
+        @Override
+        public void markRead(Tenant tenant, String messageId, boolean showTyping) {
+            timed(() -> {
+                delegate.markRead(tenant, messageId, showTyping);
+                return null;
+            });
+        }
+
+        @Override
+        public String sendReply(Tenant tenant, String customerId, OutboundPart part, String replyToMessageId) {
+            return timed(() -> delegate.sendReply(tenant, customerId, part, replyToMessageId));
+        }
+
+        @Override
+        public ChannelCapabilities capabilities(Tenant tenant) {
+            return delegate.capabilities(tenant);
+        }
+
+        /** {calls, nanos} since the last drain. */
+        long[] drain() {
+            return new long[]{calls.getAndSet(0), nanos.getAndSet(0)};
         }
     }
 
