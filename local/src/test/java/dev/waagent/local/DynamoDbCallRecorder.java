@@ -26,7 +26,7 @@ import java.util.Set;
 public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbClient> {
 
     /** One DynamoDB call: operation, caller ({@code Class.method} of the first project frame), wall time. */
-    public record Call(String operation, String caller, long nanos, String thread) {
+    public record Call(String operation, String caller, long startNanos, long nanos, String thread) {
     }
 
     private static final List<Call> CALLS = new ArrayList<>();
@@ -61,7 +61,7 @@ public class DynamoDbCallRecorder implements BeanCreatedEventListener<DynamoDbCl
                     } finally {
                         long took = System.nanoTime() - started;
                         synchronized (CALLS) {
-                            CALLS.add(new Call(method.getName(), caller, took, Thread.currentThread().getName()));
+                            CALLS.add(new Call(method.getName(), caller, started, took, Thread.currentThread().getName()));
                         }
                     }
                 });
