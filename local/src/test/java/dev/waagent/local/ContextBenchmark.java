@@ -202,6 +202,7 @@ public final class ContextBenchmark {
         AgentConfigurations configurations = context.getBean(AgentConfigurations.class);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, List<DynamoDbCallRecorder.Call>> typicalTurn = new TreeMap<>();
+        Map<String, List<Sample>> pooled = new TreeMap<>();
 
         for (TurnService turns : List.of(plain, composed)) {
         String path = turns == plain ? "plain" : "composer";
@@ -258,6 +259,8 @@ public final class ContextBenchmark {
                     typicalTurn.clear();
                     continue; // warm-up: JIT, model load, first-call class init
                 }
+                pooled.computeIfAbsent(path + " | " + tenant.id(), p -> new ArrayList<>()).addAll(samples);
+                pooled.computeIfAbsent(path + " | both tenants", p -> new ArrayList<>()).addAll(samples);
                 List<Long> tokens = sorted(samples, Sample::promptTokens);
                 System.out.printf("%d | %s | %d | %d / %d / %d | %s | %s | %.1f (%d) | %s | %.1f | %s | %s | %s | %s | %.0f%n", round, tenant.id(),
                         samples.size(), pct(tokens, 50), pct(tokens, 95), tokens.get(tokens.size() - 1), ms(sorted(samples, Sample::overheadMicros)), ms(buildMicros.stream().sorted().toList()),
@@ -273,6 +276,20 @@ public final class ContextBenchmark {
             }
         }
         }
+        System.out.println("== all measured rounds pooled");
+        System.out.println("path | tenant | turns | non-LLM overhead p50 / p95 / max ms | DynamoDB calls/turn mean"
+                + " | DynamoDB round trips on the turn thread mean | DynamoDB calls x latency ms p50 / p95"
+                + " | waiting on stand-ins (wall) ms p50 / p95 | rest ms p50 / p95 | turn thread CPU ms p50 / p95");
+        pooled.forEach((name, samples) -> {
+            List<Long> overhead = sorted(samples, Sample::overheadMicros);
+            System.out.printf("%s | %d | %s / %.1f | %.2f | %.2f | %s | %s | %s | %s%n", name, samples.size(), ms(overhead),
+                    overhead.get(overhead.size() - 1) / 1000.0,
+                    samples.stream().mapToInt(s -> s.dynamoDb().size()).average().orElse(0),
+                    samples.stream().mapToLong(s -> s.dynamoDb().stream().filter(c -> c.thread().equals(s.turnThread())).count())
+                            .average().orElse(0),
+                    ms(sorted(samples, Sample::dynamoDbSumMicros)), ms(sorted(samples, Sample::waitingMicros)),
+                    ms(sorted(samples, s -> s.overheadMicros() - s.waitingMicros())), ms(sorted(samples, Sample::cpuMicros)));
+        });
         System.out.println("== DynamoDB calls of sample turns (operation, caller, ms)");
         typicalTurn.entrySet().stream().filter(e -> e.getKey().contains(" turn 2 ") || e.getKey().contains(" turn 5 ")
                         || e.getKey().contains(" turn 13 "))
