@@ -62,6 +62,7 @@ public class ConversationTableItem {
     private Long dueAt;
     private String summary;
     private java.util.List<String> keyFacts;
+    private Long keyFactsAt;
     private Long summarizedThrough;
     private Long contextFrom;
     private Long expiredFor;
@@ -465,6 +466,15 @@ public class ConversationTableItem {
 
     public void setKeyFacts(java.util.List<String> keyFacts) {
         this.keyFacts = keyFacts;
+    }
+
+    /** When the key facts were last saved (epoch millis). */
+    public Long getKeyFactsAt() {
+        return keyFactsAt;
+    }
+
+    public void setKeyFactsAt(Long keyFactsAt) {
+        this.keyFactsAt = keyFactsAt;
     }
 
     public Long getSummarizedThrough() {

@@ -18,6 +18,7 @@ import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.reply.OutboundPart;
 import dev.waagent.domain.reply.Reply;
 import dev.waagent.domain.reply.ServiceWindow;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -37,6 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Conversations on DynamoDB. See {@link Keys} for the layout. Deduplication of inbound messages is the
@@ -52,6 +57,15 @@ public class DynamoDbConversationStore implements ConversationStore {
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<ConversationTableItem> table;
     private final DynamoDbSettings settings;
+    /**
+     * Runs the second of two independent calls of one operation while the caller makes the first, so the operation
+     * costs one round trip. Threads are made as calls overlap (at most one per turn running) and idle out.
+     */
+    private final ExecutorService sideCalls = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "dynamodb-side-call");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public DynamoDbConversationStore(DynamoDbEnhancedClient client, DynamoDbSettings settings) {
         this.client = client;
@@ -158,6 +172,10 @@ public class DynamoDbConversationStore implements ConversationStore {
     public ConversationSnapshot load(ConversationKey key, int historyLimit) {
         String pk = Keys.partition(key);
         long now = Instant.now().getEpochSecond();
+        // The state item and the newest messages are independent reads: one round trip instead of two.
+        Future<ConversationTableItem> stateRead = sideCalls.submit(() -> table.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(pk).sortValue(Keys.CONVERSATION_SK).build())
+                .consistentRead(true).build()));
         List<StoredMessage> messages = new ArrayList<>();
         String[] profileName = new String[1];
         table.query(QueryEnhancedRequest.builder()
@@ -176,9 +194,7 @@ public class DynamoDbConversationStore implements ConversationStore {
                             }
                             messages.add(toMessage(key, item));
                         }));
-        ConversationTableItem state = table.getItem(GetItemEnhancedRequest.builder()
-                .key(Key.builder().partitionValue(pk).sortValue(Keys.CONVERSATION_SK).build())
-                .consistentRead(true).build());
+        ConversationTableItem state = join(stateRead);
         if (profileName[0] != null && (state == null || !profileName[0].equals(state.getCustomerName()))) {
             // The profile name arrives on the messages; the conversation item keeps the newest, so staff can name the
             // customer (/pause Ravi) and the activity timeline lists it. Not activity: the timeline place stays.
@@ -210,6 +226,11 @@ public class DynamoDbConversationStore implements ConversationStore {
         }
         ConversationTableItem state = activeState(key, at);
         state.setLastOutboundAt(at.toEpochMilli());
+        if (reply.keyFacts() != null) {
+            // What the turn learned goes in the same write as its reply (see DynamoDbTurnMemory#saveKeyFacts).
+            state.setKeyFacts(reply.keyFacts());
+            state.setKeyFactsAt(at.toEpochMilli());
+        }
         return markAnsweredTogether(tx, key, reply.answers(), reply.turnId(), state);
     }
 
@@ -410,20 +431,32 @@ public class DynamoDbConversationStore implements ConversationStore {
         delivery.setPlatformId(platformMessageId);
         delivery.setMessageSk(messageSk);
         delivery.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
-        // A status webhook may have beaten us here: keep whatever state it recorded, add the pointer.
-        ConversationTableItem recorded = table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
-                .item(delivery).ignoreNulls(true).build());
+        // The pointer and the message's SENT mark go at once (one round trip). A status webhook may have beaten us to
+        // the pointer item: the state it recorded is then carried to the message after.
+        Future<ConversationTableItem> pointer = sideCalls.submit(() -> table.updateItem(
+                UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(delivery).ignoreNulls(true).build()));
+        markMessage(pk, messageSk, platformMessageId, DeliveryState.SENT, null, at);
+        ConversationTableItem recorded = join(pointer);
         DeliveryState state = recorded.getDelivery() == null ? DeliveryState.SENT : DeliveryState.valueOf(recorded.getDelivery());
+        if (state.rank() > DeliveryState.SENT.rank()) {
+            markMessage(pk, messageSk, platformMessageId, state, recorded, at);
+        }
+    }
 
+    /** Moves the message forward to {@code state} (never back), with the error a status carried, if any. */
+    private void markMessage(String pk, String messageSk, String platformMessageId, DeliveryState state,
+                             ConversationTableItem status, Instant at) {
         ConversationTableItem sent = new ConversationTableItem();
         sent.setPk(pk);
         sent.setSk(messageSk);
         sent.setPlatformId(platformMessageId);
-        sent.setDelivery(state.rank() > DeliveryState.SENT.rank() ? state.name() : DeliveryState.SENT.name());
-        sent.setDeliveryRank(Math.max(state.rank(), DeliveryState.SENT.rank()));
+        sent.setDelivery(state.name());
+        sent.setDeliveryRank(state.rank());
         sent.setDeliveryAt(at.toEpochMilli());
-        sent.setErrorCode(recorded.getErrorCode());
-        sent.setErrorTitle(recorded.getErrorTitle());
+        if (status != null) {
+            sent.setErrorCode(status.getErrorCode());
+            sent.setErrorTitle(status.getErrorTitle());
+        }
         try {
             table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
                     .item(sent).ignoreNulls(true)
@@ -435,6 +468,27 @@ public class DynamoDbConversationStore implements ConversationStore {
         } catch (ConditionalCheckFailedException alreadyAhead) {
             // A later status already moved it forward.
         }
+    }
+
+    /** The result of a call made on {@link #sideCalls}; its failure as the caller's own. */
+    private static <T> T join(Future<T> call) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            throw new IllegalStateException("interrupted waiting for DynamoDB", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        sideCalls.shutdown();
     }
 
     private void advanceMessageDelivery(String pk, String messageSk, DeliveryState state, ConversationTableItem from) {

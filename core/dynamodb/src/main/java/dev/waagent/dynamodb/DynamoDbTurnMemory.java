@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * What turns leave behind, in the conversation's own item collection (tenant-first keys, see {@link Keys}):
  * <ul>
- *   <li>key facts: {@code keyFacts} on the {@code CONV} item (an upsert of the merged list)</li>
+ *   <li>key facts: {@code keyFacts} on the {@code CONV} item (an upsert of the merged list); a turn that replies saves
+ *   them in its reply's transaction instead ({@link DynamoDbConversationStore#recordReply}), one write fewer</li>
  *   <li>{@code sk = L#<epoch millis, 13 digits>#<id>}: a lead or booking request waiting for staff; it carries
  *   {@code dueBucket = T#<tenant>#LEADS#<UTC day>} and {@code dueAt} = creation time, so the daily rollup counts a
  *   tenant's day of them on the due-index without a scan ({@link DynamoDbFollowUpLog})</li>

@@ -64,6 +64,7 @@ final class ItemSchemas {
             .addAttribute(EnhancedType.of(Long.class), a -> a.name("dueAt").getter(ConversationTableItem::getDueAt).setter(ConversationTableItem::setDueAt).tags(StaticAttributeTags.secondarySortKey(Keys.DUE_INDEX)))
             .addAttribute(EnhancedType.of(String.class), a -> a.name("summary").getter(ConversationTableItem::getSummary).setter(ConversationTableItem::setSummary))
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("keyFacts").getter(ConversationTableItem::getKeyFacts).setter(ConversationTableItem::setKeyFacts))
+            .addAttribute(EnhancedType.of(Long.class), a -> a.name("keyFactsAt").getter(ConversationTableItem::getKeyFactsAt).setter(ConversationTableItem::setKeyFactsAt))
             .addAttribute(EnhancedType.of(Long.class), a -> a.name("summarizedThrough").getter(ConversationTableItem::getSummarizedThrough).setter(ConversationTableItem::setSummarizedThrough))
             .addAttribute(EnhancedType.of(Long.class), a -> a.name("contextFrom").getter(ConversationTableItem::getContextFrom).setter(ConversationTableItem::setContextFrom))
             .addAttribute(EnhancedType.of(Long.class), a -> a.name("expiredFor").getter(ConversationTableItem::getExpiredFor).setter(ConversationTableItem::setExpiredFor))

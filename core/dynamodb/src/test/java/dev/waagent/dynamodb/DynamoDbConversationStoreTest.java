@@ -122,6 +122,29 @@ class DynamoDbConversationStoreTest {
     }
 
     @Test
+    void theKeyFactsOfATurnAreSavedWithItsReplyAndOnlyIfTheReplyIsRecorded() {
+        Instant t0 = Instant.parse("2026-11-22T10:30:00Z");
+        store.recordInbound(tenant, text("wamid.kf", "my name is Ravi, FX3 for saturday", t0), t0);
+        List<StoredMessage> waiting = store.load(key(), 10).unansweredInbound();
+        OutboundReply reply = new OutboundReply("turn-kf", "out.turn-kf", "Noted, Ravi.", null, waiting,
+                ReplyAccounting.NONE, List.of(), List.of("name: Ravi", "item: Sony FX3", "dates: saturday"));
+
+        assertThat(store.recordReply(key(), reply, t0.plusSeconds(2), t0.plusSeconds(62))).isTrue();
+        assertThat(store.load(key(), 10).conversation().memory().keyFacts())
+                .containsExactly("name: Ravi", "item: Sony FX3", "dates: saturday");
+
+        // A turn that lost the race writes nothing, its facts included; a reply without facts leaves them as they are.
+        OutboundReply raced = new OutboundReply("turn-kf2", "out.turn-kf2", "again", null, waiting,
+                ReplyAccounting.NONE, List.of(), List.of("name: Someone else"));
+        assertThat(store.recordReply(key(), raced, t0.plusSeconds(3), t0.plusSeconds(63))).isFalse();
+        store.recordInbound(tenant, text("wamid.kf3", "thanks", t0.plusSeconds(10)), t0.plusSeconds(10));
+        assertThat(store.recordReply(key(), new OutboundReply("turn-kf3", "out.turn-kf3", "You're welcome.", null,
+                store.load(key(), 10).unansweredInbound(), ReplyAccounting.NONE), t0.plusSeconds(12), t0.plusSeconds(72))).isTrue();
+        assertThat(store.load(key(), 10).conversation().memory().keyFacts())
+                .containsExactly("name: Ravi", "item: Sony FX3", "dates: saturday");
+    }
+
+    @Test
     void deliveryStatusesOnlyMoveForwardEvenOutOfOrder() {
         Instant t0 = Instant.parse("2026-11-22T11:00:00Z");
         store.recordInbound(tenant, text("wamid.q", "price?", t0), t0);

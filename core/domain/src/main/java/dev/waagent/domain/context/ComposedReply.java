@@ -9,6 +9,7 @@ import dev.waagent.domain.tools.ToolResult;
 import dev.waagent.domain.turn.ReplyGenerator;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +36,14 @@ public record ComposedReply(String text, ReplyGenerator.GeneratedReply last, int
 
     public boolean handoffRequested() {
         return handoffReason != null;
+    }
+
+    /**
+     * The conversation's key facts with what this turn learned, when that changed them; they are saved with the
+     * reply's record (one write for both), not apart.
+     */
+    public Optional<List<String>> keyFactsToSave() {
+        return context.keyFactsChanged() ? Optional.of(context.keyFacts()) : Optional.empty();
     }
 
     public ReplyAccounting accounting() {

@@ -39,6 +39,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -55,6 +58,12 @@ public final class ContextBuilder {
     private static final Set<Intent> TOOL_INTENTS = Set.of(Intent.AVAILABILITY, Intent.PRICING, Intent.BOOKING,
             Intent.HUMAN_REQUEST, Intent.ORDER_STATUS);
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    /** Runs a turn's database lookups while its CPU work goes on; threads are made as turns overlap and idle out. */
+    private static final ExecutorService LOOKUPS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "context-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final TokenEstimator tokens;
     private final KnowledgeBase knowledge;
@@ -89,9 +98,12 @@ public final class ContextBuilder {
         Optional<String> returning = MemoryCues.returningTopic(snapshot, toAnswer);
         String query = forgotten.map(question -> question.text() + "\n" + customerTurn).orElse(customerTurn);
 
+        // The customer's open requests are a database read: it runs while the searches below use the CPU.
+        CompletableFuture<List<FollowUpRequest>> openRead = CompletableFuture.supplyAsync(() -> safeHistory(snapshot, now),
+                LOOKUPS);
         List<KnowledgeHit> hits = safeSearch(tenant, query);
         List<CatalogMatch> matches = safeMatch(tenant, query);
-        List<FollowUpRequest> open = safeHistory(snapshot, now);
+        List<FollowUpRequest> open = openRead.join();
         List<String> facts = KeyFacts.merge(memory.keyFacts(), KeyFacts.extract(customerTurn, matches));
         boolean factsChanged = !facts.equals(memory.keyFacts());
 
@@ -177,6 +189,7 @@ public final class ContextBuilder {
         ContextSection[] lowestFirst = {ContextSection.CUSTOMER_HISTORY, ContextSection.CATALOG, ContextSection.KNOWLEDGE,
                 ContextSection.RECENT_TURNS, ContextSection.MEMORY};
         Map<ContextSection, Integer> droppedCounts = new EnumMap<>(ContextSection.class);
+        boolean trimmed = false;
         while (total > budget) {
             Piece victim = null;
             for (ContextSection section : lowestFirst) {
@@ -189,6 +202,7 @@ public final class ContextBuilder {
                 break;
             }
             pieces.remove(victim);
+            trimmed = true;
             droppedCounts.merge(victim.section(), 1, Integer::sum);
             if (victim.section() == ContextSection.CATALOG) {
                 // A price no longer in the prompt is no longer one the reply may name.
@@ -201,8 +215,11 @@ public final class ContextBuilder {
                 total = tokens.count(messages) + toolTokens;
             }
         }
-        messages = assemble(system.toString(), pieces, customerTurn, forgotten);
-        total = tokens.count(messages) + toolTokens;
+        if (trimmed) {
+            // Counted once more on the final text (dropped pieces' costs were estimates); untrimmed it is counted already.
+            messages = assemble(system.toString(), pieces, customerTurn, forgotten);
+            total = tokens.count(messages) + toolTokens;
+        }
         for (ContextSection section : lowestFirst) {
             Integer count = droppedCounts.get(section);
             if (count != null) {

@@ -30,7 +30,8 @@ import java.util.UUID;
 /**
  * The generation half of a turn: builds the prompt within budget, lets the model call tools for at most
  * {@value #MAX_TOOL_ROUNDS} rounds, checks every price of the reply against the catalog, and records what the turn
- * learned (key facts) and did (tool calls, context truncation, price repairs).
+ * did (tool calls, context truncation, price repairs). What it learned (key facts) comes back with the reply, which
+ * is recorded with them.
  */
 public final class ReplyComposer {
 
@@ -127,9 +128,7 @@ public final class ReplyComposer {
                           PriceGuard.Outcome checked, Instant now) {
         var key = snapshot.conversation().key();
         try {
-            if (turn.keyFactsChanged()) {
-                memory.saveKeyFacts(key, turn.keyFacts(), now);
-            }
+            // Key facts are not written here: they go with the reply's record ({@link ComposedReply#keyFactsToSave}).
             if (!results.isEmpty() || turn.report().truncated() || checked.repaired()) {
                 memory.recordTurn(key, UUID.randomUUID().toString(), results.stream().map(ToolResult::describe).toList(),
                         turn.report().dropped(), checked.repairs(), now);

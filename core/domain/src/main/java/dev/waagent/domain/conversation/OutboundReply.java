@@ -12,18 +12,28 @@ import java.util.List;
  * @param answers     the inbound messages this reply answers
  * @param parts       the messages to send, in order, each recorded under {@link OutboundPart#key(String)}
  *                    ({@code out.<turn>#0}, {@code #1}, …); empty: one text message under {@code outboundId}
+ * @param keyFacts    the conversation's key facts as this turn left them, saved in the same write as the reply;
+ *                    null: unchanged
  */
 public record OutboundReply(String turnId, String outboundId, String text, String replyToMessageId,
-                            List<StoredMessage> answers, ReplyAccounting accounting, List<OutboundPart> parts) {
+                            List<StoredMessage> answers, ReplyAccounting accounting, List<OutboundPart> parts,
+                            List<String> keyFacts) {
 
     public OutboundReply {
         answers = List.copyOf(answers);
         parts = parts == null ? List.of() : List.copyOf(parts);
+        keyFacts = keyFacts == null ? null : List.copyOf(keyFacts);
+    }
+
+    /** A reply that leaves the key facts as they are. */
+    public OutboundReply(String turnId, String outboundId, String text, String replyToMessageId,
+                         List<StoredMessage> answers, ReplyAccounting accounting, List<OutboundPart> parts) {
+        this(turnId, outboundId, text, replyToMessageId, answers, accounting, parts, null);
     }
 
     /** A reply sent as one text message. */
     public OutboundReply(String turnId, String outboundId, String text, String replyToMessageId,
                          List<StoredMessage> answers, ReplyAccounting accounting) {
-        this(turnId, outboundId, text, replyToMessageId, answers, accounting, List.of());
+        this(turnId, outboundId, text, replyToMessageId, answers, accounting, List.of(), null);
     }
 }

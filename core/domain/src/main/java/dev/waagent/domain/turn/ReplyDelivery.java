@@ -184,6 +184,13 @@ public final class ReplyDelivery {
      */
     public Result deliver(Tenant tenant, ConversationSnapshot snapshot, String turnId, List<StoredMessage> toAnswer,
                           RepairResult composed, ReplyAccounting accounting) throws InterruptedException {
+        return deliver(tenant, snapshot, turnId, toAnswer, composed, accounting, null);
+    }
+
+    /** The same, saving the conversation's {@code keyFacts} (null: unchanged) in the reply's record. */
+    public Result deliver(Tenant tenant, ConversationSnapshot snapshot, String turnId, List<StoredMessage> toAnswer,
+                          RepairResult composed, ReplyAccounting accounting, List<String> keyFacts)
+            throws InterruptedException {
         ConversationKey key = snapshot.conversation().key();
         List<OutboundPart> parts = composed.parts();
         ServiceWindow.Status status = windowOf(snapshot.conversation(), toAnswer);
@@ -205,7 +212,7 @@ public final class ReplyDelivery {
         Duration pacing = Duration.between(now, planned.get(planned.size() - 1));
         String outboundId = "out." + turnId;
         String whole = parts.stream().map(OutboundPart::asText).collect(Collectors.joining("\n\n"));
-        OutboundReply reply = new OutboundReply(turnId, outboundId, whole, null, toAnswer, accounting, parts);
+        OutboundReply reply = new OutboundReply(turnId, outboundId, whole, null, toAnswer, accounting, parts, keyFacts);
         if (!conversations.recordReply(key, reply, now, now.plus(sendLease).plus(pacing))) {
             LOG.info("turn for {} lost the race: its messages were answered meanwhile", Masking.phone(key.customerId()));
             return Result.LOST_RACE;

@@ -188,7 +188,8 @@ public final class TurnService {
                     composedAccounting.costUsd(), composedAccounting.cacheHit(), composedAccounting.complexity(),
                     late.map(Handoffs.Notice::route).orElse(composedAccounting.route())).withConfidence(signals.confidence());
             String text = late.map(notice -> notice.textInstead(composed.text())).orElse(composed.text());
-            return reply(tenant.get(), snapshot, toAnswer, ReplyDraft.of(text), accounting, trigger, started, TurnOutcome.REPLIED);
+            return reply(tenant.get(), snapshot, toAnswer, ReplyDraft.of(text), accounting, trigger, started, TurnOutcome.REPLIED,
+                    composed.keyFactsToSave().orElse(null));
         }
         LlmRequest request = prompts.build(tenant.get(), snapshot, toAnswer, time.now(), settings.turnDeadline());
         ReplyGenerator.GeneratedReply generated;
@@ -213,12 +214,19 @@ public final class TurnService {
     private TurnOutcome reply(Tenant tenant, ConversationSnapshot snapshot, List<StoredMessage> toAnswer, ReplyDraft draft,
                               ReplyAccounting accounting, TurnTrigger trigger, Instant started, TurnOutcome outcome)
             throws InterruptedException {
+        return reply(tenant, snapshot, toAnswer, draft, accounting, trigger, started, outcome, null);
+    }
+
+    /** @param keyFacts the conversation's key facts to save with the reply (null: unchanged) */
+    private TurnOutcome reply(Tenant tenant, ConversationSnapshot snapshot, List<StoredMessage> toAnswer, ReplyDraft draft,
+                              ReplyAccounting accounting, TurnTrigger trigger, Instant started, TurnOutcome outcome,
+                              List<String> keyFacts) throws InterruptedException {
         String turnId = UUID.randomUUID().toString();
         RepairResult composed = delivery.compose(tenant, draft);
         if (composed.repaired()) {
             LOG.info("reply for {} repaired before sending: {}", Masking.phone(trigger.customerId()), composed.repairs());
         }
-        ReplyDelivery.Result result = delivery.deliver(tenant, snapshot, turnId, toAnswer, composed, accounting);
+        ReplyDelivery.Result result = delivery.deliver(tenant, snapshot, turnId, toAnswer, composed, accounting, keyFacts);
         TurnOutcome ended = switch (result) {
             case LOST_RACE -> TurnOutcome.LOST_RACE;
             case WINDOW_CLOSED, NOTHING_SENT -> TurnOutcome.UNDELIVERED;

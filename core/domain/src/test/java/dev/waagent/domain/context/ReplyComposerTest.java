@@ -213,4 +213,14 @@ class ReplyComposerTest {
         assertThat(reply.context().report().droppedTurns()).isTrue();
         assertThat(stores.summaryDue).containsExactly(KEY);
     }
+
+    @Test
+    void whatTheTurnLearnedComesBackWithTheReplyToBeSavedWithItAndNotApart() {
+        ComposedReply learned = compose(new ScriptedModel().says("Noted, Ravi."), "my name is Ravi, I need the FX3 tomorrow");
+        assertThat(learned.keyFactsToSave()).hasValueSatisfying(facts -> assertThat(facts).contains("name: Ravi"));
+        assertThat(stores.savedFacts).isEmpty();
+
+        ComposedReply nothingNew = compose(new ScriptedModel().says("Hello!"), "hi");
+        assertThat(nothingNew.keyFactsToSave()).isEmpty();
+    }
 }

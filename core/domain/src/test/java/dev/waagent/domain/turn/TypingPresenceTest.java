@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +18,7 @@ class TypingPresenceTest {
             "Asha", "", "", ZoneId.of("Asia/Kolkata"), List.of("en"), List.of(), true);
 
     /** Notes each read receipt; its capabilities are chosen by the test. */
-    private static final class Receipts implements OutboundChannel {
+    private static class Receipts implements OutboundChannel {
         final List<String> shown = new CopyOnWriteArrayList<>();
         final ChannelCapabilities capabilities;
         final boolean failing;
@@ -51,7 +53,8 @@ class TypingPresenceTest {
         TypingPresence presence = new TypingPresence(channel, Duration.ofMillis(40), 100);
 
         try (TypingPresence.Session session = presence.start(TENANT, "wamid.1")) {
-            assertThat(channel.shown).containsExactly("wamid.1+typing");
+            waitFor(() -> !channel.shown.isEmpty());
+            assertThat(channel.shown.get(0)).isEqualTo("wamid.1+typing");
             waitFor(() -> channel.shown.size() >= 3);
         }
         int afterClose = channel.shown.size();
@@ -71,6 +74,28 @@ class TypingPresenceTest {
             Thread.sleep(150);
         }
         assertThat(textOnly.shown).hasSize(1);
+    }
+
+    @Test
+    void theTurnGoesOnWhileTheFirstReceiptIsOnItsWayAndClosingWaitsForIt() throws Exception {
+        CountDownLatch turnWentOn = new CountDownLatch(1);
+        List<String> receipts = new CopyOnWriteArrayList<>();
+        Receipts slow = new Receipts(ChannelCapabilities.WHATSAPP_CLOUD, false) {
+            @Override
+            public void markRead(Tenant tenant, String messageId, boolean showTyping) {
+                try {
+                    // Released by the test only once start() returned: a receipt sent inline would time out here.
+                    receipts.add(turnWentOn.await(5, TimeUnit.SECONDS) ? "sent while the turn went on" : "turn was held up");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        TypingPresence.Session session = new TypingPresence(slow, Duration.ofSeconds(20), 3).start(TENANT, "wamid.4");
+        turnWentOn.countDown();
+        session.close();
+
+        assertThat(receipts).containsExactly("sent while the turn went on");
     }
 
     @Test
