@@ -5,6 +5,7 @@ import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.conversation.Conversation;
 import dev.waagent.domain.conversation.ConversationMemory;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.memory.KeyFacts;
 import dev.waagent.domain.schedule.ActiveConversation;
 import dev.waagent.domain.schedule.ConversationMaintenance;
 import dev.waagent.domain.schedule.SummaryMarks;
@@ -144,9 +145,11 @@ public class SummariesJob implements ScheduledJob {
         }
         ConversationSummary summary = summarizer.summarize(tenant, memory, conversation.customerName(), fresh);
         Instant through = fresh.get(fresh.size() - 1).receivedAt();
-        ConversationMemory updated = new ConversationMemory(summary.summary(), summary.keyFacts(), through,
-                memory.contextFrom());
-        if (!conversations.saveSummary(conversation.key(), memory.summarizedThrough(), updated, now)) {
+        // The facts each turn extracted (name, item, dates, budget, location) are the newest of their kind: they
+        // replace the summary's version of the same key instead of being lost to it.
+        List<String> facts = KeyFacts.merge(summary.keyFacts(), KeyFacts.keyedOnly(memory.keyFacts()));
+        ConversationMemory updated = new ConversationMemory(summary.summary(), facts, through, memory.contextFrom());
+        if (!conversations.saveSummary(conversation.key(), memory, updated, now)) {
             return "skipped-raced";
         }
         return summary.extractive() ? "summarized-extractive" : "summarized-llm";

@@ -8,6 +8,7 @@ import dev.waagent.domain.llm.ChatMessage;
 import dev.waagent.domain.llm.ChatRole;
 import dev.waagent.domain.llm.LlmRequest;
 import dev.waagent.domain.memory.TurnMemory;
+import dev.waagent.domain.schedule.ConversationMaintenance;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import dev.waagent.domain.turn.PromptBuilder;
@@ -50,6 +51,8 @@ class SummariesJobTest implements TestPropertyProvider {
     TenantDirectory tenants;
     @Inject
     TurnMemory turnMemory;
+    @Inject
+    ConversationMaintenance maintenance;
 
     private Seeder seed;
 
@@ -194,6 +197,48 @@ class SummariesJobTest implements TestPropertyProvider {
         assertThat(job.run(HOUR)).doesNotContain("summarized");
         assertThat(cheap.requests()).hasSize(cheapBefore);
         assertThat(store.load(key(tenant, customer), 12).conversation().memory().hasSummary()).isFalse();
+    }
+
+    @Test
+    void theFactsEachTurnExtractedSurviveTheSummaryAndWinOverItsVersionOfTheSameKey() {
+        Tenant tenant = seed.tenant("Asia/Kolkata");
+        String customer = Seeder.customer();
+        Instant last = fourTurns(tenant, customer, clock.peek());
+        turnMemory.saveKeyFacts(key(tenant, customer), List.of("name: Ravindra", "budget: Rs 8000"), last);
+
+        clock.set(last.plus(Duration.ofMinutes(10)));
+        assertThat(job.run(HOUR)).contains("summarized-llm=1");
+
+        ConversationMemory memory = store.load(key(tenant, customer), 12).conversation().memory();
+        assertThat(memory.summary()).startsWith("Ravi wants to rent the Sony FX3");
+        assertThat(memory.keyFacts()).containsExactly("Item: Sony FX3", "Dates: Friday, 2 days", "name: Ravindra",
+                "budget: Rs 8000");
+    }
+
+    @Test
+    void aSummaryIsNotSavedOverKeyFactsATurnWroteAfterTheJobReadThem() {
+        Tenant tenant = seed.tenant("UTC");
+        String customer = Seeder.customer();
+        ConversationKey key = key(tenant, customer);
+        Instant last = fourTurns(tenant, customer, clock.peek());
+        ConversationMemory read = store.load(key, 12).conversation().memory();
+        ConversationMemory updated = new ConversationMemory("Ravi asked about the FX3.", List.of("item: Sony FX3"), last, null);
+
+        // A turn lands between the job's read and its write.
+        turnMemory.saveKeyFacts(key, List.of("name: Ravi", "location: Baner"), last.plusSeconds(5));
+        assertThat(maintenance.saveSummary(key, read, updated, last.plusSeconds(6))).isFalse();
+        assertThat(store.load(key, 12).conversation().memory().keyFacts()).containsExactly("name: Ravi", "location: Baner");
+        assertThat(store.load(key, 12).conversation().memory().hasSummary()).isFalse();
+
+        // Read again, the save goes through; and a second turn's change stops a stale save once more.
+        ConversationMemory reread = store.load(key, 12).conversation().memory();
+        assertThat(maintenance.saveSummary(key, reread, updated, last.plusSeconds(7))).isTrue();
+        ConversationMemory summarized = store.load(key, 12).conversation().memory();
+        assertThat(summarized.keyFacts()).containsExactly("item: Sony FX3");
+        turnMemory.saveKeyFacts(key, List.of("item: Sony FX3", "location: Aundh"), last.plusSeconds(8));
+        ConversationMemory later = new ConversationMemory("Ravi booked.", List.of("item: Sony FX3"), last.plusSeconds(1), null);
+        assertThat(maintenance.saveSummary(key, summarized, later, last.plusSeconds(9))).isFalse();
+        assertThat(store.load(key, 12).conversation().memory().keyFacts()).containsExactly("item: Sony FX3", "location: Aundh");
     }
 
     private Instant fourTurns(Tenant tenant, String customer, Instant start) {

@@ -106,18 +106,26 @@ public class DynamoDbConversationMaintenance implements ConversationMaintenance 
     }
 
     @Override
-    public boolean saveSummary(ConversationKey key, Instant previousThrough, ConversationMemory memory, Instant now) {
+    public boolean saveSummary(ConversationKey key, ConversationMemory read, ConversationMemory updated, Instant now) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":summary", AttributeValue.fromS(memory.summary() == null ? "" : memory.summary()));
-        values.put(":facts", AttributeValue.fromL(memory.keyFacts().stream().map(AttributeValue::fromS).toList()));
-        values.put(":through", number(memory.summarizedThrough().toEpochMilli()));
+        values.put(":summary", AttributeValue.fromS(updated.summary() == null ? "" : updated.summary()));
+        values.put(":facts", AttributeValue.fromL(updated.keyFacts().stream().map(AttributeValue::fromS).toList()));
+        values.put(":through", number(updated.summarizedThrough().toEpochMilli()));
         values.put(":now", number(now.toEpochMilli()));
         String condition;
-        if (previousThrough == null) {
+        if (read.summarizedThrough() == null) {
             condition = "attribute_exists(pk) AND attribute_not_exists(summarizedThrough)";
         } else {
             condition = "summarizedThrough = :previous";
-            values.put(":previous", number(previousThrough.toEpochMilli()));
+            values.put(":previous", number(read.summarizedThrough().toEpochMilli()));
+        }
+        // A turn that saved key facts since the job read them wins; the mark or the next quiet spell retries.
+        if (read.keyFacts().isEmpty()) {
+            condition += " AND (attribute_not_exists(keyFacts) OR size(keyFacts) = :none)";
+            values.put(":none", number(0));
+        } else {
+            condition += " AND keyFacts = :readFacts";
+            values.put(":readFacts", AttributeValue.fromL(read.keyFacts().stream().map(AttributeValue::fromS).toList()));
         }
         return update(key, "SET summary = :summary, keyFacts = :facts, summarizedThrough = :through, summarizedAt = :now",
                 condition, Map.of(), values);

@@ -98,6 +98,11 @@ public final class KeyFacts {
         return facts.size() <= MAX_FACTS ? facts : facts.subList(facts.size() - MAX_FACTS, facts.size());
     }
 
+    /** The facts of {@code facts} that carry one of the keys above, in order (the summarizer's free facts left out). */
+    public static List<String> keyedOnly(List<String> facts) {
+        return facts.stream().filter(fact -> keyOf(fact).isPresent()).toList();
+    }
+
     /** The value of a keyed fact ({@code item} → "Sony FX3"), newest first. */
     public static Optional<String> value(List<String> facts, String key) {
         for (int i = facts.size() - 1; i >= 0; i--) {

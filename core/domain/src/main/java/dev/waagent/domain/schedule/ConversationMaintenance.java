@@ -35,12 +35,14 @@ public interface ConversationMaintenance {
     List<StoredMessage> messagesAfter(ConversationKey key, Instant after, Instant now, int limit);
 
     /**
-     * Stores a summary that covers more than the stored one ({@code memory.summarizedThrough()} is later).
+     * Stores a summary that covers more than the stored one ({@code updated.summarizedThrough()} is later).
      *
-     * @param previousThrough what the stored summary covered when it was read (null when there was none)
-     * @return false when another run stored one meanwhile
+     * @param read    the memory as the job read it: its {@code summarizedThrough} and {@code keyFacts} must still be
+     *                stored, so neither another run's summary nor the facts a turn saved meanwhile are overwritten
+     * @param updated the new summary, coverage and key facts
+     * @return false when another run stored a summary, or a turn changed the key facts, since {@code read}
      */
-    boolean saveSummary(ConversationKey key, Instant previousThrough, ConversationMemory memory, Instant now);
+    boolean saveSummary(ConversationKey key, ConversationMemory read, ConversationMemory updated, Instant now);
 
     /**
      * Claims the one follow-up to our question {@code questionId}: only if the conversation has not been active
