@@ -13,6 +13,8 @@ import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.llm.ToolCall;
 import dev.waagent.domain.schedule.ConversationMaintenance;
+import dev.waagent.domain.schedule.ConversationTimings;
+import dev.waagent.domain.schedule.TenantTimings;
 import dev.waagent.domain.tenant.ApprovedTemplate;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tools.AgentTools;
@@ -223,6 +225,24 @@ class BookingReminderScenariosTest {
     }
 
     @Test
+    void aTenantsOwnReminderHoursReplaceTheDefaultOnes() throws Exception {
+        Scenario s = new Scenario(true);
+        s.customerWrites("Can I book the Sony FX3 for tomorrow?");
+        s.books("Sony FX3", "tomorrow");
+        ConversationTimings defaults = ConversationTimings.defaults();
+        TenantTimings lateDesk = tenantId -> new ConversationTimings(defaults.contextExpiry(), defaults.handoffTimeout(),
+                defaults.summaryIdle(), defaults.summaryMinMessages(), defaults.followUpDelay(), defaults.briefingHour(), 12, 22);
+
+        s.at(s.wednesday, 11, 0);
+        assertThat(s.runJob(lateDesk)).contains("skipped-outside-reminder-hours=1");
+        s.at(s.wednesday, 21, 0);
+        assertThat(s.runJob()).contains("skipped-outside-reminder-hours=1");
+        assertThat(s.runJob(lateDesk)).contains("reminded-text=1");
+        assertThat(s.acceptedMessages()).hasSize(1);
+        assertThat(standIn.refusedRequests()).isZero();
+    }
+
+    @Test
     void remindersWaitForTheTenantsReminderHoursAndABookingTakenTooLateIsNotReminded() throws Exception {
         Scenario s = new Scenario(true);
         s.customerWrites("tomorrow morning the FX3");
@@ -334,9 +354,13 @@ class BookingReminderScenariosTest {
         }
 
         String runJob() {
+            return runJob(runtime.context().getBean(TenantTimings.class));
+        }
+
+        String runJob(TenantTimings timings) {
             return new BookingRemindersJob(new FixedTenants(tenant), reminders,
                     runtime.context().getBean(ConversationMaintenance.class), graph(),
-                    runtime.context().getBean(SchedulerSettings.class), runtime.context().getBean(JobMetrics.class),
+                    runtime.context().getBean(SchedulerSettings.class), timings, runtime.context().getBean(JobMetrics.class),
                     clock).run(Duration.ofMinutes(1));
         }
 

@@ -11,6 +11,8 @@ import dev.waagent.domain.reply.ReplyRepair;
 import dev.waagent.domain.reply.ServiceWindow;
 import dev.waagent.domain.reply.TextFit;
 import dev.waagent.domain.schedule.ConversationMaintenance;
+import dev.waagent.domain.schedule.ConversationTimings;
+import dev.waagent.domain.schedule.TenantTimings;
 import dev.waagent.domain.tenant.ApprovedTemplate;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
@@ -61,18 +63,21 @@ public class BookingRemindersJob implements ScheduledJob {
     private final ConversationMaintenance conversations;
     private final OutboundChannel channel;
     private final SchedulerSettings settings;
+    private final TenantTimings timings;
     private final JobMetrics metrics;
     private final TimeSource time;
     private final ServiceWindow window;
     private final ReplyRepair repair = new ReplyRepair();
 
     public BookingRemindersJob(TenantDirectory tenants, BookingReminders reminders, ConversationMaintenance conversations,
-                               OutboundChannel channel, SchedulerSettings settings, JobMetrics metrics, TimeSource time) {
+                               OutboundChannel channel, SchedulerSettings settings, TenantTimings timings,
+                               JobMetrics metrics, TimeSource time) {
         this.tenants = tenants;
         this.reminders = reminders;
         this.conversations = conversations;
         this.channel = channel;
         this.settings = settings;
+        this.timings = timings;
         this.metrics = metrics;
         this.time = time;
         this.window = new ServiceWindow(time);
@@ -113,7 +118,8 @@ public class BookingRemindersJob implements ScheduledJob {
 
     private void remindTenant(Tenant tenant, Instant deadline, JobReport report) {
         ZonedDateTime local = time.now().atZone(tenant.timezone());
-        if (local.getHour() < settings.getReminderFromHour() || local.getHour() >= settings.getReminderUntilHour()) {
+        ConversationTimings hours = timings.forTenant(tenant.id());
+        if (local.getHour() < hours.reminderFromHour() || local.getHour() >= hours.reminderUntilHour()) {
             report.count("skipped-outside-reminder-hours");
             return;
         }

@@ -33,7 +33,9 @@ public class ConfiguredTenantTimings implements TenantTimings {
                 or(o.getSummaryIdle(), d.summaryIdle()),
                 or(o.getSummaryMinMessages(), d.summaryMinMessages()),
                 or(o.getFollowUpDelay(), d.followUpDelay()),
-                or(o.getBriefingHour(), d.briefingHour()));
+                or(o.getBriefingHour(), d.briefingHour()),
+                or(o.getReminderFromHour(), d.reminderFromHour()),
+                or(o.getReminderUntilHour(), d.reminderUntilHour()));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -92,7 +92,7 @@ public interface SchedulerSettings {
     @Max(1000)
     int getRollupPageSize();
 
-    /** Booking reminders go the day before, from this tenant-local hour... */
+    /** Booking reminders go the day before, from this tenant-local hour (per tenant: {@code tenants.<id>.reminder-from-hour})... */
     @Bindable(defaultValue = "10")
     @Min(0)
     @Max(23)
@@ -106,6 +106,6 @@ public interface SchedulerSettings {
 
     default ConversationTimings defaultTimings() {
         return new ConversationTimings(getContextExpiry(), getHandoffTimeout(), getSummaryIdle(), getSummaryMinMessages(),
-                getFollowUpDelay(), getBriefingHour());
+                getFollowUpDelay(), getBriefingHour(), getReminderFromHour(), getReminderUntilHour());
     }
 }

@@ -21,6 +21,8 @@ public class TenantScheduleOverrides {
     private Duration followUpDelay;
     private Integer briefingHour;
     private String ownerNumber;
+    private Integer reminderFromHour;
+    private Integer reminderUntilHour;
 
     public TenantScheduleOverrides(@Parameter String tenantId) {
         this.tenantId = tenantId;
@@ -92,5 +94,24 @@ public class TenantScheduleOverrides {
 
     public void setOwnerNumber(@Nullable String ownerNumber) {
         this.ownerNumber = ownerNumber;
+    }
+
+    /** A showroom that opens at 9 may want reminders from 9; a late-night rental desk until 22. */
+    @Nullable
+    public Integer getReminderFromHour() {
+        return reminderFromHour;
+    }
+
+    public void setReminderFromHour(@Nullable Integer reminderFromHour) {
+        this.reminderFromHour = reminderFromHour;
+    }
+
+    @Nullable
+    public Integer getReminderUntilHour() {
+        return reminderUntilHour;
+    }
+
+    public void setReminderUntilHour(@Nullable Integer reminderUntilHour) {
+        this.reminderUntilHour = reminderUntilHour;
     }
 }

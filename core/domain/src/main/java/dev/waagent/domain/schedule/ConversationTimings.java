@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param summaryMinMessages fewer new messages than this are not worth a summary
  * @param followUpDelay      how long an unanswered question of ours waits before one follow-up
  * @param briefingHour       the tenant-local hour of the owner's morning briefing
+ * @param reminderFromHour   booking reminders go the day before, from this tenant-local hour...
+ * @param reminderUntilHour  ...until this one (exclusive), so nobody is reminded at night
  */
 public record ConversationTimings(Duration contextExpiry, Duration handoffTimeout, Duration summaryIdle,
-                                  int summaryMinMessages, Duration followUpDelay, int briefingHour) {
+                                  int summaryMinMessages, Duration followUpDelay, int briefingHour,
+                                  int reminderFromHour, int reminderUntilHour) {
 
     public ConversationTimings {
         Objects.requireNonNull(contextExpiry, "contextExpiry");
@@ -27,10 +30,14 @@ public record ConversationTimings(Duration contextExpiry, Duration handoffTimeou
         if (briefingHour < 0 || briefingHour > 23) {
             throw new IllegalArgumentException("briefingHour must be 0-23: " + briefingHour);
         }
+        if (reminderFromHour < 0 || reminderUntilHour > 24 || reminderFromHour >= reminderUntilHour) {
+            throw new IllegalArgumentException("reminder hours must satisfy 0 <= from < until <= 24: " + reminderFromHour
+                    + "-" + reminderUntilHour);
+        }
     }
 
     public static ConversationTimings defaults() {
         return new ConversationTimings(Duration.ofMinutes(30), Duration.ofHours(24), Duration.ofMinutes(10), 4,
-                Duration.ofHours(4), 8);
+                Duration.ofHours(4), 8, 10, 20);
     }
 }
