@@ -30,7 +30,7 @@ import java.util.UUID;
 /**
  * The generation half of a turn: builds the prompt within budget, lets the model call tools for at most
  * {@value #MAX_TOOL_ROUNDS} rounds, checks every price of the reply against the catalog, and records what the turn
- * learned (key facts) and did (tool calls, context truncation, price repairs).
+ * learned (key facts) and did (intents and the routing stage, tool calls, context truncation, price repairs).
  */
 public final class ReplyComposer {
 
@@ -130,10 +130,9 @@ public final class ReplyComposer {
             if (turn.keyFactsChanged()) {
                 memory.saveKeyFacts(key, turn.keyFacts(), now);
             }
-            if (!results.isEmpty() || turn.report().truncated() || checked.repaired()) {
-                memory.recordTurn(key, UUID.randomUUID().toString(), results.stream().map(ToolResult::describe).toList(),
-                        turn.report().dropped(), checked.repairs(), now);
-            }
+            // Every composed turn is recorded: which routing stage decided its intents is worth knowing for each.
+            memory.recordTurn(key, UUID.randomUUID().toString(), turn.intents(),
+                    results.stream().map(ToolResult::describe).toList(), turn.report().dropped(), checked.repairs(), now);
             if (turn.report().droppedTurns()) {
                 memory.markSummaryDue(key, now);
             }
