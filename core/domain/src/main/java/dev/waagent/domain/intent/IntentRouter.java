@@ -61,8 +61,12 @@ public final class IntentRouter {
     /** Rules and embeddings only: for paths that must not call a model (the chain's last resort). */
     public IntentResolution resolveWithoutModel(String text) {
         IntentClassifier.RuleMatch whole = IntentClassifier.match(text);
-        if (embeddings == null || text == null || text.isBlank()) {
+        if (text == null || text.isBlank()) {
             return new IntentResolution(whole.intents(), IntentStage.RULES, false);
+        }
+        if (embeddings == null) {
+            // Without the embedding stage, a message no rule explains is left to the model (when there is one).
+            return new IntentResolution(whole.intents(), IntentStage.RULES, whole.nothingMatched());
         }
         List<String> messages = text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         if (messages.size() <= 1) {
