@@ -84,8 +84,11 @@ public final class IntentRouter {
             ambiguous |= judged.ambiguous();
         }
         if (!usedEmbedding) {
-            // The rules on the whole burst, exactly as they read it (a greeting and its follow-up line together).
-            return new IntentResolution(whole.intents(), IntentStage.RULES, ambiguous);
+            // The rules on the whole burst, as they read it (a status question cancels a booking word elsewhere) —
+            // unless their only general question is the default for words after a greeting that, line by line, the
+            // rules did explain ("hi" / "thank you").
+            boolean defaultOnlyAcrossLines = whole.defaulted() && !composed.contains(Intent.GENERAL_QUESTION);
+            return new IntentResolution(defaultOnlyAcrossLines ? composed : whole.intents(), IntentStage.RULES, ambiguous);
         }
         return new IntentResolution(composed, IntentStage.EMBEDDING, ambiguous);
     }
