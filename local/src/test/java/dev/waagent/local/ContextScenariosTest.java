@@ -54,6 +54,9 @@ class ContextScenariosTest {
         properties.put("llm.providers.model.model", "stub-model");
         properties.put("llm.providers.model.timeout", "5s");
         properties.put("wa.scheduler.enabled", false);
+        // One turn with the model down may now cost four failed calls (the intent classification of an ambiguous
+        // turn, then the reply, two attempts each): the circuit must stay closed for the test after such a turn.
+        properties.put("llm.routing.failure-threshold", 5);
         runtime = LocalRuntime.start(new LocalOptions(0, dataDir, EmbeddedDynamoDb.shared().endpoint(),
                 "ctx-" + UUID.randomUUID().toString().substring(0, 8), properties));
         driver = new PipelineDriver(runtime, SECRET, DemoTenants.PUNE_NUMBER_ID);
