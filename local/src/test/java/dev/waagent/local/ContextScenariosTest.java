@@ -193,6 +193,31 @@ class ContextScenariosTest {
         assertThat(conversation(customer).handedOff()).isTrue();
     }
 
+    @Test
+    void anAmbiguousTurnIsClassifiedByTheModelFirstAndItsTurnRecordSaysTheLlmDecided() throws Exception {
+        String customer = customer();
+        int classified = MODEL.classifications().size();
+        int before = MODEL.requestCount();
+        // No rule matches and the nearest exemplars do not agree: the router asks the model, within its deadline.
+        MODEL.scriptClassification(OpenAiWireStub.say("{\"intents\":[\"GENERAL_QUESTION\",\"PRICING\"]}"));
+
+        replyTo(customer, "does your shop organise photography workshops for kids?");
+
+        assertThat(MODEL.classifications()).hasSize(classified + 1);
+        assertThat(MODEL.classifications().get(classified).body()).contains("photography workshops for kids");
+        assertThat(MODEL.requests().get(before).body()).contains("ask, in order: general question, pricing");
+        DynamoDbClient client = runtime.context().getBean(DynamoDbClient.class);
+        String table = runtime.context().getBean(DynamoDbSettings.class).getConversationsTable();
+        var records = client.query(query -> query.tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :turn)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("T#" + TENANT + "#C#" + customer),
+                        ":turn", AttributeValue.fromS("X#")))).items();
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.get("intentStage").s()).isEqualTo("llm");
+            assertThat(record.get("intents").l()).extracting(AttributeValue::s).containsExactly("GENERAL_QUESTION", "PRICING");
+        });
+    }
+
     private static dev.waagent.domain.conversation.Conversation conversation(String customer) {
         return runtime.context().getBean(ConversationStore.class).load(new ConversationKey(TENANT, customer), 1)
                 .conversation();
