@@ -28,16 +28,22 @@ class IntentExemplarsTest {
     }
 
     @Test
-    void noExemplarIsAMessageOfTheLabelledTestSet() throws IOException {
-        Set<String> labelled;
-        try (InputStream in = getClass().getResourceAsStream("/intents/labelled-messages.tsv")) {
-            labelled = Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+    void noExemplarIsAMessageOfEitherTestSet() throws IOException {
+        Set<String> labelled = testMessages("/intents/labelled-messages.tsv");
+        Set<String> heldOut = testMessages("/intents/held-out-messages.tsv");
+
+        assertThat(labelled).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(heldOut).hasSizeGreaterThanOrEqualTo(50).doesNotContainAnyElementsOf(labelled);
+        assertThat(IntentExemplars.shipped()).noneMatch(exemplar -> labelled.contains(normalized(exemplar.text()))
+                || heldOut.contains(normalized(exemplar.text())));
+    }
+
+    private Set<String> testMessages(String resource) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> normalized(line.split("\t")[0])).collect(Collectors.toSet());
         }
-
-        assertThat(labelled).hasSizeGreaterThanOrEqualTo(200);
-        assertThat(IntentExemplars.shipped()).noneMatch(exemplar -> labelled.contains(normalized(exemplar.text())));
     }
 
     @Test
