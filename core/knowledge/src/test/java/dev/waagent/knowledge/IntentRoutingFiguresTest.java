@@ -90,7 +90,7 @@ class IntentRoutingFiguresTest {
                 wrongUnseen++;
             }
             List<Intent> byRules = IntentClassifier.classify(labelled.text());
-            if (!resolved.intents().equals(byRules) || resolved.ambiguous()) {
+            if (!resolved.intents().equals(byRules) || resolved.ambiguous() || !byRules.equals(labelled.expected())) {
                 changes.add(String.format("%-50s rules %s -> %s %s%s (expected %s)", labelled.text(), byRules,
                         resolved.stage().wireName(), resolved.intents(), resolved.ambiguous() ? " AMBIGUOUS" : "",
                         labelled.expected()));

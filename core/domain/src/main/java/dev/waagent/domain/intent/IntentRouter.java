@@ -15,7 +15,8 @@ import java.util.Optional;
  *   <li>Embeddings ({@link EmbeddingIntentStage}) decide where the rules found nothing (no rule hit, or only a
  *   greeting followed by words no rule explains), when the nearest exemplars clearly agree.</li>
  *   <li>The LLM ({@link LlmIntentStage}) is asked when neither settles it: no rule hit and no clear embedding
- *   answer (unless the embedding's best guess is the rules' default, a general question), or a confident embedding answer that contradicts a rule hit. A turn of several messages (a burst) is
+ *   answer for what the rules left unexplained (unless the embedding's best guess is the rules' default, a
+ *   general question), or a confident embedding answer that contradicts a rule hit. A turn of several messages (a burst) is
  *   judged message by message, so a burst goes to the LLM only when one of its messages is ambiguous. When the LLM
  *   gives no usable answer in time, the rules (or, where they found nothing, the embedding's best guess) stand.</li>
  * </ol>
@@ -110,8 +111,11 @@ public final class IntentRouter {
             // The rules' default and the embedding's best guess agree: a general question, nothing to ask about.
             return new Judged(List.of(Intent.GENERAL_QUESTION), false, vote.top() != Intent.GENERAL_QUESTION);
         }
-        if (rules.defaulted() && vote.confident()) {
+        if (rules.defaulted()) {
             // A greeting followed by words no rule explains ("thank you so much", "hi, what documents…").
+            if (!vote.confident()) {
+                return new Judged(rules.intents(), false, vote.top() != Intent.GENERAL_QUESTION);
+            }
             if (vote.top() == Intent.GREETING) {
                 return new Judged(List.of(Intent.GREETING), true, false);
             }
