@@ -80,7 +80,7 @@ class IntentRouterEmbeddingTest {
     }
 
     @Test
-    void anEmbedderThatFailsLeavesTheRulesAndFailsNoTurn() throws IOException {
+    void anEmbedderThatFailsLeavesTheRulesAsIfThereWereNoEmbeddingStageAndFailsNoTurn() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -91,8 +91,11 @@ class IntentRouterEmbeddingTest {
 
             assertThat(failing.resolveWithoutModel("do you have the FX3?"))
                     .isEqualTo(resolution(IntentStage.RULES, false, Intent.AVAILABILITY));
+            // As with no embedding stage at all: what no rule explains is left to the model.
+            assertThat(failing.resolveWithoutModel("hi\nthe tripod you gave me was dirty and wobbly"))
+                    .isEqualTo(resolution(IntentStage.RULES, true, Intent.GREETING, Intent.GENERAL_QUESTION));
             assertThat(failing.resolveWithoutModel("the tripod you gave me was dirty and wobbly"))
-                    .isEqualTo(resolution(IntentStage.RULES, false, Intent.GENERAL_QUESTION));
+                    .isEqualTo(resolution(IntentStage.RULES, true, Intent.GENERAL_QUESTION));
         }
     }
 

@@ -65,13 +65,17 @@ public final class IntentRouter {
         if (text == null || text.isBlank()) {
             return new IntentResolution(whole.intents(), IntentStage.RULES, false);
         }
+        // Without the embedding stage (or when it fails), what no rule explains is left to the model.
+        IntentResolution rulesAlone = new IntentResolution(whole.intents(), IntentStage.RULES, whole.defaulted());
         if (embeddings == null) {
-            // Without the embedding stage, a message no rule explains is left to the model (when there is one).
-            return new IntentResolution(whole.intents(), IntentStage.RULES, whole.nothingMatched());
+            return rulesAlone;
         }
         List<String> messages = text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         if (messages.size() <= 1) {
             Judged judged = judge(text.strip(), whole);
+            if (judged == null) {
+                return rulesAlone;
+            }
             return new IntentResolution(judged.intents(), judged.usedEmbedding() ? IntentStage.EMBEDDING : IntentStage.RULES,
                     judged.ambiguous());
         }
@@ -80,6 +84,9 @@ public final class IntentRouter {
         boolean ambiguous = false;
         for (String message : messages) {
             Judged judged = judge(message, IntentClassifier.match(message));
+            if (judged == null) {
+                return rulesAlone; // the embedder failed: no point asking it about the other messages
+            }
             judged.intents().stream().filter(intent -> !composed.contains(intent)).forEach(composed::add);
             usedEmbedding |= judged.usedEmbedding();
             ambiguous |= judged.ambiguous();
@@ -98,10 +105,11 @@ public final class IntentRouter {
     private record Judged(List<Intent> intents, boolean usedEmbedding, boolean ambiguous) {
     }
 
+    /** Null when the embedding stage could not vote (its embedder failed). */
     private Judged judge(String message, IntentClassifier.RuleMatch rules) {
         Optional<EmbeddingIntentStage.Vote> voted = embeddings.vote(message);
         if (voted.isEmpty()) {
-            return new Judged(rules.intents(), false, false);
+            return null;
         }
         EmbeddingIntentStage.Vote vote = voted.get();
         if (rules.nothingMatched()) {
