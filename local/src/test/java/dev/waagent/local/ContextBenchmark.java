@@ -23,6 +23,7 @@ import dev.waagent.domain.turn.TurnOutcome;
 import dev.waagent.domain.turn.TurnService;
 import dev.waagent.domain.turn.TurnSettings;
 import dev.waagent.domain.turn.TurnTrigger;
+import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.dynamodb.DynamoDbTurnMemory;
 import dev.waagent.embedded.EmbeddedDynamoDb;
 import dev.waagent.llm.TokenCounter;
@@ -197,7 +198,8 @@ public final class ContextBenchmark {
                 null, staff, handoffs);
         DynamoDbTurnMemory memory = context.getBean(DynamoDbTurnMemory.class);
         ContextBuilder builder = new ContextBuilder(context.getBean(TokenCounter.class), context.getBean(KnowledgeBase.class),
-                context.getBean(CatalogLookup.class), memory, ContextSettings.defaults(), TurnSettings.defaults());
+                context.getBean(CatalogLookup.class), memory, ContextSettings.defaults(), TurnSettings.defaults(),
+                context.getBean(IntentRouter.class));
         AgentTools tools = new AgentTools(context.getBean(CatalogLookup.class), memory, (t, k, n) -> { });
         AgentConfigurations configurations = context.getBean(AgentConfigurations.class);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -54,6 +54,9 @@ class ContextScenariosTest {
         properties.put("llm.providers.model.model", "stub-model");
         properties.put("llm.providers.model.timeout", "5s");
         properties.put("wa.scheduler.enabled", false);
+        // One turn with the model down may now cost four failed calls (the intent classification of an ambiguous
+        // turn, then the reply, two attempts each): the circuit must stay closed for the test after such a turn.
+        properties.put("llm.routing.failure-threshold", 5);
         runtime = LocalRuntime.start(new LocalOptions(0, dataDir, EmbeddedDynamoDb.shared().endpoint(),
                 "ctx-" + UUID.randomUUID().toString().substring(0, 8), properties));
         driver = new PipelineDriver(runtime, SECRET, DemoTenants.PUNE_NUMBER_ID);
@@ -215,6 +218,31 @@ class ContextScenariosTest {
         assertThat(judged).as("stored per reply: judged support, or not judged (NaN)").hasSize(4);
         assertThat(judged.get(0)).isLessThan(0.55);
         assertThat(judged.subList(1, 3)).containsOnly(Double.NaN);
+    }
+
+    @Test
+    void anAmbiguousTurnIsClassifiedByTheModelFirstAndItsTurnRecordSaysTheLlmDecided() throws Exception {
+        String customer = customer();
+        int classified = MODEL.classifications().size();
+        int before = MODEL.requestCount();
+        // No rule matches and the nearest exemplars do not agree: the router asks the model, within its deadline.
+        MODEL.scriptClassification(OpenAiWireStub.say("{\"intents\":[\"GENERAL_QUESTION\",\"PRICING\"]}"));
+
+        replyTo(customer, "does your shop organise photography workshops for kids?");
+
+        assertThat(MODEL.classifications()).hasSize(classified + 1);
+        assertThat(MODEL.classifications().get(classified).body()).contains("photography workshops for kids");
+        assertThat(MODEL.requests().get(before).body()).contains("ask, in order: general question, pricing");
+        DynamoDbClient client = runtime.context().getBean(DynamoDbClient.class);
+        String table = runtime.context().getBean(DynamoDbSettings.class).getConversationsTable();
+        var records = client.query(query -> query.tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :turn)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("T#" + TENANT + "#C#" + customer),
+                        ":turn", AttributeValue.fromS("X#")))).items();
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.get("intentStage").s()).isEqualTo("llm");
+            assertThat(record.get("intents").l()).extracting(AttributeValue::s).containsExactly("GENERAL_QUESTION", "PRICING");
+        });
     }
 
     private static dev.waagent.domain.conversation.Conversation conversation(String customer) {

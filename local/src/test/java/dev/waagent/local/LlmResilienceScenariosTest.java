@@ -155,13 +155,15 @@ class LlmResilienceScenariosTest {
         primary.mode(OpenAiWireStub.Mode.SERVER_ERROR);
         replyTo("first " + tag());
         replyTo("second " + tag());
-        int callsWhenOpen = primary.requestCount();
-        assertThat(callsWhenOpen).isEqualTo(3); // two for the first turn, the third failure opened the circuit
+        int callsWhenOpen = primary.callCount();
+        // Two for the first turn (its intent classification when the rules and embeddings leave it ambiguous, else
+        // its reply), then the third failure opened the circuit.
+        assertThat(callsWhenOpen).isEqualTo(3);
 
         for (int i = 0; i < 3; i++) {
             assertThat(replyTo("while open " + i + " " + tag())).startsWith("secondary reply");
         }
-        assertThat(primary.requestCount()).isEqualTo(callsWhenOpen);
+        assertThat(primary.callCount()).isEqualTo(callsWhenOpen);
     }
 
     private String replyTo(String text) throws Exception {

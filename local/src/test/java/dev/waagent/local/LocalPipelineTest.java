@@ -114,6 +114,8 @@ class LocalPipelineTest {
         List<String> generations = llm.requestsMentioning(tag);
         assertThat(generations).hasSize(1);
         assertThat(generations.get(0)).contains("hi " + tag).contains("FX3 " + tag).contains("2 days " + tag);
+        // Every intent of the burst, in the order asked, for the one reply to address.
+        assertThat(generations.get(0)).contains("ask, in order: greeting, availability, pricing");
 
         List<StoredMessage> stored = store().load(new ConversationKey("pune-camera-rentals", customer), 20).recentMessages();
         assertThat(stored.stream().filter(StoredMessage::isInbound).map(StoredMessage::answeredBy).distinct()).hasSize(1);

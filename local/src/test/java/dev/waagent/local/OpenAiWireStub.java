@@ -36,6 +36,10 @@ final class OpenAiWireStub implements AutoCloseable {
     private volatile boolean reportUsage = true;
     /** Assistant {@code message} objects (JSON) answered in order before the default reply; see {@link #script}. */
     private final java.util.Queue<String> scripted = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Answers to intent classifications, in order; see {@link #scriptClassification}. */
+    private final java.util.Queue<String> scriptedClassifications = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<Request> classifications = new CopyOnWriteArrayList<>();
+    private static final String CLASSIFIER_OPENING = "You label a customer's WhatsApp messages";
     /** While positive, answers 429 this many more times, then goes back to OK. */
     private final AtomicInteger rateLimitedLeft = new AtomicInteger();
 
@@ -57,14 +61,18 @@ final class OpenAiWireStub implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(body, Instant.now()));
+        // Intent classifications (the router's LLM stage) are kept apart from reply generations: tests count and
+        // script the replies, and a classification answers from its own script (prose by default, which the
+        // router does not accept, so the rules stand).
+        boolean classification = body.contains(CLASSIFIER_OPENING);
+        (classification ? classifications : requests).add(new Request(body, Instant.now()));
         Mode now = rateLimitedLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? Mode.RATE_LIMITED : mode;
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("x-request-id", "req_" + requests.size());
         switch (now) {
             case OK -> {
                 int n = replies.incrementAndGet();
-                String next = scripted.poll();
+                String next = classification ? scriptedClassifications.poll() : scripted.poll();
                 String message = next != null ? next : "{\"role\":\"assistant\",\"content\":\"" + name + " reply " + n + "\"}";
                 send(exchange, 200, "{\"id\":\"chatcmpl-" + n + "\",\"object\":\"chat.completion\",\"created\":1795342530,"
                         + "\"model\":\"stub-model\",\"choices\":[{\"index\":0,\"message\":" + message
@@ -111,6 +119,16 @@ final class OpenAiWireStub implements AutoCloseable {
         scripted.addAll(List.of(messages));
     }
 
+    /** The next intent classifications' answers (assistant message objects), in order. */
+    void scriptClassification(String... messages) {
+        scriptedClassifications.addAll(List.of(messages));
+    }
+
+    /** Intent classification requests received (not counted among {@link #requests()}). */
+    List<Request> classifications() {
+        return List.copyOf(classifications);
+    }
+
     static String say(String text) {
         return "{\"role\":\"assistant\",\"content\":\"" + text.replace("\"", "\\\"") + "\"}";
     }
@@ -132,8 +150,14 @@ final class OpenAiWireStub implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
+    /** Reply generations received (intent classifications not included). */
     int requestCount() {
         return requests.size();
+    }
+
+    /** Every call received: reply generations and intent classifications. */
+    int callCount() {
+        return requests.size() + classifications.size();
     }
 
     List<Request> requests() {

@@ -14,6 +14,12 @@ import dev.waagent.domain.catalog.CatalogLookup;
 import dev.waagent.domain.context.ContextBuilder;
 import dev.waagent.domain.context.GroundedAnswers;
 import dev.waagent.domain.context.ReplyComposer;
+import dev.waagent.domain.intent.EmbeddingIntentStage;
+import dev.waagent.domain.intent.IntentExemplars;
+import dev.waagent.domain.intent.IntentRouter;
+import dev.waagent.domain.intent.IntentSettings;
+import dev.waagent.domain.intent.LlmIntentStage;
+import dev.waagent.domain.knowledge.Embedder;
 import dev.waagent.domain.knowledge.AgentConfigurations;
 import dev.waagent.domain.knowledge.KnowledgeBase;
 import dev.waagent.domain.schedule.StaffNotices;
@@ -105,11 +111,35 @@ public class WorkerFactory {
     ReplyComposer replyComposer(TokenCounter tokens, KnowledgeBase knowledge, CatalogLookup catalog,
                                 DynamoDbTurnMemory memory, AgentConfigurations configurations, LlmRouter replies,
                                 Optional<StaffNotices> staff, ContextConfiguration context, TurnConfiguration turn,
-                                TimeSource time, BookingReminders reminders) {
+                                TimeSource time, BookingReminders reminders, IntentRouter intents) {
         StaffNotices notices = staff.orElse((tenant, conversation, notice) -> LOG.info(
                 "staff notice tenant={} customer={}: {}", tenant.id(), Masking.phone(conversation.customerId()), notice));
-        return new ReplyComposer(new ContextBuilder(tokens, knowledge, catalog, memory, context.toSettings(), turn.toSettings()),
-                replies, new AgentTools(catalog, memory, notices, reminders), configurations, memory, time);
+        return new ReplyComposer(new ContextBuilder(tokens, knowledge, catalog, memory, context.toSettings(), turn.toSettings(),
+                intents), replies, new AgentTools(catalog, memory, notices, reminders), configurations, memory, time);
+    }
+
+    /**
+     * Similarity of a turn to the shipped exemplar messages, with the process's one embedder. Off with
+     * {@code wa.intents.embeddings-enabled=false}. Its exemplars are embedded by {@link WorkerPrimer} or on first use.
+     */
+    @Singleton
+    @Requires(beans = Embedder.class)
+    @Requires(property = "wa.intents.embeddings-enabled", notEquals = "false")
+    EmbeddingIntentStage intentEmbeddings(Embedder embedder, IntentConfiguration configuration) {
+        return new EmbeddingIntentStage(embedder, IntentExemplars.shipped(), configuration.toSettings());
+    }
+
+    /**
+     * The one intent router of a turn: rules, then the embedding stage (when there is one), then the LLM through the
+     * reply chain for ambiguous turns ({@code wa.intents.llm-enabled}).
+     */
+    @Singleton
+    IntentRouter intentRouter(@Nullable EmbeddingIntentStage embeddings, LlmRouter replies,
+                              IntentConfiguration configuration) {
+        IntentSettings settings = configuration.toSettings();
+        LlmIntentStage model = settings.llmEnabled() ? new LlmIntentStage(replies, settings) : null;
+        LOG.info("intent routing: rules{}{}", embeddings == null ? "" : " + embeddings", model == null ? "" : " + LLM for ambiguous turns");
+        return new IntentRouter(embeddings, model);
     }
 
     /** Handoff notices, conversations given back to the bot and the owner's briefing go to staff through this. */
@@ -182,11 +212,15 @@ public class WorkerFactory {
     @Singleton
     @Named("local")
     LocalResponder localResponder(TokenCounter tokens, Optional<KnowledgeBase> knowledge, Optional<CatalogLookup> catalog,
-                                  Optional<AgentConfigurations> configurations) {
+                                  Optional<AgentConfigurations> configurations,
+                                  @Nullable EmbeddingIntentStage intentEmbeddings) {
         if (knowledge.isEmpty() || catalog.isEmpty() || configurations.isEmpty()) {
             return new LocalResponder(tokens);
         }
-        GroundedAnswers grounded = new GroundedAnswers(knowledge.get(), catalog.get(), configurations.get());
+        // Rules and embeddings only: the last resort answers because the models did not, so it never asks one.
+        // (Its own router: the turn's router asks the reply chain, and the chain ends with this responder.)
+        IntentRouter withoutModel = new IntentRouter(intentEmbeddings, null);
+        GroundedAnswers grounded = new GroundedAnswers(knowledge.get(), catalog.get(), configurations.get(), withoutModel);
         return new LocalResponder(tokens, request -> grounded.answer(request.tenantId(), request.lastUserText(),
                 request.language()));
     }

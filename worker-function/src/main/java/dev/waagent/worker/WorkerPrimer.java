@@ -3,6 +3,7 @@ package dev.waagent.worker;
 import dev.waagent.domain.conversation.Conversation;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
+import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.turn.PromptBuilder;
 import dev.waagent.domain.turn.TurnTrigger;
@@ -17,8 +18,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Warms the worker's own hot path (the providers prime themselves when built): trigger JSON, prompt assembly and
- * token counting. No network.
+ * Warms the worker's own hot path (the providers prime themselves when built): trigger JSON, prompt assembly,
+ * token counting and the intent exemplars' vectors (a remote embedder is called here, once).
  */
 @Singleton
 public class WorkerPrimer implements Primer {
@@ -29,11 +30,13 @@ public class WorkerPrimer implements Primer {
     private final TurnTriggerCodec codec;
     private final TokenCounter tokens;
     private final PromptBuilder prompts;
+    private final IntentRouter intents;
 
-    public WorkerPrimer(TurnTriggerCodec codec, TokenCounter tokens, TurnConfiguration turn) {
+    public WorkerPrimer(TurnTriggerCodec codec, TokenCounter tokens, TurnConfiguration turn, IntentRouter intents) {
         this.codec = codec;
         this.tokens = tokens;
         this.prompts = new PromptBuilder(turn.toSettings());
+        this.intents = intents;
     }
 
     @Override
@@ -48,5 +51,6 @@ public class WorkerPrimer implements Primer {
         var request = prompts.build(SAMPLE_TENANT, new ConversationSnapshot(Conversation.start(key), List.of()), List.of(),
                 Instant.now(), Duration.ofSeconds(20));
         tokens.count(request.messages());
+        intents.prime();
     }
 }

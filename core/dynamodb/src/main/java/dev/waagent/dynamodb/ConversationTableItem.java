@@ -68,6 +68,10 @@ public class ConversationTableItem {
     private Long expiredFor;
     private Long returnedToBotAt;
     private String summarySource;
+    /** On a turn record ({@code X#…}, {@link DynamoDbTurnMemory#recordTurn}): the turn's intents in order. */
+    private java.util.List<String> intents;
+    /** On a turn record: the routing stage that decided {@link #intents} (rules, embedding or llm). */
+    private String intentStage;
 
     @DynamoDbPartitionKey
     public String getPk() {
@@ -515,5 +519,21 @@ public class ConversationTableItem {
 
     public void setSummarySource(String summarySource) {
         this.summarySource = summarySource;
+    }
+
+    public java.util.List<String> getIntents() {
+        return intents;
+    }
+
+    public void setIntents(java.util.List<String> intents) {
+        this.intents = intents;
+    }
+
+    public String getIntentStage() {
+        return intentStage;
+    }
+
+    public void setIntentStage(String intentStage) {
+        this.intentStage = intentStage;
     }
 }

@@ -1,6 +1,7 @@
 package dev.waagent.dynamodb;
 
 import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.intent.IntentResolution;
 import dev.waagent.domain.memory.TurnMemory;
 import dev.waagent.domain.tools.FollowUpRequest;
 import dev.waagent.domain.tools.FollowUpRequests;
@@ -25,8 +26,9 @@ import java.util.Map;
  *   tenant's day of them on the due-index without a scan ({@link DynamoDbFollowUpLog})</li>
  *   <li>a booking request whose dates name a concrete day also carries {@code bookingDate} (yyyy-MM-dd, tenant-local);
  *   its reminder is a separate item ({@link DynamoDbBookingReminders})</li>
- *   <li>{@code sk = X#<epoch millis, 13 digits>#<turn ref>}: one turn's tool calls, context truncation and price
- *   repairs</li>
+ *   <li>{@code sk = X#<epoch millis, 13 digits>#<turn ref>}: one turn's intents and the routing stage that decided
+ *   them, its tool calls, context truncation and price repairs (recorded when
+ *   a stage other than the rules decided, or there is something else to say)</li>
  *   <li>{@code sk = SUMMARY_DUE}: the conversation's turns no longer fit the prompt; {@code dueBucket = T#<tenant>#SUM},
  *   {@code dueAt} = when marked, for the summaries job ({@link DynamoDbActivityTimeline#marked})</li>
  * </ul>
@@ -58,9 +60,11 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
     }
 
     @Override
-    public void recordTurn(ConversationKey key, String turnRef, List<String> toolCalls, List<String> contextDropped,
-                           List<String> priceRepairs, Instant at) {
+    public void recordTurn(ConversationKey key, String turnRef, IntentResolution intents, List<String> toolCalls,
+                           List<String> contextDropped, List<String> priceRepairs, Instant at) {
         Map<String, AttributeValue> item = base(key, TURN_RECORD_PREFIX + millis(at) + "#" + turnRef, "TURN", at);
+        item.put("intents", list(intents.names()));
+        item.put("intentStage", AttributeValue.fromS(intents.stage().wireName()));
         item.put("toolCalls", list(toolCalls));
         item.put("contextDropped", list(contextDropped));
         item.put("priceRepairs", list(priceRepairs));

@@ -72,6 +72,8 @@ final class ItemSchemas {
             .addAttribute(EnhancedType.of(String.class), a -> a.name("summarySource").getter(ConversationTableItem::getSummarySource).setter(ConversationTableItem::setSummarySource))
             .addAttribute(EnhancedType.of(Long.class), a -> a.name("windowClosedAt").getter(ConversationTableItem::getWindowClosedAt).setter(ConversationTableItem::setWindowClosedAt))
             .addAttribute(EnhancedType.of(String.class), a -> a.name("content").getter(ConversationTableItem::getContent).setter(ConversationTableItem::setContent))
+            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("intents").getter(ConversationTableItem::getIntents).setter(ConversationTableItem::setIntents))
+            .addAttribute(EnhancedType.of(String.class), a -> a.name("intentStage").getter(ConversationTableItem::getIntentStage).setter(ConversationTableItem::setIntentStage))
             .build();
 
     /** Tenants and their routing entries: key {@code pk}. */

@@ -6,6 +6,9 @@ import dev.waagent.domain.channel.MessageType;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.intent.Intent;
+import dev.waagent.domain.intent.IntentResolution;
+import dev.waagent.domain.intent.IntentStage;
 import dev.waagent.domain.schedule.ActiveConversation;
 import dev.waagent.domain.schedule.SummaryMarks;
 import dev.waagent.domain.tools.FollowUpRequest;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
 import java.util.List;
@@ -63,8 +67,28 @@ class DynamoDbTurnMemoryTest {
         ConversationSnapshot snapshot = store.load(key, 10);
         assertThat(snapshot.conversation().memory().keyFacts()).containsExactly("item: Sony FX3", "dates: sunday", "name: Ravi");
         // Turn records and follow-ups live beside the messages, never among them.
-        memory.recordTurn(key, "turn-1", List.of("quote_price({}) -> {}"), List.of("catalog:1"), List.of(), T0);
+        memory.recordTurn(key, "turn-1", new IntentResolution(List.of(Intent.PRICING), IntentStage.RULES, false),
+                List.of("quote_price({}) -> {}"), List.of("catalog:1"), List.of(), T0);
         assertThat(store.load(key, 10).recentMessages()).hasSize(1);
+    }
+
+    @Test
+    void aTurnRecordKeepsTheIntentsInOrderAndTheStageThatDecidedThem() {
+        memory.recordTurn(key, "turn-2", new IntentResolution(List.of(Intent.GREETING, Intent.AVAILABILITY),
+                IntentStage.LLM, true), List.of(), List.of(), List.of(), T0);
+
+        var items = context.getBean(DynamoDbClient.class).query(q -> q.tableName("memory-test-conversations")
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :x)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.partition(key)),
+                        ":x", AttributeValue.fromS(DynamoDbTurnMemory.TURN_RECORD_PREFIX)))).items();
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.get("intents").l()).extracting(AttributeValue::s).containsExactly("GREETING", "AVAILABILITY");
+            assertThat(item.get("intentStage").s()).isEqualTo("llm");
+            // Declared in the item schema: read through it, the record keeps both.
+            ConversationTableItem read = ItemSchemas.CONVERSATION.mapToItem(item);
+            assertThat(read.getIntents()).containsExactly("GREETING", "AVAILABILITY");
+            assertThat(read.getIntentStage()).isEqualTo("llm");
+        });
     }
 
     @Test

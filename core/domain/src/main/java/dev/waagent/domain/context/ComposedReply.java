@@ -3,7 +3,6 @@ package dev.waagent.domain.context;
 import dev.waagent.domain.catalog.CatalogMatch;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.intent.Intent;
-import dev.waagent.domain.intent.IntentClassifier;
 import dev.waagent.domain.knowledge.KnowledgeHit;
 import dev.waagent.domain.tools.ToolResult;
 import dev.waagent.domain.turn.ReplyGenerator;
@@ -74,7 +73,7 @@ public record ComposedReply(String text, ReplyGenerator.GeneratedReply last, int
         if (handoffRequested() || last.response().needsHuman() || context.forgottenQuestion().isPresent()) {
             return Double.NaN;
         }
-        List<Intent> intents = IntentClassifier.classify(context.customerTurn());
+        List<Intent> intents = context.intents().intents();
         if (!intents.contains(Intent.GENERAL_QUESTION) || intents.stream().anyMatch(NOT_JUDGED::contains)) {
             return Double.NaN;
         }

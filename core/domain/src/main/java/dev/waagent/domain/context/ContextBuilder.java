@@ -8,7 +8,8 @@ import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.LanguageDetector;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.intent.Intent;
-import dev.waagent.domain.intent.IntentClassifier;
+import dev.waagent.domain.intent.IntentResolution;
+import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.knowledge.AgentConfiguration;
 import dev.waagent.domain.knowledge.KnowledgeBase;
 import dev.waagent.domain.knowledge.KnowledgeHit;
@@ -71,9 +72,13 @@ public final class ContextBuilder {
     private final FollowUpRequests history;
     private final ContextSettings settings;
     private final TurnSettings turn;
+    private final IntentRouter intentRouter;
 
+    /** @param intentRouter the turn's intents (rules, embeddings, the LLM for ambiguous turns) */
     public ContextBuilder(TokenEstimator tokens, KnowledgeBase knowledge, CatalogLookup catalog,
-                          FollowUpRequests history, ContextSettings settings, TurnSettings turn) {
+                          FollowUpRequests history, ContextSettings settings, TurnSettings turn,
+                          IntentRouter intentRouter) {
+        this.intentRouter = intentRouter;
         this.tokens = tokens;
         this.knowledge = knowledge;
         this.catalog = catalog;
@@ -107,7 +112,9 @@ public final class ContextBuilder {
         List<String> facts = KeyFacts.merge(memory.keyFacts(), KeyFacts.extract(customerTurn, matches));
         boolean factsChanged = !facts.equals(memory.keyFacts());
 
-        List<Intent> intents = IntentClassifier.classify(customerTurn);
+        // The LLM stage, when a turn needs it, may use at most a third of the turn's time: the reply needs the rest.
+        IntentResolution resolution = intentRouter.resolve(tenant, customerTurn, timeout.dividedBy(3));
+        List<Intent> intents = resolution.intents();
         boolean useTools = !tools.isEmpty() && (!matches.isEmpty() || DIGIT.matcher(customerTurn).find()
                 || intents.stream().anyMatch(TOOL_INTENTS::contains) || forgotten.isPresent() || returning.isPresent());
         // (A request with tools is never served from the response cache: a memory cue is this customer's alone.)
@@ -125,9 +132,7 @@ public final class ContextBuilder {
                 ? "- Prices only from quote_price/search_catalog results or the catalog list below; never any other number.\n"
                 : "- Prices only from the catalog list below; if an item is not listed, a team member will confirm.\n");
         if (intents.size() > 1) {
-            system.append("- The customer's messages ask, in order: ")
-                    .append(intents.stream().map(i -> i.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                            .collect(Collectors.joining(", ")))
+            system.append("- The customer's messages ask, in order: ").append(resolution.describe())
                     .append(". Address each one, in that order, in one reply.\n");
         }
         returning.ifPresent(topic -> system.append("- The customer is back after a break. Last time they asked about: ")
@@ -236,7 +241,7 @@ public final class ContextBuilder {
         LlmRequest request = new LlmRequest(tenant.id(), messages, offered, turn.maxReplyTokens(), turn.temperature(),
                 timeout, language);
         return new TurnContext(request, report, language, customerTurn, hits, matches, prices, stated, forgotten,
-                returning, facts, factsChanged, threshold);
+                returning, facts, factsChanged, threshold, resolution);
     }
 
     private Piece piece(ContextSection section, String text, ChatMessage message) {

@@ -3,7 +3,7 @@ package dev.waagent.domain.context;
 import dev.waagent.domain.catalog.CatalogLookup;
 import dev.waagent.domain.catalog.CatalogMatch;
 import dev.waagent.domain.intent.Intent;
-import dev.waagent.domain.intent.IntentClassifier;
+import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.knowledge.AgentConfiguration;
 import dev.waagent.domain.knowledge.AgentConfigurations;
 import dev.waagent.domain.knowledge.KnowledgeBase;
@@ -31,8 +31,12 @@ public final class GroundedAnswers {
     private final KnowledgeBase knowledge;
     private final CatalogLookup catalog;
     private final AgentConfigurations configurations;
+    private final IntentRouter intentRouter;
 
-    public GroundedAnswers(KnowledgeBase knowledge, CatalogLookup catalog, AgentConfigurations configurations) {
+    /** @param intentRouter asked without its LLM stage: this is the answer for when the models failed */
+    public GroundedAnswers(KnowledgeBase knowledge, CatalogLookup catalog, AgentConfigurations configurations,
+                           IntentRouter intentRouter) {
+        this.intentRouter = intentRouter;
         this.knowledge = knowledge;
         this.catalog = catalog;
         this.configurations = configurations;
@@ -43,7 +47,7 @@ public final class GroundedAnswers {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        List<Intent> intents = IntentClassifier.classify(customerText);
+        List<Intent> intents = intentRouter.resolveWithoutModel(customerText).intents();
         boolean asksPrice = intents.contains(Intent.PRICING) || intents.contains(Intent.AVAILABILITY)
                 || intents.contains(Intent.BOOKING);
         if (asksPrice) {

@@ -3,6 +3,7 @@ package dev.waagent.domain.context;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.intent.IntentStage;
 import dev.waagent.domain.knowledge.AgentConfiguration;
 import dev.waagent.domain.knowledge.AgentConfigurations;
 import dev.waagent.domain.llm.ChatMessage;
@@ -30,8 +31,8 @@ import java.util.UUID;
 /**
  * The generation half of a turn: builds the prompt within budget, lets the model call tools for at most
  * {@value #MAX_TOOL_ROUNDS} rounds, checks every price of the reply against the catalog, and records what the turn
- * did (tool calls, context truncation, price repairs). What it learned (key facts) comes back with the reply, which
- * is recorded with them.
+ * did (intents and the routing stage, tool calls, context truncation, price repairs). What it learned (key facts)
+ * comes back with the reply, which is recorded with them.
  */
 public final class ReplyComposer {
 
@@ -129,9 +130,12 @@ public final class ReplyComposer {
         var key = snapshot.conversation().key();
         try {
             // Key facts are not written here: they go with the reply's record ({@link ComposedReply#keyFactsToSave}).
-            if (!results.isEmpty() || turn.report().truncated() || checked.repaired()) {
-                memory.recordTurn(key, UUID.randomUUID().toString(), results.stream().map(ToolResult::describe).toList(),
-                        turn.report().dropped(), checked.repairs(), now);
+            // A turn whose intents the rules alone decided, and that used no tool, lost no context and repaired no
+            // price, is not recorded: its record would say nothing the messages do not, at one more write per turn.
+            if (!results.isEmpty() || turn.report().truncated() || checked.repaired()
+                    || turn.intents().stage() != IntentStage.RULES) {
+                memory.recordTurn(key, UUID.randomUUID().toString(), turn.intents(),
+                        results.stream().map(ToolResult::describe).toList(), turn.report().dropped(), checked.repairs(), now);
             }
             if (turn.report().droppedTurns()) {
                 memory.markSummaryDue(key, now);

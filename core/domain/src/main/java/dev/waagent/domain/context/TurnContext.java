@@ -2,6 +2,7 @@ package dev.waagent.domain.context;
 
 import dev.waagent.domain.catalog.CatalogMatch;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.intent.IntentResolution;
 import dev.waagent.domain.knowledge.KnowledgeHit;
 import dev.waagent.domain.llm.LlmRequest;
 import dev.waagent.domain.tools.QuotedPrice;
@@ -20,13 +21,14 @@ import java.util.Optional;
  * @param forgottenQuestion the earlier question the customer says we forgot, when they say so
  * @param returningTopic   the previous topic of a customer back after context expiry
  * @param keyFacts         the conversation's key facts after this turn's were merged in
+ * @param intents          what the customer asks, in order, and which routing stage decided it
  */
 public record TurnContext(LlmRequest request, ContextReport report, Locale language, String customerTurn,
                           List<KnowledgeHit> knowledgeHits, List<CatalogMatch> catalogMatches,
                           List<QuotedPrice> catalogPrices, List<BigDecimal> statedAmounts,
                           Optional<StoredMessage> forgottenQuestion,
                           Optional<String> returningTopic, List<String> keyFacts, boolean keyFactsChanged,
-                          double confidenceThreshold) {
+                          double confidenceThreshold, IntentResolution intents) {
 
     public TurnContext {
         knowledgeHits = List.copyOf(knowledgeHits);

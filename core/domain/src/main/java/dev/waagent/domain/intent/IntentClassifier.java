@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Finds a message's intents by rules written for how customers of our tenants write: English, Hinglish
  * (romanized Hindi) and Bahasa Indonesia. Intents come back in the order they appear, so a burst such as
  * "hi / do you have the FX3? / and the price for 2 days?" is answered point by point. Cheap and explainable:
- * the LLM is asked only when a turn is ambiguous (issue 5).
+ * the first stage of {@link IntentRouter}, which asks embeddings and then the LLM only when the rules find nothing
+ * or are contradicted.
  */
 public final class IntentClassifier {
 
@@ -65,8 +66,32 @@ public final class IntentClassifier {
     private IntentClassifier() {
     }
 
+    /**
+     * What the rules found.
+     *
+     * @param intents   in order of appearance; never empty
+     * @param defaulted GENERAL_QUESTION was added because no rule explained the text (or the words after a greeting),
+     *                  not because a rule matched: the later stages of {@link IntentRouter} may know better
+     */
+    public record RuleMatch(List<Intent> intents, boolean defaulted) {
+
+        public RuleMatch {
+            intents = List.copyOf(intents);
+        }
+
+        /** No rule matched at all. */
+        public boolean nothingMatched() {
+            return defaulted && intents.equals(List.of(Intent.GENERAL_QUESTION));
+        }
+    }
+
     /** The intents in {@code text}, in order of appearance; never empty. */
     public static List<Intent> classify(String text) {
+        return match(text).intents();
+    }
+
+    /** The intents in {@code text} and whether GENERAL_QUESTION was only the default. */
+    public static RuleMatch match(String text) {
         String normalized = normalize(text);
         List<int[]> found = new ArrayList<>();
         int greetingEnd = -1;
@@ -96,12 +121,13 @@ public final class IntentClassifier {
             String rest = normalized.substring(Math.max(0, greetingEnd)).replaceAll("^[\\s,.!]+", "").strip();
             if (rest.split(" ").length >= 2 && !FILLER.matcher(rest).find()) {
                 intents.add(Intent.GENERAL_QUESTION);
+                return new RuleMatch(intents, true);
             }
         }
         if (intents.isEmpty()) {
-            intents.add(Intent.GENERAL_QUESTION);
+            return new RuleMatch(List.of(Intent.GENERAL_QUESTION), true);
         }
-        return intents;
+        return new RuleMatch(intents, false);
     }
 
     /** The intent the reply must lead with. */

@@ -4,8 +4,8 @@ import dev.waagent.domain.conversation.ConversationMemory;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.LanguageDetector;
 import dev.waagent.domain.conversation.StoredMessage;
-import dev.waagent.domain.intent.Intent;
-import dev.waagent.domain.intent.IntentClassifier;
+import dev.waagent.domain.intent.IntentResolution;
+import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.llm.ChatMessage;
 import dev.waagent.domain.llm.LlmRequest;
 import dev.waagent.domain.tenant.Tenant;
@@ -30,9 +30,16 @@ public final class PromptBuilder {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final TurnSettings settings;
+    private final IntentRouter intentRouter;
 
+    /** Intents by the rules alone. */
     public PromptBuilder(TurnSettings settings) {
+        this(settings, IntentRouter.rulesOnly());
+    }
+
+    public PromptBuilder(TurnSettings settings, IntentRouter intentRouter) {
         this.settings = settings;
+        this.intentRouter = intentRouter;
     }
 
     public LlmRequest build(Tenant tenant, ConversationSnapshot snapshot, List<StoredMessage> toAnswer, Instant now,
@@ -53,12 +60,12 @@ public final class PromptBuilder {
             messages.add(earlier.isInbound() ? ChatMessage.user(asPromptText(earlier)) : ChatMessage.assistant(earlier.text()));
         }
         messages.add(ChatMessage.user(customerTurn));
-        List<Intent> intents = IntentClassifier.classify(customerTurn);
-        if (intents.size() > 1) {
+        // Rules and embeddings only: this path has one model call, the reply, and its whole deadline is the reply's.
+        IntentResolution intents = intentRouter.resolveWithoutModel(customerTurn);
+        if (intents.intents().size() > 1) {
             // A burst with several asks: make the model answer each, in the order asked.
             messages.set(0, ChatMessage.system(messages.get(0).content() + "- The customer's messages ask, in order: "
-                    + intents.stream().map(i -> i.name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "))
-                    + ". Address each one, in that order, in one reply.\n"));
+                    + intents.describe() + ". Address each one, in that order, in one reply.\n"));
         }
         return new LlmRequest(tenant.id(), messages, List.of(), settings.maxReplyTokens(), settings.temperature(),
                 timeout, language);

@@ -1,5 +1,6 @@
 package dev.waagent.domain.context;
 
+import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.conversation.Conversation;
 import dev.waagent.domain.conversation.ConversationMemory;
 import dev.waagent.domain.conversation.ConversationSnapshot;
@@ -29,7 +30,7 @@ class ContextBuilderTest {
 
     private TurnContext build(int budget, List<StoredMessage> messages) {
         ContextBuilder builder = new ContextBuilder(TOKENS, knowledge, new Catalog(FX3, A7S3), stores,
-                new ContextSettings(budget, Map.of(), 3, 3), TurnSettings.defaults());
+                new ContextSettings(budget, Map.of(), 3, 3), TurnSettings.defaults(), IntentRouter.rulesOnly());
         Conversation conversation = new Conversation(KEY, "Ravi", ConversationStatus.ACTIVE, null, null, false, null,
                 new ConversationMemory("Ravi rents cameras for weddings.", List.of("name: Ravi"), null, null));
         StoredMessage last = messages.get(messages.size() - 1);

@@ -24,6 +24,7 @@ import dev.waagent.domain.llm.ToolCall;
 import dev.waagent.domain.llm.ToolDefinition;
 import dev.waagent.domain.llm.routing.RouteReport;
 import dev.waagent.domain.llm.routing.TurnComplexity;
+import dev.waagent.domain.intent.IntentResolution;
 import dev.waagent.domain.memory.TurnMemory;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tools.FollowUpRequest;
@@ -126,6 +127,7 @@ final class ContextFixtures {
     static final class Stores implements FollowUpRequests, TurnMemory {
         final List<FollowUpRequest> requests = new ArrayList<>();
         final List<List<String>> savedFacts = new ArrayList<>();
+        final List<IntentResolution> intentRecords = new ArrayList<>();
         final List<List<String>> toolRecords = new ArrayList<>();
         final List<List<String>> dropped = new ArrayList<>();
         final List<ConversationKey> summaryDue = new ArrayList<>();
@@ -146,8 +148,9 @@ final class ContextFixtures {
         }
 
         @Override
-        public void recordTurn(ConversationKey key, String turnRef, List<String> toolCalls, List<String> contextDropped,
-                               List<String> priceRepairs, Instant at) {
+        public void recordTurn(ConversationKey key, String turnRef, IntentResolution intents, List<String> toolCalls,
+                               List<String> contextDropped, List<String> priceRepairs, Instant at) {
+            intentRecords.add(intents);
             toolRecords.add(toolCalls);
             dropped.add(contextDropped);
         }

@@ -1,5 +1,6 @@
 package dev.waagent.domain.context;
 
+import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.knowledge.AgentConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class GroundedAnswersTest {
             .add("deposit", "Deposit", "A refundable deposit is held on your card.", 0.80)
             .add("parking", "Parking", "There is street parking only.", 0.40);
     private final GroundedAnswers answers = new GroundedAnswers(knowledge, new Catalog(FX3, A7S3),
-            tenant -> Optional.of(AgentConfiguration.defaults(tenant, "Asha")));
+            tenant -> Optional.of(AgentConfiguration.defaults(tenant, "Asha")), IntentRouter.rulesOnly());
 
     @Test
     void aPriceQuestionIsAnsweredWithTheCatalogPriceAndTheTotalForTheDaysAsked() {

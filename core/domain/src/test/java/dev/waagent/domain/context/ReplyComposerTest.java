@@ -1,5 +1,6 @@
 package dev.waagent.domain.context;
 
+import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.catalog.CatalogLookup;
 import dev.waagent.domain.catalog.CatalogMatch;
@@ -48,7 +49,7 @@ class ReplyComposerTest {
     private ComposedReply compose(Knowledge knowledge, CatalogLookup lookup, ScriptedModel model,
                                   List<StoredMessage> messages) {
         ContextBuilder context = new ContextBuilder(TOKENS, knowledge, lookup, stores,
-                new ContextSettings(1_500, Map.of(), 3, 3), TurnSettings.defaults());
+                new ContextSettings(1_500, Map.of(), 3, 3), TurnSettings.defaults(), IntentRouter.rulesOnly());
         ReplyComposer composer = new ReplyComposer(context, model,
                 new AgentTools(catalog, stores, (tenant, key, notice) -> notices.add(notice)), tenant -> Optional.empty(),
                 stores, time);
