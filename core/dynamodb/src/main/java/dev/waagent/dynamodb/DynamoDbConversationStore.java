@@ -50,6 +50,10 @@ import java.util.concurrent.Future;
 @Singleton
 public class DynamoDbConversationStore implements ConversationStore {
 
+    /** A reply's confidence attribute when the reply was not judged (support is in [0, 1], so never negative). */
+    static final double NOT_JUDGED = -1.0;
+    private static final double LEGACY_CONFIDENCE = 1.0;
+
     /** Items of a kind other than messages that a newest-first page may contain (conversation state, deliveries). */
     private static final int NON_MESSAGE_SLACK = 4;
     static final String NO_REPLY_NEEDED = "-";
@@ -263,7 +267,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         outbound.setFallbacks(accounting.fallbacks());
         outbound.setNeedsHuman(accounting.needsHuman());
         outbound.setCostUsd(accounting.costUsd());
-        outbound.setConfidence(accounting.judged() ? accounting.confidence() : null);
+        outbound.setConfidence(accounting.judged() ? accounting.confidence() : NOT_JUDGED);
         outbound.setCacheHit(accounting.cacheHit());
         outbound.setComplexity(accounting.complexity());
         outbound.setRoute(accounting.route());
@@ -520,6 +524,19 @@ public class DynamoDbConversationStore implements ConversationStore {
                 .build();
     }
 
+    /**
+     * The stored judgement of a reply. Not judged is stored as {@link #NOT_JUDGED}; a reply stored before replies
+     * carried a judgement has no attribute and reads as judged and confident, as the low-confidence streak treated
+     * every answer that did not need a person then (so a deploy cannot lengthen a streak across older answers).
+     */
+    private static double confidenceOf(ConversationTableItem item) {
+        Double stored = item.getConfidence();
+        if (stored == null) {
+            return LEGACY_CONFIDENCE;
+        }
+        return stored < 0 ? Double.NaN : stored;
+    }
+
     static StoredMessage toMessage(ConversationKey key, ConversationTableItem item) {
         Direction direction = Direction.valueOf(item.getDirection());
         ReplyAccounting accounting = direction == Direction.OUTBOUND
@@ -527,7 +544,7 @@ public class DynamoDbConversationStore implements ConversationStore {
                 orZero(item.getCompletionTokens()), item.getLatencyMs() == null ? 0 : item.getLatencyMs(),
                 orZero(item.getFallbacks()), Boolean.TRUE.equals(item.getNeedsHuman()),
                 item.getCostUsd() == null ? 0 : item.getCostUsd(), Boolean.TRUE.equals(item.getCacheHit()),
-                item.getComplexity(), item.getRoute(), item.getConfidence() == null ? Double.NaN : item.getConfidence())
+                item.getComplexity(), item.getRoute(), confidenceOf(item))
                 : ReplyAccounting.NONE;
         return new StoredMessage(key, item.getMessageId(), item.getPlatformId(), direction,
                 MessageType.valueOf(item.getType()), item.getText(),

@@ -99,6 +99,29 @@ class DynamoDbConversationStoreTest {
     }
 
     @Test
+    void aReplyStoredBeforeRepliesWereJudgedReadsAsAJudgedAnswerSoItStillEndsAStreak() {
+        Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
+        store.recordInbound(tenant, text("wamid.l1", "do you rent drones?", t0), t0);
+        store.recordReply(key(), new OutboundReply("turn-l1", "out.turn-l1", "Yes, the DJI Mini 4.", null,
+                store.load(key(), 10).unansweredInbound(), new ReplyAccounting("openai", "m", 10, 5, 3, 0, false, 0, false,
+                "SIMPLE", "openai:OK")), t0.plusSeconds(1), t0.plusSeconds(61));
+        StoredMessage stored = store.load(key(), 10).recentMessages().stream().filter(m -> !m.isInbound()).findFirst().orElseThrow();
+        assertThat(stored.accounting().judged()).isFalse();
+
+        // What an item written by the previous release looks like: no confidence attribute at all.
+        context.getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class).updateItem(update -> update
+                .tableName("store-test-conversations")
+                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.partition(key())),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Keys.message(t0.plusSeconds(1), stored.messageId()))))
+                .updateExpression("REMOVE confidence")
+                .conditionExpression("attribute_exists(confidence)"));
+
+        StoredMessage legacy = store.load(key(), 10).recentMessages().stream().filter(m -> !m.isInbound()).findFirst().orElseThrow();
+        assertThat(legacy.accounting().judged()).isTrue();
+        assertThat(legacy.accounting().confidence()).isEqualTo(1.0);
+    }
+
+    @Test
     void aReplyMarksEveryAnsweredMessageAndAReplayOfThemIsDone() {
         Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
         store.recordInbound(tenant, text("wamid.a", "hi", t0), t0);
