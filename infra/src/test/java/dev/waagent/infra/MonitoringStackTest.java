@@ -106,6 +106,20 @@ class MonitoringStackTest {
     }
 
     @Test
+    void whatTheSchedulerSendsIsDrawnUnderTheSchedulerNotOnlyTheWorker() {
+        // Morning briefings and idle-timeout returns are staff notices; reminders and follow-ups wait for the
+        // number's throughput too: both are published with Function=scheduler.
+        for (String name : List.of(MetricNames.STAFF_NOTICES_SENT, MetricNames.STAFF_NOTICES_SENT_AS_TEMPLATE,
+                MetricNames.STAFF_NOTICES_HELD, MetricNames.STAFF_NOTICES_FAILED, MetricNames.THROUGHPUT_WAITS,
+                MetricNames.THROUGHPUT_WAIT_TIME)) {
+            for (AgentFunction sender : List.of(AgentFunction.WORKER, AgentFunction.SCHEDULER)) {
+                assertThat(drawn).as("%s of the %s", name, sender.id()).anyMatch(m -> m.name().equals(name)
+                        && sender.id().equals(m.dimensions().get(MetricNames.DIM_FUNCTION)));
+            }
+        }
+    }
+
+    @Test
     void applicationMetricsUseOnlyTheSharedDimensionsAndFunctionNames() {
         Set<String> functionIds = new HashSet<>();
         for (AgentFunction function : AgentFunction.values()) {

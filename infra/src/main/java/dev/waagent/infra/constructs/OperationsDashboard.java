@@ -169,15 +169,17 @@ public final class OperationsDashboard extends Construct {
                         ofFunction(AgentFunction.WORKER, MetricNames.OPT_OUTS, SUM, FIVE_MINUTES))),
                 // As template = outside the staff number's 24-hour window (a paid template message); held = outside it
                 // with no staff_alert template configured: the owner should message the business number or add one.
-                graph("Staff notices: sent, as template, held, failed", List.of(
-                        ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_SENT, SUM, FIVE_MINUTES),
-                        ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_SENT_AS_TEMPLATE, SUM, FIVE_MINUTES),
-                        ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_HELD, SUM, FIVE_MINUTES),
-                        ofFunction(AgentFunction.WORKER, MetricNames.STAFF_NOTICES_FAILED, SUM, FIVE_MINUTES))),
-                // Waits = a burst across many customers of one number queued for its throughput share instead of 130429.
+                // The worker sends handoff and lead notices; the scheduler the morning briefing and idle-timeout returns.
+                graph("Staff notices: sent, as template, held, failed", bothSenders(List.of(
+                        MetricNames.STAFF_NOTICES_SENT, MetricNames.STAFF_NOTICES_SENT_AS_TEMPLATE,
+                        MetricNames.STAFF_NOTICES_HELD, MetricNames.STAFF_NOTICES_FAILED), SUM)),
+                // Waits = a burst across many customers of one number queued for its throughput share instead of 130429;
+                // the scheduler's reminders and follow-ups share the number with the worker's replies.
                 graph("Sends waiting for the number's throughput: count, wait p95 (ms)", List.of(
-                        ofFunction(AgentFunction.WORKER, MetricNames.THROUGHPUT_WAITS, SUM, FIVE_MINUTES),
-                        ofFunction(AgentFunction.WORKER, MetricNames.THROUGHPUT_WAIT_TIME, P95, FIVE_MINUTES))),
+                        ofSender(AgentFunction.WORKER, MetricNames.THROUGHPUT_WAITS, SUM),
+                        ofSender(AgentFunction.WORKER, MetricNames.THROUGHPUT_WAIT_TIME, P95),
+                        ofSender(AgentFunction.SCHEDULER, MetricNames.THROUGHPUT_WAITS, SUM),
+                        ofSender(AgentFunction.SCHEDULER, MetricNames.THROUGHPUT_WAIT_TIME, P95))),
                 graph("Response cache hit rate (%)", List.of(MathExpression.Builder.create()
                         .expression("100 * hits / MAX([hits + misses, 1])")
                         .usingMetrics(new TreeMap<>(Map.of(
@@ -285,5 +287,19 @@ public final class OperationsDashboard extends Construct {
 
     public Dashboard dashboard() {
         return dashboard;
+    }
+
+    /** {@code names} as sent by the worker and by the scheduler, one line each, labelled with the function. */
+    private static List<IMetric> bothSenders(List<String> names, String statistic) {
+        List<IMetric> metrics = new ArrayList<>();
+        for (AgentFunction function : List.of(AgentFunction.WORKER, AgentFunction.SCHEDULER)) {
+            names.forEach(name -> metrics.add(ofSender(function, name, statistic)));
+        }
+        return metrics;
+    }
+
+    private static IMetric ofSender(AgentFunction function, String name, String statistic) {
+        return ofFunction(function, name, statistic, FIVE_MINUTES).with(MetricOptions.builder()
+                .label(name + (SUM.equals(statistic) ? "" : " " + statistic) + " (" + function.id() + ")").build());
     }
 }
