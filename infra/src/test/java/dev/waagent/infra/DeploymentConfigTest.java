@@ -112,6 +112,7 @@ class DeploymentConfigTest {
             "stage|staging|stage must be one of",
             "dlqMaxReceiveCount|0|dlqMaxReceiveCount must be 1..1000",
             "workerMaxConcurrency|1|workerMaxConcurrency must be 2..1000",
+            "whatsappThroughputPerNumber|0|whatsappThroughputPerNumber must be 1..1000",
             "turnBurstWindowSeconds|901|burst window",
             "turnBurstWindowSeconds|1.5|must be a whole number",
             "workerTimeoutSeconds|901|timeout must be whole seconds",

@@ -124,8 +124,20 @@ class ServiceStackTest {
                         Match.anyValue()))));
         dev.service().hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", "wa-agent-dev-scheduler",
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("WA_DELIVERY_SENDING_INSTANCES", "6"))),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("WA_DELIVERY_SENDING_INSTANCES", "6",
+                        "WA_DELIVERY_THROUGHPUT_PER_NUMBER", "80"))),
                 "VpcConfig", Match.objectLike(Map.of("SubnetIds", Match.anyValue()))));
+    }
+
+    @Test
+    void anUpgradedNumbersThroughputIsSharedByEveryWorkerInvocationAndTheScheduler() {
+        for (String function : List.of("wa-agent-prod-worker", "wa-agent-prod-scheduler")) {
+            TestApps.prod().service().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "FunctionName", function,
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            "WA_DELIVERY_THROUGHPUT_PER_NUMBER", "250",
+                            "WA_DELIVERY_SENDING_INSTANCES", "51")))));
+        }
     }
 
     @Test

@@ -82,6 +82,8 @@ public final class TestApps {
             context.put(ContextConfigReader.ENABLE_WAF, "true");
             context.put(ContextConfigReader.DLQ_MAX_RECEIVE_COUNT, "3");
             context.put(ContextConfigReader.WORKER_MAX_CONCURRENCY, "50");
+            // An upgraded business number.
+            context.put(ContextConfigReader.WHATSAPP_THROUGHPUT_PER_NUMBER, "250");
             return synth(context, Map.of("CDK_DEFAULT_ACCOUNT", ACCOUNT, "CDK_DEFAULT_REGION", REGION));
         });
     }

@@ -38,6 +38,7 @@ public final class ContextConfigReader {
     public static final String NAT_GATEWAYS = "natGateways";
     public static final String DLQ_MAX_RECEIVE_COUNT = "dlqMaxReceiveCount";
     public static final String WORKER_MAX_CONCURRENCY = "workerMaxConcurrency";
+    public static final String WHATSAPP_THROUGHPUT_PER_NUMBER = "whatsappThroughputPerNumber";
     public static final String TURN_BURST_WINDOW_SECONDS = "turnBurstWindowSeconds";
     public static final String WHATSAPP_API_VERSION = "whatsappApiVersion";
     public static final String LOG_RETENTION_DAYS = "logRetentionDays";
@@ -75,7 +76,8 @@ public final class ContextConfigReader {
         var queue = new DeploymentConfig.TurnQueueSettings(
                 integer(TURN_BURST_WINDOW_SECONDS).map(s -> Duration.ofSeconds(s)).orElse(d.turnQueue().burstWindow()),
                 integer(DLQ_MAX_RECEIVE_COUNT).orElse(d.turnQueue().maxReceiveCount()),
-                integer(WORKER_MAX_CONCURRENCY).orElse(d.turnQueue().workerMaxConcurrency()));
+                integer(WORKER_MAX_CONCURRENCY).orElse(d.turnQueue().workerMaxConcurrency()),
+                integer(WHATSAPP_THROUGHPUT_PER_NUMBER).orElse(d.turnQueue().throughputPerNumber()));
         var api = new DeploymentConfig.ApiSettings(
                 integer(API_THROTTLE_RATE).orElse(d.api().throttleRateLimit()),
                 integer(API_THROTTLE_BURST).orElse(d.api().throttleBurstLimit()),

@@ -129,7 +129,7 @@ public record DeploymentConfig(
                 List.of(),
                 Optional.empty(),
                 functions,
-                new TurnQueueSettings(Duration.ofSeconds(2), 5, prod ? 20 : 5),
+                new TurnQueueSettings(Duration.ofSeconds(2), 5, prod ? 20 : 5, 80),
                 new ApiSettings(prod ? 200 : 50, prod ? 400 : 100, false, true),
                 new DatabaseSettings(false, Optional.empty(), Optional.empty(), 0.5, prod ? 8 : 2, prod ? 2 : 1),
                 new AlarmSettings(Optional.empty(), 5.0, 20.0, Duration.ofMinutes(5), 5),
@@ -178,8 +178,11 @@ public record DeploymentConfig(
      * @param burstWindow        queue delivery delay and the worker's burst window (whole seconds, ≤ 15 min)
      * @param maxReceiveCount    receives before a trigger moves to the DLQ
      * @param workerMaxConcurrency maximum concurrent worker invocations driven by the event source (2..1000)
+     * @param throughputPerNumber  messages per second Meta allows each business number (80 by default; 1..1000: a
+     *                             coexistence number gets 20, an upgraded one up to 1,000), shared by every sender
      */
-    public record TurnQueueSettings(Duration burstWindow, int maxReceiveCount, int workerMaxConcurrency) {
+    public record TurnQueueSettings(Duration burstWindow, int maxReceiveCount, int workerMaxConcurrency,
+                                    int throughputPerNumber) {
         public TurnQueueSettings {
             Objects.requireNonNull(burstWindow, "burstWindow");
             if (burstWindow.isNegative() || burstWindow.compareTo(Duration.ofMinutes(15)) > 0
@@ -193,6 +196,10 @@ public record DeploymentConfig(
             if (workerMaxConcurrency < 2 || workerMaxConcurrency > 1000) {
                 throw new IllegalArgumentException("workerMaxConcurrency must be 2..1000, got "
                         + workerMaxConcurrency);
+            }
+            if (throughputPerNumber < 1 || throughputPerNumber > 1000) {
+                throw new IllegalArgumentException("whatsappThroughputPerNumber must be 1..1000, got "
+                        + throughputPerNumber);
             }
         }
 

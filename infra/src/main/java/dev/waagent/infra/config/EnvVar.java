@@ -30,6 +30,7 @@ public enum EnvVar {
      * maximum concurrency plus one for the scheduler. Each instance keeps to Meta's per-number throughput divided by it.
      */
     WA_DELIVERY_SENDING_INSTANCES,
+    WA_DELIVERY_THROUGHPUT_PER_NUMBER,
     /**
      * Secrets Manager name prefix, e.g. {@code wa-agent/dev}. A secret reference {@code r} (as stored on a tenant,
      * or in a {@code …_REF} variable) is the secret named {@code <prefix>/<r>}; see {@link SecretNames}.

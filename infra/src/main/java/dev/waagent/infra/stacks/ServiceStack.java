@@ -95,11 +95,13 @@ public final class ServiceStack extends Stack {
 
         // Every worker invocation the event source may run at once, and the scheduler, share a number's throughput.
         String sendingInstances = Integer.toString(config.turnQueue().workerMaxConcurrency() + 1);
+        String throughputPerNumber = Integer.toString(config.turnQueue().throughputPerNumber());
 
         // worker: one turn per customer burst; LLM chain, back office, sends replies.
         FunctionEnvironment.Builder workerEnv = FunctionEnvironment.builder().putAll(common)
                 .put(EnvVar.WA_WHATSAPP_GRAPH_API_VERSION, config.whatsappApiVersion())
                 .put(EnvVar.WA_DELIVERY_SENDING_INSTANCES, sendingInstances)
+                .put(EnvVar.WA_DELIVERY_THROUGHPUT_PER_NUMBER, throughputPerNumber)
                 .put(EnvVar.WA_TURN_BURST_WINDOW, config.turnQueue().burstWindow().toSeconds() + "s")
                 .put(EnvVar.DJL_CACHE_DIR, "/tmp/djl")
                 .putAll(backOffice.environment());
@@ -137,6 +139,7 @@ public final class ServiceStack extends Stack {
         FunctionEnvironment.Builder schedulerEnv = FunctionEnvironment.builder().putAll(common)
                 .put(EnvVar.WA_WHATSAPP_GRAPH_API_VERSION, config.whatsappApiVersion())
                 .put(EnvVar.WA_DELIVERY_SENDING_INSTANCES, sendingInstances)
+                .put(EnvVar.WA_DELIVERY_THROUGHPUT_PER_NUMBER, throughputPerNumber)
                 .putAll(backOffice.environment());
         if (!config.bedrockModelIds().isEmpty()) {
             schedulerEnv.put(EnvVar.WA_BEDROCK_MODEL_IDS, String.join(",", config.bedrockModelIds()));
