@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
  *   <li>{@link #deliver}: the {@link ServiceWindow} decides (outside it only the tenant's approved follow-up template
  *       may go); every part is recorded under its stable key ({@code out.<turn>#<n>}) together with the "answered"
  *       marks, in one transaction, before anything is sent; then {@link PairPacer#sendInOrder} sends them, each part
- *       marked sent as soon as the platform accepted it.</li>
+ *       marked sent as soon as the platform accepted it. {@link #deliverAsWritten} does the same for a reply a person
+ *       wrote: no template in its place, recorded once per turn id.</li>
  *   <li>{@link #resume}: a retried turn sends the parts still pending, from the first unsent one; a part is never
  *       sent twice by us (each is claimed under a lease before it is sent).</li>
  * </ol>
