@@ -5,6 +5,7 @@ import dev.waagent.domain.analytics.DailyRollup;
 import dev.waagent.domain.analytics.RollupStore;
 import dev.waagent.domain.catalog.Availability;
 import dev.waagent.domain.catalog.CatalogItem;
+import dev.waagent.domain.channel.DeliveryState;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.StoredMessage;
@@ -12,12 +13,14 @@ import dev.waagent.domain.schedule.ActivityTimeline;
 import dev.waagent.domain.staff.CustomerFinder;
 import dev.waagent.domain.staff.StaffCommand;
 import dev.waagent.domain.staff.StaffCommands;
+import dev.waagent.domain.tenant.ApprovedTemplate;
 import dev.waagent.domain.tenant.OpeningHours;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.tenant.TenantDirectory;
 import dev.waagent.domain.turn.ChannelSendException;
 import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.embedded.EmbeddedDynamoDb;
+import dev.waagent.local.ReplyDeliveryScenariosTest.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -195,15 +198,10 @@ class StaffCommandsScenarioTest {
         pune.send(customer, "can you send me the full rental terms?");
         await(() -> pune.textsTo(customer), 1);
         Tenant tenant = runtime.context().getBean(TenantDirectory.class).findById(PUNE).orElseThrow();
-        StringBuilder terms = new StringBuilder();
-        for (int i = 1; terms.length() < 6_000; i++) {
-            terms.append("Term ").append(i).append(": the renter returns the equipment clean and complete by 10:00. ");
-        }
-        String text = terms.toString().strip();
-        ConversationStore conversations = store();
-        StaffCommands commands = new StaffCommands(conversations, new CustomerFinder(conversations,
-                runtime.context().getBean(ActivityTimeline.class)), null, null, null, null,
-                runtime.context().getBean(OutboundChannel.class), dev.waagent.domain.TimeSource.system(), Duration.ofSeconds(60));
+        String text = longTerms();
+        ManualClock clock = new ManualClock(Instant.now());
+        RecordingChannel graph = new RecordingChannel(clock);
+        StaffCommands commands = staffCommands(graph, clock);
         var owner = tenant.staffMember(PUNE_OWNER).orElseThrow();
         StaffCommand reply = new StaffCommand.Reply(customer, text);
 
@@ -215,17 +213,87 @@ class StaffCommandsScenarioTest {
         assertThat(texts).hasSize(3);
         assertThat(bodyOf(texts.get(1)).length()).isLessThanOrEqualTo(4_096);
         assertThat(bodyOf(texts.get(1)) + " " + bodyOf(texts.get(2))).isEqualTo(text);
-        List<Instant> sent = runtime.context().getBean(LocalOutbox.class).entries().stream()
-                .filter(entry -> entry.status() == 200 && entry.body().contains("\"to\":\"" + customer + "\"")
-                        && entry.body().contains("Term "))
-                .map(LocalOutbox.Entry::time).toList();
-        assertThat(sent).hasSize(2);
-        assertThat(Duration.between(sent.get(0), sent.get(1))).as("paced: a second apart at least")
-                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
-        assertThat(conversations.load(new ConversationKey(PUNE, customer), 20).recentMessages())
+        // Paced on the clock, not waited for: the second part went at least the pacer's 1 s after the first.
+        assertThat(graph.sends).hasSize(2);
+        assertThat(Duration.between(graph.sends.get(0).at(), graph.sends.get(1).at())).as("paced: a second apart at least")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(clock.slept()).as("the wait was a sleep on the clock").isNotEmpty();
+        assertThat(store().load(new ConversationKey(PUNE, customer), 20).recentMessages())
                 .filteredOn(m -> "staff:wamid.cmd-long".equals(m.turnId()))
                 .extracting(StoredMessage::messageId).containsExactly("out.staff:wamid.cmd-long#0", "out.staff:wamid.cmd-long#1");
         assertThat(runtime.context().getBean(GraphApiStandIn.class).refusedRequests()).isEqualTo(refusedBefore);
+    }
+
+    @Test
+    void aReplyRetriedAfterMoreThanTwentyNewerMessagesSendsOnlyItsUnsentPartOnce() throws Exception {
+        String customer = customer();
+        ConversationKey key = new ConversationKey(PUNE, customer);
+        pune.send(customer, "can you send me the full rental terms?");
+        await(() -> pune.textsTo(customer), 1);
+        Tenant tenant = runtime.context().getBean(TenantDirectory.class).findById(PUNE).orElseThrow();
+        ManualClock clock = new ManualClock(Instant.now());
+        RecordingChannel graph = new RecordingChannel(clock);
+        graph.failAt = 1; // the first attempt dies on its second part (a Graph 5xx: the queue redelivers the command)
+        StaffCommands commands = staffCommands(graph, clock);
+        var owner = tenant.staffMember(PUNE_OWNER).orElseThrow();
+        StaffCommand reply = new StaffCommand.Reply(customer, longTerms());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.execute(tenant, owner, reply, "wamid.cmd-late"))
+                .isInstanceOf(ChannelSendException.class);
+        // The customer keeps writing before the redelivery: the parts fall out of the newest 20 messages.
+        for (int i = 0; i < 25; i++) {
+            clock.advance(Duration.ofSeconds(2));
+            store().recordInbound(PUNE, new dev.waagent.domain.channel.InboundMessage("whatsapp", DemoTenants.PUNE_NUMBER_ID,
+                    "wamid.late-" + i + "-" + customer, customer, "Ravi", dev.waagent.domain.channel.MessageType.TEXT, "text",
+                    "hello? " + i, clock.now(), null, Map.of()), clock.now());
+        }
+        assertThat(store().load(key, 20).recentMessages()).as("the parts are no longer among the newest 20")
+                .noneMatch(m -> "staff:wamid.cmd-late".equals(m.turnId()));
+
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-late")).isEqualTo("Sent to Ravi (+" + customer + ").");
+        assertThat(commands.execute(tenant, owner, reply, "wamid.cmd-late")).isEqualTo("Sent to Ravi (+" + customer + ").");
+
+        List<StoredMessage> parts = store().recordedParts(key, "staff:wamid.cmd-late");
+        assertThat(parts).extracting(StoredMessage::messageId, StoredMessage::deliveryState)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("out.staff:wamid.cmd-late#0", DeliveryState.SENT),
+                        org.assertj.core.groups.Tuple.tuple("out.staff:wamid.cmd-late#1", DeliveryState.SENT));
+        assertThat(graph.sends).extracting(Sent::text).as("each part once: the retry sent only the unsent one")
+                .containsExactly(parts.get(0).text(), parts.get(1).text());
+        assertThat(pune.textsTo(customer)).hasSize(3);
+    }
+
+    @Test
+    void aReplyWhoseWindowClosesWhileItIsComposedIsNotSentAndNoTemplateGoesInstead() throws Exception {
+        String customer = customer();
+        ConversationKey key = new ConversationKey(PUNE, customer);
+        ManualClock clock = new ManualClock(Instant.now());
+        // Our window closes 2 min (the margin) before Meta's: the customer wrote so long ago that 5 s of it are left.
+        Instant wrote = clock.now().minus(Duration.ofHours(24)).plus(Duration.ofMinutes(2)).plusSeconds(5);
+        store().recordInbound(PUNE, new dev.waagent.domain.channel.InboundMessage("whatsapp", DemoTenants.PUNE_NUMBER_ID,
+                "wamid.edge-" + customer, customer, "Edge Customer", dev.waagent.domain.channel.MessageType.TEXT, "text",
+                "is the FX3 free?", wrote, null, Map.of()), wrote);
+        store().markAnsweredWithoutReply(key, store().load(key, 5).unansweredInbound(), "human", wrote);
+        Tenant current = runtime.context().getBean(TenantDirectory.class).findById(PUNE).orElseThrow();
+        Tenant tenant = new Tenant(current.id(), current.name(), current.channel(), current.businessNumberId(),
+                current.displayPhoneNumber(), current.appSecretRef(), current.accessTokenRef(), current.agentName(),
+                current.persona(), current.businessFacts(), current.timezone(), current.languages(), current.providerOrder(),
+                current.active(), current.staff(), current.openingHours(),
+                List.of(new ApprovedTemplate(ApprovedTemplate.FOLLOW_UP, "follow_up_question", "en_US",
+                        List.of("customer_name", "business_name"))), current.richMessages());
+        RecordingChannel graph = new RecordingChannel(clock);
+        graph.onCapabilities = () -> clock.advance(Duration.ofSeconds(10)); // the window closes while the reply is composed
+        StaffCommands commands = staffCommands(graph, clock);
+
+        assertThat(commands.execute(tenant, tenant.staffMember(PUNE_OWNER).orElseThrow(),
+                new StaffCommand.Reply(customer, "Yes, the FX3 is free."), "wamid.cmd-edge"))
+                .isEqualTo("Edge Customer (+" + customer + ") last wrote more than 24 hours ago: WhatsApp allows only an "
+                        + "approved template now, so nothing was sent.");
+
+        assertThat(graph.capabilityCalls).as("the clock crossed the window's end after the command's own check").isPositive();
+        assertThat(graph.sends).as("neither the text nor the follow_up template").isEmpty();
+        assertThat(templatesTo(pune, customer)).isEmpty();
+        assertThat(pune.textsTo(customer)).isEmpty();
+        assertThat(store().recordedParts(key, "staff:wamid.cmd-edge")).isEmpty();
     }
 
     @Test
@@ -249,7 +317,7 @@ class StaffCommandsScenarioTest {
         ConversationStore conversations = store();
         StaffCommands commands = new StaffCommands(conversations, new CustomerFinder(conversations,
                 runtime.context().getBean(ActivityTimeline.class)), null, null, null, null, refusing,
-                dev.waagent.domain.TimeSource.system(), Duration.ofSeconds(60));
+                new ManualClock(Instant.now()), Duration.ofSeconds(60));
         var owner = tenant.staffMember(PUNE_OWNER).orElseThrow();
         StaffCommand reply = new StaffCommand.Reply(customer, "Yes it is.");
 
@@ -482,7 +550,7 @@ class StaffCommandsScenarioTest {
         ConversationStore conversations = store();
         StaffCommands commands = new StaffCommands(conversations, new CustomerFinder(conversations,
                 runtime.context().getBean(ActivityTimeline.class)), null, null, null, null, flaky,
-                dev.waagent.domain.TimeSource.system(), Duration.ofSeconds(60));
+                new ManualClock(Instant.now()), Duration.ofSeconds(60));
         StaffCommand reply = new StaffCommand.Reply(customer, "Yes, the FX6 is free tomorrow.");
         var owner = tenant.staffMember(PUNE_OWNER).orElseThrow();
 
@@ -495,6 +563,70 @@ class StaffCommandsScenarioTest {
         assertThat(conversations.load(new ConversationKey(PUNE, customer), 20).recentMessages())
                 .filteredOn(m -> "staff:wamid.cmd-1".equals(m.turnId())).singleElement()
                 .satisfies(m -> assertThat(m.awaitsSending()).isFalse());
+    }
+
+    /** Staff commands on the demo back office's conversations, sending through {@code channel} on {@code clock}. */
+    private static StaffCommands staffCommands(OutboundChannel channel, ManualClock clock) {
+        ConversationStore conversations = store();
+        return new StaffCommands(conversations, new CustomerFinder(conversations,
+                runtime.context().getBean(ActivityTimeline.class)), null, null, null, null, channel, clock, Duration.ofSeconds(60));
+    }
+
+    /** Rental terms longer than one WhatsApp text takes (two parts). */
+    private static String longTerms() {
+        StringBuilder terms = new StringBuilder();
+        for (int i = 1; terms.length() < 6_000; i++) {
+            terms.append("Term ").append(i).append(": the renter returns the equipment clean and complete by 10:00. ");
+        }
+        return terms.toString().strip();
+    }
+
+    /** A part the channel accepted: its text, and when on the test's clock. */
+    private record Sent(String text, Instant at) {
+    }
+
+    /**
+     * The runtime's Graph API client (to the local stand-in), noting on the test's clock when each part went; it can fail
+     * a send with a Graph 5xx, or run something when the delivery asks what the channel can send.
+     */
+    private static final class RecordingChannel implements OutboundChannel {
+        private final OutboundChannel graph = runtime.context().getBean(OutboundChannel.class);
+        private final ManualClock clock;
+        final List<Sent> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int failAt = -1;
+        Runnable onCapabilities = () -> { };
+        int capabilityCalls;
+        private int attempts;
+
+        RecordingChannel(ManualClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public String sendText(Tenant tenant, String to, String text, String replyTo) {
+            throw new UnsupportedOperationException("parts go through sendReply");
+        }
+
+        @Override
+        public String sendReply(Tenant tenant, String to, dev.waagent.domain.reply.OutboundPart part, String replyTo) {
+            if (attempts++ == failAt) {
+                throw new ChannelSendException("Graph API 500", "500", true, null);
+            }
+            String id = graph.sendReply(tenant, to, part, replyTo);
+            sends.add(new Sent(part.asText(), clock.now()));
+            return id;
+        }
+
+        @Override
+        public void markRead(Tenant tenant, String messageId, boolean showTyping) {
+        }
+
+        @Override
+        public dev.waagent.domain.turn.ChannelCapabilities capabilities(Tenant tenant) {
+            capabilityCalls++;
+            onCapabilities.run();
+            return graph.capabilities(tenant);
+        }
     }
 
     /** Approved-template messages the Graph stand-in accepted for {@code recipient}. */

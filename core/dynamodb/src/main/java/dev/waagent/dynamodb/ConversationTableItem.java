@@ -72,6 +72,8 @@ public class ConversationTableItem {
     private java.util.List<String> intents;
     /** On a turn record: the routing stage that decided {@link #intents} (rules, embedding or llm). */
     private String intentStage;
+    /** On a reply marker ({@code S#…}, {@link Keys#replyOnce}): the sort keys of the reply's parts, in sending order. */
+    private java.util.List<String> partKeys;
 
     @DynamoDbPartitionKey
     public String getPk() {
@@ -535,5 +537,13 @@ public class ConversationTableItem {
 
     public void setIntentStage(String intentStage) {
         this.intentStage = intentStage;
+    }
+
+    public java.util.List<String> getPartKeys() {
+        return partKeys;
+    }
+
+    public void setPartKeys(java.util.List<String> partKeys) {
+        this.partKeys = partKeys;
     }
 }

@@ -215,18 +215,35 @@ public class DynamoDbConversationStore implements ConversationStore {
     public boolean recordReply(ConversationKey key, OutboundReply reply, Instant at, Instant sendLeaseUntil) {
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
         Expression absent = Expression.builder().expression("attribute_not_exists(pk)").build();
+        List<String> partKeys = new ArrayList<>();
         if (reply.parts().isEmpty()) {
+            ConversationTableItem outbound = outboundItem(key, reply, reply.outboundId(), reply.text(), null, at, sendLeaseUntil);
+            partKeys.add(outbound.getSk());
             tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
-                    .item(outboundItem(key, reply, reply.outboundId(), reply.text(), null, at, sendLeaseUntil))
-                    .conditionExpression(absent).build());
+                    .item(outbound).conditionExpression(absent).build());
         } else {
             // One item per part, under its stable key, a millisecond apart so they sort in sending order.
             for (OutboundPart part : reply.parts()) {
                 Instant partAt = at.plusMillis(part.index());
+                ConversationTableItem outbound = outboundItem(key, reply, part.key(reply.outboundId()), part.asText(),
+                        part.content(), partAt, sendLeaseUntil);
+                partKeys.add(outbound.getSk());
                 tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
-                        .item(outboundItem(key, reply, part.key(reply.outboundId()), part.asText(), part.content(), partAt, sendLeaseUntil))
-                        .conditionExpression(absent).build());
+                        .item(outbound).conditionExpression(absent).build());
             }
+        }
+        if (reply.recordOnce()) {
+            // The parts' keys hold the recording time, so a retry's parts never collide with them: this marker, under
+            // the turn id alone, does (the same idea as the I# mark of an inbound message).
+            ConversationTableItem marker = new ConversationTableItem();
+            marker.setPk(Keys.partition(key));
+            marker.setSk(Keys.replyOnce(reply.turnId()));
+            marker.setKind("ONCE");
+            marker.setTurnId(reply.turnId());
+            marker.setPartKeys(partKeys);
+            marker.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+            tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(marker).conditionExpression(absent).build());
         }
         ConversationTableItem state = activeState(key, at);
         state.setLastOutboundAt(at.toEpochMilli());
@@ -236,6 +253,23 @@ public class DynamoDbConversationStore implements ConversationStore {
             state.setKeyFactsAt(at.toEpochMilli());
         }
         return markAnsweredTogether(tx, key, reply.answers(), reply.turnId(), state);
+    }
+
+    @Override
+    public List<StoredMessage> recordedParts(ConversationKey key, String turnId) {
+        String pk = Keys.partition(key);
+        ConversationTableItem marker = getConsistent(pk, Keys.replyOnce(turnId));
+        if (marker == null || marker.getPartKeys() == null) {
+            return List.of();
+        }
+        List<StoredMessage> parts = new ArrayList<>();
+        for (String sk : marker.getPartKeys()) {
+            ConversationTableItem part = getConsistent(pk, sk);
+            if (part != null) {
+                parts.add(toMessage(key, part));
+            }
+        }
+        return parts;
     }
 
     private ConversationTableItem outboundItem(ConversationKey key, OutboundReply reply, String outboundId, String text,

@@ -74,6 +74,7 @@ final class ItemSchemas {
             .addAttribute(EnhancedType.of(String.class), a -> a.name("content").getter(ConversationTableItem::getContent).setter(ConversationTableItem::setContent))
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("intents").getter(ConversationTableItem::getIntents).setter(ConversationTableItem::setIntents))
             .addAttribute(EnhancedType.of(String.class), a -> a.name("intentStage").getter(ConversationTableItem::getIntentStage).setter(ConversationTableItem::setIntentStage))
+            .addAttribute(EnhancedType.listOf(String.class), a -> a.name("partKeys").getter(ConversationTableItem::getPartKeys).setter(ConversationTableItem::setPartKeys))
             .build();
 
     /** Tenants and their routing entries: key {@code pk}. */

@@ -18,6 +18,10 @@ import java.time.ZoneOffset;
  *       that only knows the platform id</li>
  *   <li>{@code sk = I#<platform message id>}: marks an inbound message as seen, written with it in one transaction;
  *       this is the deduplication, since a platform that sends no timestamp (Twilio) cannot give a stable M# key</li>
+ *   <li>{@code sk = S#<turn id>}: marks a reply recorded once per turn (a staff {@code /reply}: {@code staff:<command
+ *       message id>}), written with its parts in one transaction and listing their keys: the parts' M# keys hold the
+ *       recording time, so this is what makes a retry find them (and record nothing twice) however many messages came
+ *       after</li>
  * </ul>
  * Scheduler items (not conversations, same table, still tenant-first):
  * <ul>
@@ -76,6 +80,10 @@ final class Keys {
 
     static String seen(String messageId) {
         return "I#" + messageId;
+    }
+
+    static String replyOnce(String turnId) {
+        return "S#" + turnId;
     }
 
     /** GSI partition: the tenant's conversations by last activity. */

@@ -145,6 +145,34 @@ class DynamoDbConversationStoreTest {
     }
 
     @Test
+    void aReplyRecordedOnceIsFoundByItsTurnBehindAnyNumberOfNewerMessagesAndIsNeverRecordedTwice() {
+        Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
+        List<OutboundPart> parts = List.of(new OutboundPart(0, new Reply.Text("Yes, the FX3 is free.")),
+                new OutboundPart(1, new Reply.Text("Pick it up from 10:00.")));
+        OutboundReply reply = new OutboundReply("staff:wamid.cmd", "out.staff:wamid.cmd", "Yes, the FX3 is free.\n\nPick it up from 10:00.",
+                null, List.of(), new ReplyAccounting("staff", null, 0, 0, 0, 0, false, 0, false, null, "STAFF_REPLY"), parts,
+                null, true);
+        assertThat(store.recordReply(key(), reply, t0, t0.plusSeconds(60))).isTrue();
+        for (int i = 0; i < 25; i++) {
+            store.recordInbound(tenant, text("wamid.n" + i, "hello? " + i, t0.plusSeconds(10 + i)), t0.plusSeconds(10 + i));
+        }
+        assertThat(store.load(key(), 20).recentMessages()).noneMatch(m -> "staff:wamid.cmd".equals(m.turnId()));
+
+        assertThat(store.recordedParts(key(), "staff:wamid.cmd")).extracting(StoredMessage::messageId, StoredMessage::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("out.staff:wamid.cmd#0", "Yes, the FX3 is free."),
+                        org.assertj.core.groups.Tuple.tuple("out.staff:wamid.cmd#1", "Pick it up from 10:00."));
+        // A retry recording the same turn later (its parts' keys hold the later time) writes nothing.
+        Instant retry = t0.plusSeconds(120);
+        assertThat(store.recordReply(key(), reply, retry, retry.plusSeconds(60))).isFalse();
+        assertThat(store.load(key(), 50).recentMessages()).filteredOn(m -> "staff:wamid.cmd".equals(m.turnId())).hasSize(2);
+        assertThat(store.recordedParts(key(), "staff:wamid.other")).isEmpty();
+        // A bot reply is made idempotent by its "answered" marks: no marker, nothing found by its turn.
+        store.recordReply(key(), new OutboundReply("turn-bot", "out.turn-bot", "Hi!", null,
+                store.load(key(), 50).unansweredInbound(), ReplyAccounting.NONE), retry, retry.plusSeconds(60));
+        assertThat(store.recordedParts(key(), "turn-bot")).isEmpty();
+    }
+
+    @Test
     void theKeyFactsOfATurnAreSavedWithItsReplyAndOnlyIfTheReplyIsRecorded() {
         Instant t0 = Instant.parse("2026-11-22T10:30:00Z");
         store.recordInbound(tenant, text("wamid.kf", "my name is Ravi, FX3 for saturday", t0), t0);

@@ -30,6 +30,15 @@ public interface ConversationStore {
     boolean recordReply(ConversationKey key, OutboundReply reply, Instant at, Instant sendLeaseUntil);
 
     /**
+     * The parts recorded for {@code turnId} by a reply recorded once ({@link OutboundReply#recordOnce}), in sending
+     * order, found through the turn's marker rather than the history, so a retry finds them however many messages
+     * arrived meanwhile.
+     *
+     * @return empty when no such reply was recorded for {@code turnId}
+     */
+    List<StoredMessage> recordedParts(ConversationKey key, String turnId);
+
+    /**
      * Takes the send lease of a pending reply, so that only one worker sends it: another worker may still be
      * sending it when a trigger is redelivered.
      *

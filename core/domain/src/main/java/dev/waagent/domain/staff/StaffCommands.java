@@ -34,9 +34,11 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -45,7 +47,8 @@ import java.util.stream.Collectors;
  * go through the {@link CatalogEditor} (the back office); conversation commands through the conversation store;
  * {@code /stats} reads the daily rollups. Every command is safe to repeat: a retried turn changes nothing twice
  * and sends a {@code /reply} once (its parts are recorded under the command's message id before they are sent, through
- * the same {@link ReplyDelivery} as the bot's replies).
+ * the same {@link ReplyDelivery} as the bot's replies, with a marker for the command that a retry finds however many
+ * messages came after).
  */
 public final class StaffCommands {
 
@@ -53,7 +56,7 @@ public final class StaffCommands {
     public static final String STAFF_PROVIDER = "staff";
     public static final String STAFF_REPLY_ROUTE = "STAFF_REPLY";
     static final int INVENTORY_LINES = 25;
-    /** Messages read to find a retried {@code /reply}'s parts. */
+    /** Messages read for a {@code /reply}: its window, the customer's waiting messages and recent sends (pacing). */
     private static final int HISTORY = 20;
     /** WhatsApp's bold, {@code *text*}, not part of Markdown's {@code **text**}. */
     private static final Pattern WHATSAPP_BOLD = Pattern.compile("(?<![\\p{L}\\p{N}*])\\*(?=[^\\s*])([^*\\n]+?)(?<=[^\\s*])\\*(?![\\p{L}\\p{N}*])");
@@ -297,23 +300,9 @@ public final class StaffCommands {
         Conversation customer = snapshot.conversation();
         String who = who(customer);
         String turnId = "staff:" + commandMessageId;
-        List<StoredMessage> earlier = partsOf(snapshot, turnId);
+        List<StoredMessage> earlier = conversations.recordedParts(key, turnId);
         if (!earlier.isEmpty()) {
-            // A retried command: send what was recorded (the parts still pending), never a second copy.
-            if (earlier.stream().anyMatch(StoredMessage::awaitsSending)) {
-                try {
-                    delivery.resume(tenant, snapshot);
-                } catch (ChannelSendException e) {
-                    return refusedForGood(tenant, lang, key, turnId, who, e);
-                }
-                earlier = partsOf(conversations.load(key, HISTORY), turnId);
-            }
-            if (earlier.stream().anyMatch(part -> part.deliveryState() == DeliveryState.FAILED)) {
-                return say(lang, "WhatsApp refused the message to " + who + ": it was not delivered.",
-                        "WhatsApp menolak pesan ke " + who + ": pesan tidak terkirim.",
-                        "WhatsApp ne " + who + " ko message nahi jaane diya: deliver nahi hua.");
-            }
-            return say(lang, "Sent to " + who + ".", "Terkirim ke " + who + ".", who + " ko bhej diya.");
+            return carriedOut(tenant, lang, snapshot, turnId, who, earlier);
         }
         if (customer.optedOut()) {
             return say(lang, who + " opted out (STOP): nothing was sent.",
@@ -335,10 +324,17 @@ public final class StaffCommands {
         RepairResult composed = delivery.compose(tenant.withRichMessages(false), ReplyDraft.of(asMarkdown(command.text())));
         ReplyDelivery.Result result;
         try {
-            result = delivery.deliver(tenant, snapshot, turnId, snapshot.unansweredInbound(), composed, accounting);
+            // As written or not at all: if the window closes meanwhile (its last seconds), no template goes instead.
+            result = delivery.deliverAsWritten(tenant, snapshot, turnId, snapshot.unansweredInbound(), composed, accounting);
             if (result == ReplyDelivery.Result.LOST_RACE) {
+                earlier = conversations.recordedParts(key, turnId);
+                if (!earlier.isEmpty()) {
+                    // Another attempt of this command recorded it meanwhile: that one is the reply.
+                    return carriedOut(tenant, lang, conversations.load(key, HISTORY), turnId, who, earlier);
+                }
                 // Its waiting messages were marked meanwhile: record the reply on its own.
-                result = delivery.deliver(tenant, conversations.load(key, HISTORY), turnId, List.of(), composed, accounting);
+                result = delivery.deliverAsWritten(tenant, conversations.load(key, HISTORY), turnId, List.of(), composed,
+                        accounting);
             }
         } catch (ChannelSendException e) {
             return refusedForGood(tenant, lang, key, turnId, who, e);
@@ -349,7 +345,9 @@ public final class StaffCommands {
                 return refused(lang, who, ServiceWindow.WINDOW_CLOSED_ERROR);
             }
             case NOTHING_SENT -> {
-                // The window closed between the check above and the recording (its last seconds).
+                // The window closed between the check above and the recording (its last seconds): nothing went.
+                LOG.info("staff reply to tenant={} customer={} not sent: the window closed meanwhile", tenant.id(),
+                        Masking.phone(key.customerId()));
                 return windowClosed(lang, who);
             }
             case LOST_RACE -> {
@@ -369,10 +367,39 @@ public final class StaffCommands {
                 who + " ko bhej diya" + parts + ". /chalu " + suffix(customer) + " tak bot unke liye chup rahega.");
     }
 
-    /** The parts of the staff reply recorded for {@code turnId} (a retried command finds them). */
-    private static List<StoredMessage> partsOf(ConversationSnapshot snapshot, String turnId) {
-        return snapshot.recentMessages().stream().filter(message -> !message.isInbound() && turnId.equals(message.turnId()))
-                .toList();
+    /**
+     * A retried command whose reply was recorded (found by the store's marker for the command, however many messages
+     * came after): sends the parts still pending, never a second copy, and says how it ended.
+     */
+    private String carriedOut(Tenant tenant, StaffLanguage lang, ConversationSnapshot snapshot, String turnId, String who,
+                              List<StoredMessage> earlier) throws InterruptedException {
+        ConversationKey key = snapshot.conversation().key();
+        if (earlier.stream().anyMatch(StoredMessage::awaitsSending)) {
+            try {
+                delivery.resume(tenant, withOnlyPartsOf(snapshot, earlier));
+            } catch (ChannelSendException e) {
+                return refusedForGood(tenant, lang, key, turnId, who, e);
+            }
+            earlier = conversations.recordedParts(key, turnId);
+        }
+        if (earlier.stream().anyMatch(part -> part.deliveryState() == DeliveryState.FAILED)) {
+            return say(lang, "WhatsApp refused the message to " + who + ": it was not delivered.",
+                    "WhatsApp menolak pesan ke " + who + ": pesan tidak terkirim.",
+                    "WhatsApp ne " + who + " ko message nahi jaane diya: deliver nahi hua.");
+        }
+        return say(lang, "Sent to " + who + ".", "Terkirim ke " + who + ".", who + " ko bhej diya.");
+    }
+
+    /**
+     * The snapshot to resume {@code parts} from: the recent messages (their sends weigh on the pacing) without other
+     * turns' pending replies (theirs to resume), plus the parts, wherever they are in the history.
+     */
+    private static ConversationSnapshot withOnlyPartsOf(ConversationSnapshot snapshot, List<StoredMessage> parts) {
+        Set<String> ids = parts.stream().map(StoredMessage::messageId).collect(Collectors.toSet());
+        List<StoredMessage> messages = new ArrayList<>(snapshot.recentMessages().stream()
+                .filter(message -> !message.awaitsSending() && !ids.contains(message.messageId())).toList());
+        messages.addAll(parts);
+        return new ConversationSnapshot(snapshot.conversation(), messages);
     }
 
     /**
@@ -385,7 +412,7 @@ public final class StaffCommands {
             throw e;
         }
         Instant at = time.now();
-        for (StoredMessage part : partsOf(conversations.load(key, HISTORY), turnId)) {
+        for (StoredMessage part : conversations.recordedParts(key, turnId)) {
             if (part.awaitsSending()) {
                 conversations.markUndelivered(key, part.messageId(), part.sentAt(), e.errorCode(), at);
             }

@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
  *   <li>{@link #deliver}: the {@link ServiceWindow} decides (outside it only the tenant's approved follow-up template
  *       may go); every part is recorded under its stable key ({@code out.<turn>#<n>}) together with the "answered"
  *       marks, in one transaction, before anything is sent; then {@link PairPacer#sendInOrder} sends them, each part
- *       marked sent as soon as the platform accepted it.</li>
+ *       marked sent as soon as the platform accepted it. {@link #deliverAsWritten} does the same for a reply a person
+ *       wrote: no template in its place, recorded once per turn id.</li>
  *   <li>{@link #resume}: a retried turn sends the parts still pending, from the first unsent one; a part is never
  *       sent twice by us (each is claimed under a lease before it is sent).</li>
  * </ol>
@@ -191,10 +192,29 @@ public final class ReplyDelivery {
     public Result deliver(Tenant tenant, ConversationSnapshot snapshot, String turnId, List<StoredMessage> toAnswer,
                           RepairResult composed, ReplyAccounting accounting, List<String> keyFacts)
             throws InterruptedException {
+        return deliver(tenant, snapshot, turnId, toAnswer, composed, accounting, keyFacts, false);
+    }
+
+    /**
+     * A reply a person wrote (a staff {@code /reply}): sent as written or not at all. Outside the window nothing goes
+     * ({@link Result#NOTHING_SENT}; never the follow-up template in its place), and it is recorded once per
+     * {@code turnId} ({@link OutboundReply#recordOnce}): a second recording loses ({@link Result#LOST_RACE}).
+     */
+    public Result deliverAsWritten(Tenant tenant, ConversationSnapshot snapshot, String turnId, List<StoredMessage> toAnswer,
+                                   RepairResult composed, ReplyAccounting accounting) throws InterruptedException {
+        return deliver(tenant, snapshot, turnId, toAnswer, composed, accounting, null, true);
+    }
+
+    private Result deliver(Tenant tenant, ConversationSnapshot snapshot, String turnId, List<StoredMessage> toAnswer,
+                           RepairResult composed, ReplyAccounting accounting, List<String> keyFacts, boolean asWritten)
+            throws InterruptedException {
         ConversationKey key = snapshot.conversation().key();
         List<OutboundPart> parts = composed.parts();
         ServiceWindow.Status status = windowOf(snapshot.conversation(), toAnswer);
-        if (!status.open()) {
+        if (!status.open() && asWritten) {
+            parts = List.of();
+            LOG.info("reply as written to {} outside the 24-hour window: not sent", Masking.phone(key.customerId()));
+        } else if (!status.open()) {
             Optional<TemplateMessage> template = channel.capabilities(tenant).templates()
                     ? template(tenant, ApprovedTemplate.FOLLOW_UP, Map.of("customer_name", nameOf(snapshot.conversation())))
                     : Optional.empty();
@@ -212,7 +232,8 @@ public final class ReplyDelivery {
         Duration pacing = Duration.between(now, planned.get(planned.size() - 1));
         String outboundId = "out." + turnId;
         String whole = parts.stream().map(OutboundPart::asText).collect(Collectors.joining("\n\n"));
-        OutboundReply reply = new OutboundReply(turnId, outboundId, whole, null, toAnswer, accounting, parts, keyFacts);
+        OutboundReply reply = new OutboundReply(turnId, outboundId, whole, null, toAnswer, accounting, parts, keyFacts,
+                asWritten);
         if (!conversations.recordReply(key, reply, now, now.plus(sendLease).plus(pacing))) {
             LOG.info("turn for {} lost the race: its messages were answered meanwhile", Masking.phone(key.customerId()));
             return Result.LOST_RACE;
