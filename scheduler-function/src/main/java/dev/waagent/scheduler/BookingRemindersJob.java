@@ -44,7 +44,8 @@ import java.util.Optional;
  *       {@code date}, {@code business_name};</li>
  *   <li>no such template (or a channel without templates): not sent, counted ({@code not-sent-no-template});</li>
  *   <li>never to a customer who opted out; never for a booking whose day has come (a request taken too late for
- *       the day before), nor one booked today for tomorrow (the customer was just told). A conversation a person has taken over still gets it: the booking stands either way.</li>
+ *       the day before), nor one booked today for tomorrow (the customer was just told). A conversation a person
+ *       has taken over still gets it: the booking stands either way.</li>
  * </ul>
  * Never twice: the reminder is claimed with a conditional write that records its stable id
  * ({@code out.reminder.<request id>}) and takes it off the due list before anything is sent; a re-run, a replayed

@@ -31,9 +31,9 @@ import java.util.Map;
  * Booking reminders as items in the conversation's own collection: {@code sk = R#<booking day>#<item key>}
  * ({@link BookingReminder#reminderKey()}), written when a booking request names a concrete day: asking again for the
  * same booking writes nothing; a new day for the same item supersedes the old day's unclaimed reminder
- * ({@code reminder = SUPERSEDED}, off the due-index). While unclaimed it carries {@code dueBucket = T#<tenant>#REMIND} and {@code dueAt} =
- * the booking day as epoch millis of its midnight UTC (a date key: the tenant's "tomorrow" is computed by the job in
- * the tenant's zone, so the item needs no zone). Access patterns:
+ * ({@code reminder = SUPERSEDED}, off the due-index). While unclaimed it carries
+ * {@code dueBucket = T#<tenant>#REMIND} and {@code dueAt} = the booking day as epoch millis of its midnight UTC (a
+ * date key: the tenant's "tomorrow" is computed by the job in the tenant's zone, so the item needs no zone). Access patterns:
  * <ul>
  *   <li>due: {@code Query due-index: dueBucket = T#<tenant>#REMIND AND dueAt <= <tomorrow>} from where the previous
  *       page ended, then one consistent {@code BatchGetItem} of the page's {@code CONV} items (window, consent, name)</li>

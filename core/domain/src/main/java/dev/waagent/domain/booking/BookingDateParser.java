@@ -25,9 +25,8 @@ import java.util.regex.Pattern;
  * request instant from the one clock). Numeric dates are day first ({@code 12/11} = 12 November), as in India and
  * Indonesia; a date without a year is the next one on or after the request day. A range ("12-14 Dec", "mon-fri",
  * "senin sampai jumat") gives its first day; fractions, durations and floors ("1/2 day", "24/7", "2nd floor") are no
- * day; several
- * mentions give the earliest day still to come. Anything unsure gives no date: a reminder on a wrong day is worse than
- * none (staff still confirm every booking). Stateless and thread-safe.
+ * day; several mentions give the earliest day still to come. Anything unsure gives no date: a reminder on a wrong
+ * day is worse than none (staff still confirm every booking). Stateless and thread-safe.
  */
 public final class BookingDateParser {
 
