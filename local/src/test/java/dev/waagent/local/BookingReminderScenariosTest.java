@@ -115,16 +115,17 @@ class BookingReminderScenariosTest {
     @Test
     void insideTheWindowTheCustomerGetsATextTheDayBefore() throws Exception {
         Scenario s = new Scenario(true);
-        s.customerWrites("Can I book the Sony FX3 for tomorrow?");
-        FollowUpRequest booking = s.books("Sony FX3", "tomorrow");
-        assertThat(booking.bookingDate()).isEqualTo(s.wednesday.plusDays(1));
+        s.customerWrites("Can I book the Sony FX3 for Friday?");
+        FollowUpRequest booking = s.books("Sony FX3", "friday");
+        assertThat(booking.bookingDate()).isEqualTo(s.wednesday.plusDays(2));
+        s.writesAgainOnThursdayMorning();
 
-        s.at(s.wednesday, 11, 0);
+        s.at(s.wednesday.plusDays(1), 11, 0);
         assertThat(s.runJob()).contains("reminded-text=1");
 
         assertThat(s.acceptedMessages()).singleElement().satisfies(m -> {
             assertThat(m.path("type").asText()).isEqualTo("text");
-            assertThat(m.at("/text/body").asText()).contains("Sony FX3", "tomorrow", "Thursday", s.tenant.name());
+            assertThat(m.at("/text/body").asText()).contains("Sony FX3", "tomorrow", "Friday", s.tenant.name());
         });
         // In the conversation's history under the reminder's stable id, as sent.
         assertThat(s.outbound()).singleElement().satisfies(m -> {
@@ -175,16 +176,17 @@ class BookingReminderScenariosTest {
     @Test
     void aReplayedScheduleOrASecondJobNeverSendsASecondReminder() throws Exception {
         Scenario s = new Scenario(true);
-        s.customerWrites("Book the FX3 for tomorrow please");
-        FollowUpRequest booking = s.books("Sony FX3", "tomorrow");
-        s.at(s.wednesday, 11, 0);
+        s.customerWrites("Book the FX3 for Friday please");
+        FollowUpRequest booking = s.books("Sony FX3", "friday");
+        s.writesAgainOnThursdayMorning();
+        s.at(s.wednesday.plusDays(1), 11, 0);
         assertThat(s.runJob()).contains("reminded-text=1");
 
         // The schedule fires again, a second scheduler instance runs, the tool call is replayed: nothing new goes.
         reminders.schedule(new BookingReminder(s.key(), booking.id(), booking.item(), booking.bookingDate(),
                 booking.dates(), booking.createdAt()));
         assertThat(s.runJob()).contains("read=0");
-        s.at(s.wednesday, 12, 0);
+        s.at(s.wednesday.plusDays(1), 12, 0);
         assertThat(s.runJob()).contains("read=0");
         assertThat(reminders.claim(new BookingReminder(s.key(), booking.id(), booking.item(), booking.bookingDate(),
                 booking.dates(), booking.createdAt()), s.clock.now())).isFalse();
@@ -212,11 +214,12 @@ class BookingReminderScenariosTest {
     @Test
     void whenMetaSaysTheWindowClosedTheTemplateGoesInsteadOfTheText() throws Exception {
         Scenario s = new Scenario(true);
-        s.customerWrites("kal FX3 milega?");
-        s.books("Sony FX3", "kal");
+        s.customerWrites("parso FX3 milega?");
+        s.books("Sony FX3", "parso");
+        s.writesAgainOnThursdayMorning();
         faults.plan(s.customer, new GraphFaults.Fault(400, 131047, "Re-engagement message"));
 
-        s.at(s.wednesday, 11, 0);
+        s.at(s.wednesday.plusDays(1), 11, 0);
         assertThat(s.runJob()).contains("reminded-template=1");
 
         assertThat(s.acceptedMessages()).singleElement()
@@ -227,15 +230,16 @@ class BookingReminderScenariosTest {
     @Test
     void aTenantsOwnReminderHoursReplaceTheDefaultOnes() throws Exception {
         Scenario s = new Scenario(true);
-        s.customerWrites("Can I book the Sony FX3 for tomorrow?");
-        s.books("Sony FX3", "tomorrow");
+        s.customerWrites("Can I book the Sony FX3 for Friday?");
+        s.books("Sony FX3", "friday");
+        s.writesAgainOnThursdayMorning();
         ConversationTimings defaults = ConversationTimings.defaults();
         TenantTimings lateDesk = tenantId -> new ConversationTimings(defaults.contextExpiry(), defaults.handoffTimeout(),
                 defaults.summaryIdle(), defaults.summaryMinMessages(), defaults.followUpDelay(), defaults.briefingHour(), 12, 22);
 
-        s.at(s.wednesday, 11, 0);
+        s.at(s.wednesday.plusDays(1), 11, 0);
         assertThat(s.runJob(lateDesk)).contains("skipped-outside-reminder-hours=1");
-        s.at(s.wednesday, 21, 0);
+        s.at(s.wednesday.plusDays(1), 21, 0);
         assertThat(s.runJob()).contains("skipped-outside-reminder-hours=1");
         assertThat(s.runJob(lateDesk)).contains("reminded-text=1");
         assertThat(s.acceptedMessages()).hasSize(1);
@@ -255,6 +259,148 @@ class BookingReminderScenariosTest {
         assertThat(s.runJob()).contains("skipped-too-late=1");
 
         assertThat(s.acceptedMessages()).isEmpty();
+    }
+
+    @Test
+    void aCustomerWhoBooksTomorrowTodayIsNotRemindedAnHourLater() throws Exception {
+        Scenario s = new Scenario(true);
+        s.customerWrites("Can I book the Sony FX3 for tomorrow?");
+        s.books("Sony FX3", "tomorrow");
+
+        s.at(s.wednesday, 14, 15);
+        assertThat(s.runJob()).contains("skipped-just-booked=1");
+        s.at(s.wednesday, 15, 0);
+        assertThat(s.runJob()).contains("read=0");
+
+        assertThat(s.acceptedMessages()).isEmpty();
+        assertThat(s.outbound()).isEmpty();
+    }
+
+    @Test
+    void theSameBookingRequestedAgainGetsOneReminder() throws Exception {
+        Scenario s = new Scenario(true);
+        s.customerWrites("Can I book the Sony FX3 for Friday?");
+        s.books("Sony FX3", "friday");
+        // The turn is retried after the tool ran, the model asks again in a later round, the customer confirms.
+        s.books("Sony FX3", "friday");
+        s.books("sony fx3", "this friday");
+        s.writesAgainOnThursdayMorning();
+
+        s.at(s.wednesday.plusDays(1), 11, 0);
+        assertThat(s.runJob()).contains("read=1").contains("reminded-text=1");
+        assertThat(s.acceptedMessages()).hasSize(1);
+        assertThat(s.outbound()).hasSize(1);
+    }
+
+    @Test
+    void whenTheCustomerMovesTheBookingOnlyTheNewDayIsReminded() throws Exception {
+        Scenario s = new Scenario(true);
+        s.customerWrites("FX3 for Thursday?");
+        s.books("Sony FX3", "thursday");
+        s.customerWrites("sorry, make it Saturday");
+        s.books("Sony FX3", "saturday");
+
+        s.at(s.wednesday, 11, 0);
+        assertThat(s.runJob()).contains("read=0");
+        s.at(s.wednesday.plusDays(2), 10, 30);
+        assertThat(s.runJob()).contains("read=1").contains("reminded-template=1");
+
+        assertThat(s.acceptedMessages()).singleElement().satisfies(m -> assertThat(
+                m.at("/template/components/0/parameters/2/text").asText()).startsWith("Saturday"));
+        assertThat(standIn.refusedRequests()).isZero();
+    }
+
+    @Test
+    void aTemplateForACustomerWithoutANameGreetsThemNeutrallyAndNamesTheItemAsItsTopic() throws Exception {
+        Scenario s = new Scenario(List.of(new ApprovedTemplate(ApprovedTemplate.BOOKING_REMINDER, "pengingat_booking",
+                "id", List.of("customer_name", "topic", "date"))), null);
+        s.customerWrites("sabtu bisa sewa Sony A7S III?");
+        s.books("Sony A7S III", "sabtu");
+
+        s.at(s.wednesday.plusDays(2), 10, 30);
+        assertThat(s.runJob()).contains("reminded-template=1");
+
+        assertThat(s.acceptedMessages()).singleElement().satisfies(m -> {
+            assertThat(m.at("/template/language/code").asText()).isEqualTo("id");
+            assertThat(m.at("/template/components/0/parameters")).extracting(p -> p.path("text").asText())
+                    .containsExactly("Kak", "Sony A7S III", "Sabtu " + s.wednesday.plusDays(3).getDayOfMonth() + " "
+                            + s.wednesday.plusDays(3).getMonth().getDisplayName(java.time.format.TextStyle.FULL,
+                            new java.util.Locale("id")));
+        });
+        assertThat(standIn.refusedRequests()).isZero();
+    }
+
+    @Test
+    void remindersAnotherRunClaimedFirstDoNotUseUpTheTenantsShare() throws Exception {
+        Scenario s = new Scenario(true);
+        // Five bookings for Friday from customers the agent never spoke to (no conversation: counted, not sent).
+        List<BookingReminder> friday = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            BookingReminder reminder = new BookingReminder(new ConversationKey(s.tenant.id(), customer()), "share-" + i,
+                    "Sony FX3", s.wednesday.plusDays(2), "friday", s.clock.now());
+            reminders.schedule(reminder);
+            friday.add(reminder);
+        }
+        s.at(s.wednesday.plusDays(1), 11, 0);
+        // An overlapping run read the same index and claimed two of them just before this run's first page was read.
+        List<BookingReminders.Due> claimedByTheOtherRun = friday.subList(0, 2).stream()
+                .peek(reminder -> assertThat(reminders.claim(reminder, s.clock.now())).isTrue())
+                .map(reminder -> new BookingReminders.Due(reminder, null)).toList();
+
+        String report = s.runJob(new StaleFirstPage(reminders, claimedByTheOtherRun), settings(1, 3),
+                runtime.context().getBean(TenantTimings.class));
+
+        assertThat(report).contains("already-reminded=2").contains("skipped-no-conversation=3");
+    }
+
+    /** The job's settings with another page size and per-tenant limit. */
+    private static SchedulerSettings settings(int pageSize, int maxPerTenant) {
+        SchedulerSettings bound = runtime.context().getBean(SchedulerSettings.class);
+        return (SchedulerSettings) java.lang.reflect.Proxy.newProxyInstance(SchedulerSettings.class.getClassLoader(),
+                new Class<?>[]{SchedulerSettings.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getPageSize" -> pageSize;
+                    case "getMaxPerTenant" -> maxPerTenant;
+                    default -> method.invoke(bound, args);
+                });
+    }
+
+    /**
+     * The real reminders, with the first page also listing reminders another run claimed a moment before: what
+     * DynamoDB's eventually consistent due-index returns right after a claim (DynamoDB Local's index is never behind,
+     * so the lag is replayed here; the claims themselves still go to DynamoDB Local and fail there).
+     */
+    private static final class StaleFirstPage implements BookingReminders {
+        private final BookingReminders real;
+        private List<Due> stale;
+
+        StaleFirstPage(BookingReminders real, List<Due> stale) {
+            this.real = real;
+            this.stale = stale;
+        }
+
+        @Override
+        public void schedule(BookingReminder reminder) {
+            real.schedule(reminder);
+        }
+
+        @Override
+        public DuePage due(String tenantId, LocalDate through, int limit, String after) {
+            DuePage page = real.due(tenantId, through, limit, after);
+            List<Due> items = new java.util.ArrayList<>(stale);
+            items.addAll(page.items());
+            stale = List.of();
+            return new DuePage(items, page.next(), page.readUnits());
+        }
+
+        @Override
+        public boolean claim(BookingReminder reminder, Instant now) {
+            return real.claim(reminder, now);
+        }
+
+        @Override
+        public void finish(BookingReminder reminder, String outcome, String platformMessageId, Instant at) {
+            real.finish(reminder, outcome, platformMessageId, at);
+        }
     }
 
     @Test
@@ -293,12 +439,16 @@ class BookingReminderScenariosTest {
         final Tenant tenant;
         int repliesBeforeReminders;
 
+        final String customerName;
+
         Scenario(boolean withTemplate) {
+            this(withTemplate ? List.of(new ApprovedTemplate(ApprovedTemplate.BOOKING_REMINDER, "booking_reminder_v1",
+                    "en_US", List.of("customer_name", "item", "date", "business_name"))) : List.of(), "Ravi");
+        }
+
+        Scenario(List<ApprovedTemplate> templates, String customerName) {
+            this.customerName = customerName;
             Tenant demo = DemoTenants.TENANTS.get(0);
-            List<ApprovedTemplate> templates = withTemplate
-                    ? List.of(new ApprovedTemplate(ApprovedTemplate.BOOKING_REMINDER, "booking_reminder_v1", "en_US",
-                    List.of("customer_name", "item", "date", "business_name")))
-                    : List.of();
             tenant = new Tenant(demo.id() + "-reminders-" + TENANTS.incrementAndGet(), demo.name(), demo.channel(),
                     demo.businessNumberId(), demo.displayPhoneNumber(), demo.appSecretRef(), demo.accessTokenRef(),
                     demo.agentName(), demo.persona(), demo.businessFacts(), PUNE, demo.languages(), demo.providerOrder(),
@@ -313,7 +463,7 @@ class BookingReminderScenariosTest {
         void customerWrites(String text) throws InterruptedException {
             String messageId = wamid();
             store.recordInbound(tenant.id(), new InboundMessage("whatsapp", tenant.businessNumberId(), messageId, customer,
-                    "Ravi", MessageType.TEXT, "text", text, clock.now(), null, Map.of()), clock.now());
+                    customerName, MessageType.TEXT, "text", text, clock.now(), null, Map.of()), clock.now());
             clock.advance(Duration.ofSeconds(1));
             ReplyGenerator generator = (t, request) -> new ReplyGenerator.GeneratedReply(
                     new LlmResponse("stub", "stub-model", "Noted! A team member will confirm your booking.", List.of(),
@@ -326,6 +476,7 @@ class BookingReminderScenariosTest {
                     new TypingPresence(channel, Duration.ofSeconds(20), 0));
             assertThat(turns.take(new TurnTrigger(tenant.id(), customer, messageId))).isEqualTo(TurnOutcome.REPLIED);
             clock.advance(Duration.ofMinutes(1));
+            markRepliesSoFar();
         }
 
         void customerOptsOut() {
@@ -340,10 +491,21 @@ class BookingReminderScenariosTest {
             ToolResult result = tools.execute(new ToolScope(tenant, key(), clock.now()), new ToolCall("call-1",
                     AgentTools.REQUEST_BOOKING, "{\"item\":\"" + item + "\",\"dates\":\"" + dates + "\"}"));
             assertThat(result.content()).contains("\"recorded\":true");
+            markRepliesSoFar();
+            return runtime.context().getBean(DynamoDbTurnMemory.class).open(key(), clock.now(), 5).get(0);
+        }
+
+        /** The customer writes again on Thursday at 09:00 (a real turn), so the window is open the day before Friday. */
+        void writesAgainOnThursdayMorning() throws InterruptedException {
+            at(wednesday.plusDays(1), 9, 0);
+            customerWrites("ok, see you then");
+        }
+
+        /** What the stand-in accepted for this customer so far are turn replies, not reminders. */
+        void markRepliesSoFar() {
             repliesBeforeReminders = runtime.context().getBean(LocalOutbox.class).entries().stream()
                     .filter(e -> e.status() == 200).map(e -> read(e.body()))
                     .filter(body -> customer.equals(body.path("to").asText()) && body.has("type")).toList().size();
-            return runtime.context().getBean(DynamoDbTurnMemory.class).open(key(), clock.now(), 5).get(0);
         }
 
         /** Moves the clock forward to {@code hour:minute} of {@code day} in Pune. */
@@ -358,10 +520,13 @@ class BookingReminderScenariosTest {
         }
 
         String runJob(TenantTimings timings) {
-            return new BookingRemindersJob(new FixedTenants(tenant), reminders,
-                    runtime.context().getBean(ConversationMaintenance.class), graph(),
-                    runtime.context().getBean(SchedulerSettings.class), timings, runtime.context().getBean(JobMetrics.class),
-                    clock).run(Duration.ofMinutes(1));
+            return runJob(reminders, runtime.context().getBean(SchedulerSettings.class), timings);
+        }
+
+        String runJob(BookingReminders from, SchedulerSettings settings, TenantTimings timings) {
+            return new BookingRemindersJob(new FixedTenants(tenant), from,
+                    runtime.context().getBean(ConversationMaintenance.class), graph(), settings, timings,
+                    runtime.context().getBean(JobMetrics.class), clock).run(Duration.ofMinutes(1));
         }
 
         OutboundChannel graph() {

@@ -40,10 +40,12 @@ import java.util.Optional;
  * <ul>
  *   <li>inside the 24-hour service window: a short text in the customer's language;</li>
  *   <li>outside it (or when Meta answers the text with 131047): the tenant's approved {@code booking_reminder}
- *       template with {@code customer_name}, {@code item}, {@code date}, {@code business_name};</li>
+ *       template with {@code customer_name} (a neutral address when unknown), {@code item} (also as {@code topic}),
+ *       {@code date}, {@code business_name};</li>
  *   <li>no such template (or a channel without templates): not sent, counted ({@code not-sent-no-template});</li>
  *   <li>never to a customer who opted out; never for a booking whose day has come (a request taken too late for
- *       the day before). A conversation a person has taken over still gets it: the booking stands either way.</li>
+ *       the day before), nor one booked today for tomorrow (the customer was just told). A conversation a person
+ *       has taken over still gets it: the booking stands either way.</li>
  * </ul>
  * Never twice: the reminder is claimed with a conditional write that records its stable id
  * ({@code out.reminder.<request id>}) and takes it off the due list before anything is sent; a re-run, a replayed
@@ -54,6 +56,7 @@ import java.util.Optional;
 public class BookingRemindersJob implements ScheduledJob {
 
     public static final String NAME = "booking-reminders";
+    static final String ALREADY_REMINDED = "already-reminded";
     private static final Logger LOG = LoggerFactory.getLogger(BookingRemindersJob.class);
     /** A send may take the channel's retries: no reminder is started with less budget left. */
     private static final Duration RESERVE = Duration.ofSeconds(10);
@@ -125,9 +128,10 @@ public class BookingRemindersJob implements ScheduledJob {
         }
         LocalDate tomorrow = local.toLocalDate().plusDays(1);
         int handled = 0;
-        BookingReminders.DuePage page;
+        String after = null;
         do {
-            page = reminders.due(tenant.id(), tomorrow, Math.min(settings.getPageSize(), settings.getMaxPerTenant() - handled));
+            BookingReminders.DuePage page = reminders.due(tenant.id(), tomorrow,
+                    Math.min(settings.getPageSize(), settings.getMaxPerTenant() - handled), after);
             report.read(page.items().size(), page.readUnits());
             for (BookingReminders.Due due : page.items()) {
                 if (outOfBudget(deadline)) {
@@ -146,13 +150,17 @@ public class BookingRemindersJob implements ScheduledJob {
                 }
                 report.count(outcome);
                 metrics.bookingReminder(tenant.id(), outcome);
-                handled++;
+                // The index is eventually consistent: one just claimed may still be listed. It is no work done.
+                if (!ALREADY_REMINDED.equals(outcome)) {
+                    handled++;
+                }
             }
-            if (page.more() && handled >= settings.getMaxPerTenant()) {
+            after = page.next();
+            if (after != null && handled >= settings.getMaxPerTenant()) {
                 report.tenantAtLimit();
                 return;
             }
-        } while (page.more() && !page.items().isEmpty());
+        } while (after != null);
     }
 
     /** @return the outcome to count */
@@ -160,9 +168,12 @@ public class BookingRemindersJob implements ScheduledJob {
         String skipped = conversation == null ? "skipped-no-conversation"
                 : conversation.optedOut() ? "skipped-opted-out"
                 : reminder.bookingDate().isBefore(tomorrow) ? "skipped-too-late"
+                // Booked today for tomorrow: they were just told; "your booking is tomorrow" an hour later is noise.
+                : !reminder.requestedAt().atZone(tenant.timezone()).toLocalDate().isBefore(tomorrow.minusDays(1))
+                ? "skipped-just-booked"
                 : null;
         if (!reminders.claim(reminder, time.now())) {
-            return "already-reminded";
+            return ALREADY_REMINDED;
         }
         if (skipped != null) {
             reminders.finish(reminder, skipped, null, time.now());
@@ -194,8 +205,10 @@ public class BookingRemindersJob implements ScheduledJob {
         String customer = Masking.phone(reminder.key().customerId());
         Optional<OutboundPart> part = channel.capabilities(tenant).templates()
                 ? ReplyDelivery.template(tenant, ApprovedTemplate.BOOKING_REMINDER, Map.of(
-                        "customer_name", conversation.customerName() == null ? "" : conversation.customerName(),
+                        "customer_name", tenant.template(ApprovedTemplate.BOOKING_REMINDER)
+                                .map(template -> template.customerName(conversation.customerName())).orElse(""),
                         "item", TextFit.shorten(reminder.item(), 60),
+                        "topic", TextFit.shorten(reminder.item(), 60),
                         "date", day(reminder.bookingDate(), templateLocale(tenant)),
                         "business_name", tenant.name()))
                 .map(template -> repair.repair(template).parts())

@@ -147,7 +147,8 @@ public class FollowUpsJob implements ScheduledJob {
         String customer = Masking.phone(conversation.key().customerId());
         Optional<OutboundPart> part = channel.capabilities(tenant).templates()
                 ? ReplyDelivery.template(tenant, ApprovedTemplate.FOLLOW_UP, Map.of(
-                        "customer_name", conversation.customerName() == null ? "" : conversation.customerName(),
+                        "customer_name", tenant.template(ApprovedTemplate.FOLLOW_UP)
+                                .map(template -> template.customerName(conversation.customerName())).orElse(""),
                         "topic", TextFit.shorten(WhatsAppFormatter.plain(question.text()), 60)))
                 .map(template -> repair.repair(template).parts())
                 .filter(parts -> !parts.isEmpty())

@@ -45,7 +45,7 @@ import java.time.ZoneOffset;
  *       conversation turns from a prompt): {@code dueBucket = T#<tenant>#SUM}, {@code dueAt} = when marked. Access
  *       pattern: "conversations of tenant T whose history outgrew the prompt" = {@code Query dueBucket = T#t#SUM AND
  *       dueAt <= now}; the summaries job deletes a mark once handled, so the query reads only pending ones</li>
- *   <li>booking reminders ({@code sk = R#<request id>}, written when a booking request names a concrete day):
+ *   <li>booking reminders ({@code sk = R#<booking day>#<item key>}, written when a booking request names a concrete day):
  *       {@code dueBucket = T#<tenant>#REMIND}, {@code dueAt} = the booking day (midnight UTC, a date key). Access
  *       pattern: "reminders of tenant T for bookings up to tomorrow" = {@code Query dueBucket = T#t#REMIND AND
  *       dueAt <= tomorrow}; claiming one removes both attributes, so the query reads only unclaimed ones</li>

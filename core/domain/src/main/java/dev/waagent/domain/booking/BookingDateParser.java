@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * <p>
  * Everything is read relative to the day the request was made, in the tenant's time zone (the caller passes the
  * request instant from the one clock). Numeric dates are day first ({@code 12/11} = 12 November), as in India and
- * Indonesia; a date without a year is the next one on or after the request day. A range gives its first day; several
- * mentions give the earliest day still to come. Anything unsure gives no date: a reminder on a wrong day is worse than
- * none (staff still confirm every booking). Stateless and thread-safe.
+ * Indonesia; a date without a year is the next one on or after the request day. A range ("12-14 Dec", "mon-fri",
+ * "senin sampai jumat") gives its first day; fractions, durations and floors ("1/2 day", "24/7", "2nd floor") are no
+ * day; several mentions give the earliest day still to come. Anything unsure gives no date: a reminder on a wrong
+ * day is worse than none (staff still confirm every booking). Stateless and thread-safe.
  */
 public final class BookingDateParser {
 
@@ -71,6 +72,8 @@ public final class BookingDateParser {
     private static final String WEEKDAY = "(" + String.join("|", WEEKDAYS.keySet().stream()
             .sorted((a, b) -> b.length() - a.length()).toList()) + ")";
     private static final String ORDINAL = "(?:st|nd|rd|th)?";
+    /** Words after "1/2" or "2nd" that make it a fraction, a duration or a floor: "1/2 day", "2/3 days", "2nd floor". */
+    private static final String NOT_A_DAY = "(?:days?|din|hari|hours?|hrs?|jam|floor|lantai|tala|manzil)";
     private static final String RANGE = "(?:\\s*(?:-|–|to|till|until|sampai|hingga|s/d|sd)\\s*\\d{1,2}" + ORDINAL + ")?";
 
     private static final Pattern DAY_AFTER_TOMORROW = Pattern.compile("\\b(day after tomorrow|parso|parson|parsoon|lusa)\\b");
@@ -86,13 +89,17 @@ public final class BookingDateParser {
             "\\b" + MONTH + "\\s+(\\d{1,2})" + ORDINAL + "\\b(?:\\s*,?\\s*(\\d{4}))?");
     /** 12/12, 12/12/2026, 12-12-26, 12.12.2026: day first; "-" and "." only with a year (so "1-2 days" stays a range). */
     private static final Pattern NUMERIC = Pattern.compile(
-            "(?<![\\d/.-])(\\d{1,2})(?:/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?|([-.])(\\d{1,2})\\4(\\d{2}|\\d{4}))(?![\\d/.-]|\\s*(?:am|pm|baje|jam)\\b)");
+            "(?<![\\d/.-])(\\d{1,2})(?:/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?|([-.])(\\d{1,2})\\4(\\d{2}|\\d{4}))(?![\\d/.-]|\\s*(?:am|pm|baje|" + NOT_A_DAY + ")\\b)");
     /** tanggal 12, tgl. 12, tarikh 12, 12 tarikh, the 12th, 20th (a bare ordinal, read after any month was). */
     private static final Pattern DAY_OF_MONTH = Pattern.compile(
-            "\\b(?:(?:tanggal|tgl\\.?|tarikh|tareekh|tarik)\\s*(\\d{1,2})|(\\d{1,2})\\s*(?:tarikh|tareekh|tarik|ko)\\b|(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s*(?:week|hafte|minggu|time|day)))");
+            "\\b(?:(?:tanggal|tgl\\.?|tarikh|tareekh|tarik)\\s*(\\d{1,2})|(\\d{1,2})\\s*(?:tarikh|tareekh|tarik|ko)\\b|(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s*(?:week|hafte|minggu|time|day|" + NOT_A_DAY + "\\b)))");
     /** A weekday with what may qualify it: "next sat", "agle shanivar", "sabtu depan", "hari minggu". */
     private static final Pattern WEEKDAY_MENTION = Pattern.compile(
             "\\b(?:(next|coming|this|is|agle|agla|agli|aane wale|hari)\\s+)?" + WEEKDAY + "\\b(?:\\s+(depan|ini|nanti|lalu|kemarin|lagi|ko|wala))?");
+    /** "mon-fri", "monday to friday", "somvar se shukravar tak", "senin sampai jumat": one booking from its first day. */
+    private static final Pattern WEEKDAY_RANGE = Pattern.compile(
+            "\\b(?:(next|coming|this|agle|agla|agli)\\s+)?" + WEEKDAY + "\\s*(?:-|–|\\s(?:to|till|until|sampai|hingga|se|tak|s/d|sd)\\s)\\s*"
+                    + WEEKDAY + "\\b(?:\\s+tak\\b)?");
     private static final Pattern WEEKEND = Pattern.compile("\\b(weekend|week-end|wiken|akhir pekan|akhir minggu)\\b");
 
     /** The booking's day, or empty when the text names no concrete day still to come. */
@@ -119,6 +126,7 @@ public final class BookingDateParser {
             return dayOfMonth(today, Integer.parseInt(n));
         }, found);
         consume(text, WEEKEND, m -> Optional.of(today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY))), found);
+        consume(text, WEEKDAY_RANGE, m -> weekday(today, m.group(1), m.group(2), null, text, m.start()), found);
         consume(text, WEEKDAY_MENTION, m -> weekday(today, m.group(1), m.group(2), m.group(3), text, m.start()), found);
         return found.stream().filter(day -> !day.isBefore(today)).min(LocalDate::compareTo);
     }
@@ -155,8 +163,14 @@ public final class BookingDateParser {
 
     private static Optional<LocalDate> numeric(LocalDate today, Matcher m) {
         boolean slash = m.group(2) != null;
+        int day = Integer.parseInt(m.group(1));
         int month = Integer.parseInt(slash ? m.group(2) : m.group(5));
-        return date(today, Integer.parseInt(m.group(1)), month, slash ? m.group(3) : m.group(6));
+        String year = slash ? m.group(3) : m.group(6);
+        // "24/7" is round the clock, and "1/2", "2/3", "3/4" are fractions ("1/2 day"), far likelier than 2 January.
+        if (slash && year == null && (day == 24 && month == 7 || day < month && month <= 4)) {
+            return Optional.empty();
+        }
+        return date(today, day, month, year);
     }
 
     /** A day and month; without a year the next one on or after today. */

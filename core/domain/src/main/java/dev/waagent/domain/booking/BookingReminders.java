@@ -12,14 +12,20 @@ import java.util.List;
  */
 public interface BookingReminders {
 
-    /** Schedules the reminder of one booking request; scheduling the same request again changes nothing. */
+    /**
+     * Schedules the reminder of one booking ({@link BookingReminder#reminderKey()}): scheduling the same booking again
+     * changes nothing; a new day for an item this conversation booked before supersedes that booking's reminder if it
+     * was not claimed yet (the customer moved the booking; one reminder, for the new day).
+     */
     void schedule(BookingReminder reminder);
 
     /**
      * Unclaimed reminders of {@code tenantId} whose booking day is on or before {@code through}, earliest day first,
      * each with its conversation as it is now.
+     *
+     * @param after where the previous page ended ({@link DuePage#next()}), or null for the first page
      */
-    DuePage due(String tenantId, LocalDate through, int limit);
+    DuePage due(String tenantId, LocalDate through, int limit, String after);
 
     /**
      * Claims the reminder for sending: records its {@link BookingReminder#outboundId()} and takes it off the due list,
@@ -34,10 +40,14 @@ public interface BookingReminders {
     record Due(BookingReminder reminder, Conversation conversation) {
     }
 
-    /** @param more whether more due reminders remain past {@code limit} */
-    record DuePage(List<Due> items, boolean more, double readUnits) {
+    /** @param next where the next page starts (opaque), or null when no due reminders remain past this page */
+    record DuePage(List<Due> items, String next, double readUnits) {
         public DuePage {
             items = List.copyOf(items);
+        }
+
+        public boolean more() {
+            return next != null;
         }
     }
 }

@@ -28,4 +28,19 @@ public record ApprovedTemplate(String purpose, String name, String language, Lis
         Objects.requireNonNull(language, "language");
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
     }
+
+    /**
+     * What fills {@code customer_name}: the customer's name, or when it is unknown a neutral address in the template's
+     * language ("Hi there,", "Halo Kak,", "Namaste ji,"), never Meta's required-but-empty "-" ("Hi -,").
+     */
+    public String customerName(String known) {
+        if (known != null && !known.isBlank()) {
+            return known.strip();
+        }
+        String code = language.toLowerCase(java.util.Locale.ROOT);
+        if (code.startsWith("id") || code.startsWith("ms")) {
+            return "Kak";
+        }
+        return code.startsWith("hi") ? "ji" : "there";
+    }
 }

@@ -123,4 +123,38 @@ class BookingDateParserTest {
         assertThat(parser.parse("kal", newYearsEve, PUNE)).contains(LocalDate.parse("2027-01-01"));
         assertThat(parser.parse("tanggal 31", newYearsEve, JAKARTA)).contains(LocalDate.parse("2026-12-31"));
     }
+
+    /** Thursday 2026-12-10 10:00 in Pune. */
+    private static final Instant THURSDAY_MORNING = Instant.parse("2026-12-10T04:30:00Z");
+
+    @ParameterizedTest(name = "\"{0}\" names no day")
+    @ValueSource(strings = {"1/2 day", "24/7", "2/3 days", "2nd floor", "1/2 din", "3/4 hari", "2/3 hours", "1/2 jam",
+            "lantai 2/3", "3rd floor", "2/3 lantai", "1/2", "3/4", "1/4"})
+    void fractionsDurationsAndFloorsAreNotDates(String dates) {
+        assertThat(parser.parse(dates, THURSDAY_MORNING, PUNE)).isEmpty();
+    }
+
+    @Test
+    void aSlashDateBeforeOtherWordsIsStillADate() {
+        assertThat(parser.parse("12/12 morning", THURSDAY_MORNING, PUNE)).contains(LocalDate.parse("2026-12-12"));
+        assertThat(parser.parse("2/3/2027", THURSDAY_MORNING, PUNE)).contains(LocalDate.parse("2027-03-02"));
+        assertThat(parser.parse("5/6", THURSDAY_MORNING, PUNE)).contains(LocalDate.parse("2027-06-05"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" asked on a Thursday starts on {1}")
+    @CsvSource(delimiter = '|', value = {
+            "mon-fri | 2026-12-14",
+            "Mon - Fri | 2026-12-14",
+            "monday to friday | 2026-12-14",
+            "monday till wednesday | 2026-12-14",
+            "somvar se shukravar tak | 2026-12-14",
+            "somvar-budhvar | 2026-12-14",
+            "senin sampai jumat | 2026-12-14",
+            "senin-rabu | 2026-12-14",
+            "sat-mon | 2026-12-12",
+            "thu to sat | 2026-12-10",
+            "next mon to wed | 2026-12-14"})
+    void aWeekdayRangeStartsOnItsFirstDay(String dates, LocalDate expected) {
+        assertThat(parser.parse(dates, THURSDAY_MORNING, PUNE)).contains(expected);
+    }
 }

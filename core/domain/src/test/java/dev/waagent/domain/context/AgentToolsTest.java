@@ -105,7 +105,7 @@ class AgentToolsTest {
         }
 
         @Override
-        public DuePage due(String tenantId, LocalDate through, int limit) {
+        public DuePage due(String tenantId, LocalDate through, int limit, String after) {
             throw new UnsupportedOperationException("tools only schedule");
         }
 
