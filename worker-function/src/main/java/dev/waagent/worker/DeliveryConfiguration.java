@@ -58,11 +58,19 @@ public interface DeliveryConfiguration {
     @Min(1)
     int getSendingInstances();
 
+    /**
+     * Longest a send waits for its number's throughput; beyond it the send fails as retryable (the trigger comes
+     * back). Keep it well below the turn's send lease, or a part still waiting could be claimed by another turn's resume.
+     */
+    @Bindable(defaultValue = "10s")
+    @NotNull
+    Duration getThroughputMaxWait();
+
     default PairPacer pairPacer() {
         return new PairPacer(getPairInterval(), getPairBurst(), getPartGap());
     }
 
     default NumberThroughput numberThroughput(TimeSource time) {
-        return NumberThroughput.shareOf(getThroughputPerNumber(), getSendingInstances(), time);
+        return NumberThroughput.shareOf(getThroughputPerNumber(), getSendingInstances(), getThroughputMaxWait(), time);
     }
 }
