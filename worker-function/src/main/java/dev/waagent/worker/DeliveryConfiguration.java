@@ -3,6 +3,7 @@ package dev.waagent.worker;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.reply.PairPacer;
 import dev.waagent.domain.turn.NumberThroughput;
+import dev.waagent.domain.turn.TurnSideCalls;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
@@ -65,6 +66,11 @@ public interface DeliveryConfiguration {
     @Bindable(defaultValue = "10s")
     @NotNull
     Duration getThroughputMaxWait();
+
+    /** Threads of the one pool for a turn's side calls ({@code TurnSideCalls}); the caller makes the call when all are busy. */
+    @Bindable(defaultValue = "" + TurnSideCalls.DEFAULT_THREADS)
+    @Min(1)
+    int getSideCallThreads();
 
     default PairPacer pairPacer() {
         return new PairPacer(getPairInterval(), getPairBurst(), getPartGap());

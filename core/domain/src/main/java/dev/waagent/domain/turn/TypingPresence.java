@@ -32,7 +32,7 @@ public final class TypingPresence {
     static final long DEFAULT_REFRESH_SECONDS = 20;
     private static final int DEFAULT_MAX_REFRESHES = 6;
     /** Longest wait at close for the first receipt (the channel's own timeouts normally end it sooner). */
-    static final Duration DEFAULT_FIRST_SHOW_WAIT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_FIRST_SHOW_WAIT = Duration.ofSeconds(10);
 
     private final OutboundChannel channel;
     private final Duration refresh;
