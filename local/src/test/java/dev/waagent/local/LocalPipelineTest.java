@@ -3,7 +3,9 @@ package dev.waagent.local;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.StoredMessage;
+import dev.waagent.domain.turn.TurnSideCalls;
 import dev.waagent.embedded.EmbeddedDynamoDb;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import dev.waagent.sqs.TurnQueueLocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 import static dev.waagent.local.PipelineDriver.await;
 import static dev.waagent.local.PipelineDriver.customer;
@@ -81,6 +84,22 @@ class LocalPipelineTest {
         assertThat(PipelineDriver.bodyOf(replies.get(0))).startsWith("stub reply ");
         assertThat(outboxBodies()).anySatisfy(body -> assertThat(body)
                 .contains("\"status\":\"read\"").contains(wamid).contains("typing_indicator"));
+    }
+
+    @Test
+    void aTurnsSideCallsRunOnTheRuntimesOneBoundedPool() throws Exception {
+        String customer = customer();
+        assertThat(post(textDelivery(customer, wamid(), "Is the A7S III free on Friday?"))).isEqualTo(200);
+        await(() -> textsTo(customer), 1);
+
+        assertThat(runtime.context().getBeansOfType(ExecutorService.class, Qualifiers.byName(TurnSideCalls.NAME))).hasSize(1);
+        // The read receipt, the context's lookup and the store's parallel reads of the turn went through it.
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .anyMatch(name -> name.startsWith(TurnSideCalls.NAME + "-"));
+        // No pool of its own anywhere (typing receipts, context lookups, DynamoDB side calls).
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).noneMatch(name ->
+                name.startsWith("typing-presence-first") || name.startsWith("context-lookup")
+                        || name.startsWith("dynamodb-side-call"));
     }
 
     @Test

@@ -6,7 +6,10 @@ import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.channel.DeliveryState;
 import dev.waagent.domain.channel.InboundMessage;
 import dev.waagent.domain.channel.MessageType;
+import dev.waagent.domain.context.ReplyComposer;
 import dev.waagent.domain.conversation.ConversationKey;
+import dev.waagent.domain.handoff.HandoffDecision;
+import dev.waagent.domain.handoff.Handoffs;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStore;
 import dev.waagent.domain.conversation.StoredMessage;
@@ -233,6 +236,19 @@ class ReplyDeliveryScenariosTest {
     }
 
     @Test
+    void keyFactsOfATurnWhoseReplyIsNotSentAreStillSaved() throws Exception {
+        Scenario s = new Scenario();
+        s.customerWrites("Hi, my name is Ravi. Do you rent drones?");
+        s.clock.advance(Duration.ofHours(25));
+
+        // The composed path: its key facts normally travel in the reply's record, and no reply is recorded here.
+        assertThat(s.composedTurnService(s.graph()).take(s.trigger())).isEqualTo(TurnOutcome.UNDELIVERED);
+
+        assertThat(s.outbound()).isEmpty();
+        assertThat(store.load(s.key(), 10).conversation().memory().keyFacts()).contains("name: Ravi");
+    }
+
+    @Test
     void aClosedWindowMarksTheReplyUndeliveredAndRemembersWhen() throws Exception {
         Scenario s = new Scenario();
         s.customerWrites("Still there?");
@@ -361,6 +377,15 @@ class ReplyDeliveryScenariosTest {
             TurnSettings settings = new TurnSettings(Duration.ZERO, 12, Duration.ofSeconds(20), 400, 0.3, Duration.ofSeconds(60));
             return new TurnService(directory, store, generator, clock, settings, TurnObserver.NONE,
                     new ReplyDelivery(store, channel, clock, settings.sendLease()), new TypingPresence(channel, Duration.ofSeconds(20), 0));
+        }
+
+        /** As the worker wires it: the runtime's composer (context, tools, memory), the plain turn's stub model. */
+        TurnService composedTurnService(OutboundChannel channel) {
+            TurnSettings settings = new TurnSettings(Duration.ZERO, 12, Duration.ofSeconds(20), 400, 0.3, Duration.ofSeconds(60));
+            return new TurnService(new FixedTenants(tenant), store, (t, request) -> { throw new AssertionError("composed path only"); },
+                    clock, settings, TurnObserver.NONE, new ReplyDelivery(store, channel, clock, settings.sendLease()),
+                    new TypingPresence(channel, Duration.ofSeconds(20), 0), runtime.context().getBean(ReplyComposer.class),
+                    null, new Handoffs(new HandoffDecision(), null, store, null, clock));
         }
 
         List<JsonNode> acceptedMessages() {

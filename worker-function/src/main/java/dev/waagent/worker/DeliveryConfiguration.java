@@ -3,6 +3,7 @@ package dev.waagent.worker;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.reply.PairPacer;
 import dev.waagent.domain.turn.NumberThroughput;
+import dev.waagent.domain.turn.TurnSideCalls;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Max;
@@ -58,11 +59,24 @@ public interface DeliveryConfiguration {
     @Min(1)
     int getSendingInstances();
 
+    /**
+     * Longest a send waits for its number's throughput; beyond it the send fails as retryable (the trigger comes
+     * back). Keep it well below the turn's send lease, or a part still waiting could be claimed by another turn's resume.
+     */
+    @Bindable(defaultValue = "10s")
+    @NotNull
+    Duration getThroughputMaxWait();
+
+    /** Threads of the one pool for a turn's side calls ({@code TurnSideCalls}); the caller makes the call when all are busy. */
+    @Bindable(defaultValue = "" + TurnSideCalls.DEFAULT_THREADS)
+    @Min(1)
+    int getSideCallThreads();
+
     default PairPacer pairPacer() {
         return new PairPacer(getPairInterval(), getPairBurst(), getPartGap());
     }
 
     default NumberThroughput numberThroughput(TimeSource time) {
-        return NumberThroughput.shareOf(getThroughputPerNumber(), getSendingInstances(), time);
+        return NumberThroughput.shareOf(getThroughputPerNumber(), getSendingInstances(), getThroughputMaxWait(), time);
     }
 }

@@ -51,6 +51,7 @@ import dev.waagent.domain.turn.TurnObserver;
 import dev.waagent.domain.turn.ReplyDelivery;
 import dev.waagent.domain.turn.TurnService;
 import dev.waagent.domain.turn.TypingPresence;
+import dev.waagent.domain.turn.TurnSideCalls;
 import dev.waagent.bedrock.BedrockConverseProvider;
 import dev.waagent.bedrock.BedrockSettings;
 import dev.waagent.llm.LocalResponder;
@@ -61,6 +62,7 @@ import dev.waagent.whatsapp.GraphApiClient;
 import dev.waagent.whatsapp.GraphApiSettings;
 import dev.waagent.twilio.TwilioApiSettings;
 import dev.waagent.twilio.TwilioMessagingClient;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -77,6 +79,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /** Wires the plain domain and adapter classes of the worker. */
 @Factory
@@ -84,13 +87,26 @@ public class WorkerFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerFactory.class);
 
+    /**
+     * The one pool for a turn's side calls (first read receipt, context lookup, the second of two DynamoDB calls made
+     * at once): bounded ({@code wa.delivery.side-call-threads}), daemon threads, shut down with the context.
+     */
+    @Singleton
+    @Named(TurnSideCalls.NAME)
+    @Bean(preDestroy = "shutdown")
+    ExecutorService turnSideCalls(DeliveryConfiguration delivery) {
+        return TurnSideCalls.newExecutor(delivery.getSideCallThreads());
+    }
+
     @Singleton
     TurnService turnService(TenantDirectory tenants, ConversationStore conversations, LlmRouter replies,
                             OutboundChannel channel, TimeSource time, TurnConfiguration turn, TurnObserver observer,
                             Optional<ReplyComposer> composer, StaffCommandStep staff, Handoffs handoffs,
-                            ReplyDelivery replyDelivery, DeliveryConfiguration delivery) {
+                            ReplyDelivery replyDelivery, DeliveryConfiguration delivery,
+                            @Named(TurnSideCalls.NAME) ExecutorService sideCalls) {
         return new TurnService(tenants, conversations, replies, time, turn.toSettings(), observer, replyDelivery,
-                new TypingPresence(channel, delivery.getTypingRefresh(), delivery.getTypingMaxRefreshes()),
+                new TypingPresence(channel, delivery.getTypingRefresh(), delivery.getTypingMaxRefreshes(),
+                        TypingPresence.DEFAULT_FIRST_SHOW_WAIT, sideCalls),
                 composer.orElse(null), staff, handoffs);
     }
 
@@ -111,11 +127,12 @@ public class WorkerFactory {
     ReplyComposer replyComposer(TokenCounter tokens, KnowledgeBase knowledge, CatalogLookup catalog,
                                 DynamoDbTurnMemory memory, AgentConfigurations configurations, LlmRouter replies,
                                 Optional<StaffNotices> staff, ContextConfiguration context, TurnConfiguration turn,
-                                TimeSource time, BookingReminders reminders, IntentRouter intents) {
+                                TimeSource time, BookingReminders reminders, IntentRouter intents,
+                                @Named(TurnSideCalls.NAME) ExecutorService sideCalls) {
         StaffNotices notices = staff.orElse((tenant, conversation, notice) -> LOG.info(
                 "staff notice tenant={} customer={}: {}", tenant.id(), Masking.phone(conversation.customerId()), notice));
         return new ReplyComposer(new ContextBuilder(tokens, knowledge, catalog, memory, context.toSettings(), turn.toSettings(),
-                intents), replies, new AgentTools(catalog, memory, notices, reminders), configurations, memory, time);
+                intents, sideCalls), replies, new AgentTools(catalog, memory, notices, reminders), configurations, memory, time);
     }
 
     /**

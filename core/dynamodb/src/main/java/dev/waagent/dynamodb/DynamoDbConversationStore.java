@@ -18,7 +18,10 @@ import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.reply.OutboundPart;
 import dev.waagent.domain.reply.Reply;
 import dev.waagent.domain.reply.ServiceWindow;
-import jakarta.annotation.PreDestroy;
+import dev.waagent.domain.turn.TurnSideCalls;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -39,9 +42,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Conversations on DynamoDB. See {@link Keys} for the layout. Deduplication of inbound messages is the
@@ -63,18 +67,23 @@ public class DynamoDbConversationStore implements ConversationStore {
     private final DynamoDbSettings settings;
     /**
      * Runs the second of two independent calls of one operation while the caller makes the first, so the operation
-     * costs one round trip. Threads are made as calls overlap (at most one per turn running) and idle out.
+     * costs one round trip: the process's {@link TurnSideCalls} (not this store's to shut down).
      */
-    private final ExecutorService sideCalls = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "dynamodb-side-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor sideCalls;
 
+    /** Both calls of an operation one after the other (tools, tests, functions without turns). */
     public DynamoDbConversationStore(DynamoDbEnhancedClient client, DynamoDbSettings settings) {
+        this(client, settings, null);
+    }
+
+    /** @param sideCalls the process's {@link TurnSideCalls}; null (a function that runs no turns): calls in sequence */
+    @Inject
+    public DynamoDbConversationStore(DynamoDbEnhancedClient client, DynamoDbSettings settings,
+                                     @Nullable @Named(TurnSideCalls.NAME) Executor sideCalls) {
         this.client = client;
         this.table = client.table(settings.getConversationsTable(), ItemSchemas.CONVERSATION);
         this.settings = settings;
+        this.sideCalls = sideCalls == null ? Runnable::run : sideCalls;
     }
 
     @Override
@@ -177,7 +186,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         String pk = Keys.partition(key);
         long now = Instant.now().getEpochSecond();
         // The state item and the newest messages are independent reads: one round trip instead of two.
-        Future<ConversationTableItem> stateRead = sideCalls.submit(() -> table.getItem(GetItemEnhancedRequest.builder()
+        Future<ConversationTableItem> stateRead = onSideCall(() -> table.getItem(GetItemEnhancedRequest.builder()
                 .key(Key.builder().partitionValue(pk).sortValue(Keys.CONVERSATION_SK).build())
                 .consistentRead(true).build()));
         List<StoredMessage> messages = new ArrayList<>();
@@ -471,7 +480,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         delivery.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
         // The pointer and the message's SENT mark go at once (one round trip). A status webhook may have beaten us to
         // the pointer item: the state it recorded is then carried to the message after.
-        Future<ConversationTableItem> pointer = sideCalls.submit(() -> table.updateItem(
+        Future<ConversationTableItem> pointer = onSideCall(() -> table.updateItem(
                 UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(delivery).ignoreNulls(true).build()));
         markMessage(pk, messageSk, platformMessageId, DeliveryState.SENT, null, at);
         ConversationTableItem recorded = join(pointer);
@@ -524,9 +533,10 @@ public class DynamoDbConversationStore implements ConversationStore {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        sideCalls.shutdown();
+    private <T> Future<T> onSideCall(Callable<T> call) {
+        FutureTask<T> task = new FutureTask<>(call);
+        sideCalls.execute(task);
+        return task;
     }
 
     private void advanceMessageDelivery(String pk, String messageSk, DeliveryState state, ConversationTableItem from) {

@@ -28,6 +28,7 @@ import dev.waagent.domain.tools.PriceGuard;
 import dev.waagent.domain.tools.QuotedPrice;
 import dev.waagent.domain.turn.PromptBuilder;
 import dev.waagent.domain.turn.TurnSettings;
+import dev.waagent.domain.turn.TurnSideCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -59,12 +60,6 @@ public final class ContextBuilder {
     private static final Set<Intent> TOOL_INTENTS = Set.of(Intent.AVAILABILITY, Intent.PRICING, Intent.BOOKING,
             Intent.HUMAN_REQUEST, Intent.ORDER_STATUS);
     private static final Pattern DIGIT = Pattern.compile("\\d");
-    /** Runs a turn's database lookups while its CPU work goes on; threads are made as turns overlap and idle out. */
-    private static final ExecutorService LOOKUPS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "context-lookup");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final TokenEstimator tokens;
     private final KnowledgeBase knowledge;
@@ -73,11 +68,25 @@ public final class ContextBuilder {
     private final ContextSettings settings;
     private final TurnSettings turn;
     private final IntentRouter intentRouter;
+    /** Runs a turn's database lookups while its CPU work goes on (the process's {@link TurnSideCalls}). */
+    private final Executor lookups;
 
-    /** @param intentRouter the turn's intents (rules, embeddings, the LLM for ambiguous turns) */
+    /** For tests and tools: a pool of its own for lookups (production passes the process's {@link TurnSideCalls}). */
     public ContextBuilder(TokenEstimator tokens, KnowledgeBase knowledge, CatalogLookup catalog,
                           FollowUpRequests history, ContextSettings settings, TurnSettings turn,
                           IntentRouter intentRouter) {
+        this(tokens, knowledge, catalog, history, settings, turn, intentRouter,
+                TurnSideCalls.newExecutor(TurnSideCalls.DEFAULT_THREADS));
+    }
+
+    /**
+     * @param intentRouter the turn's intents (rules, embeddings, the LLM for ambiguous turns)
+     * @param lookups      where the customer's open requests are read while the searches run ({@link TurnSideCalls})
+     */
+    public ContextBuilder(TokenEstimator tokens, KnowledgeBase knowledge, CatalogLookup catalog,
+                          FollowUpRequests history, ContextSettings settings, TurnSettings turn,
+                          IntentRouter intentRouter, Executor lookups) {
+        this.lookups = Objects.requireNonNull(lookups, "lookups");
         this.intentRouter = intentRouter;
         this.tokens = tokens;
         this.knowledge = knowledge;
@@ -105,7 +114,7 @@ public final class ContextBuilder {
 
         // The customer's open requests are a database read: it runs while the searches below use the CPU.
         CompletableFuture<List<FollowUpRequest>> openRead = CompletableFuture.supplyAsync(() -> safeHistory(snapshot, now),
-                LOOKUPS);
+                lookups);
         List<KnowledgeHit> hits = safeSearch(tenant, query);
         List<CatalogMatch> matches = safeMatch(tenant, query);
         List<FollowUpRequest> open = openRead.join();

@@ -1,6 +1,7 @@
 package dev.waagent.domain.context;
 
 import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.intent.IntentStage;
@@ -123,6 +124,18 @@ public final class ReplyComposer {
         remember(snapshot, turn, results, checked, now);
         return new ComposedReply(checked.text(), generated, promptTokens, completionTokens, latency, fallbacks, cost,
                 rounds, results, handoffReason, checked.repairs(), turn);
+    }
+
+    /**
+     * Saves a turn's key facts on their own: for a turn whose reply was not recorded (nothing to send, or another turn
+     * answered first), so the facts did not travel in the reply's transaction. One write, only then.
+     */
+    public void keepKeyFacts(ConversationKey key, List<String> facts, Instant at) {
+        try {
+            memory.saveKeyFacts(key, facts, at);
+        } catch (RuntimeException e) {
+            LOG.warn("key facts not saved for tenant {}: {}", key.tenantId(), e.toString());
+        }
     }
 
     private void remember(ConversationSnapshot snapshot, TurnContext turn, List<ToolResult> results,

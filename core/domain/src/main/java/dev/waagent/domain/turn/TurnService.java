@@ -227,6 +227,11 @@ public final class TurnService {
             LOG.info("reply for {} repaired before sending: {}", Masking.phone(trigger.customerId()), composed.repairs());
         }
         ReplyDelivery.Result result = delivery.deliver(tenant, snapshot, turnId, toAnswer, composed, accounting, keyFacts);
+        if (keyFacts != null && composer != null
+                && (result == ReplyDelivery.Result.NOTHING_SENT || result == ReplyDelivery.Result.LOST_RACE)) {
+            // No reply was recorded, so the facts did not go with it: what the customer said is still worth keeping.
+            composer.keepKeyFacts(snapshot.conversation().key(), keyFacts, time.now());
+        }
         TurnOutcome ended = switch (result) {
             case LOST_RACE -> TurnOutcome.LOST_RACE;
             case WINDOW_CLOSED, NOTHING_SENT -> TurnOutcome.UNDELIVERED;

@@ -119,6 +119,65 @@ class NumberThroughputTest {
     }
 
     @Test
+    void aSendThatWouldWaitPastTheCapFailsRetryablyAtOnceAndGivesItsTokenBack() throws Exception {
+        SleepingClock clock = new SleepingClock(START);
+        // One message a second, waits capped at 1.5 s (the send lease is far longer).
+        NumberThroughput throughput = new NumberThroughput(1, 1, Duration.ofMillis(1500), clock);
+        assertThat(throughput.acquire("n")).isZero();
+        assertThat(throughput.acquire("n")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throughput.reserve("n")).isEqualTo(Duration.ofSeconds(1)); // a sender now holds the slot at +1 s
+
+        assertThatThrownBy(() -> throughput.acquire("n"))
+                .isInstanceOfSatisfying(ChannelSendException.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.errorCode()).isEqualTo(NumberThroughput.WAIT_TOO_LONG);
+                });
+
+        // The refused send did not sleep, and its slot (+2 s) is free again: once the held one passes, the next
+        // send waits 1 s, not 2.
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(throughput.acquire("n")).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anInterruptedWaitGivesItsTokenBack() throws Exception {
+        SleepingClock clock = new SleepingClock(START);
+        TimeSource interrupting = new TimeSource() {
+            @Override
+            public Instant now() {
+                return clock.now();
+            }
+
+            @Override
+            public void sleep(Duration duration) throws InterruptedException {
+                throw new InterruptedException("turn cancelled");
+            }
+        };
+        NumberThroughput throughput = new NumberThroughput(1, 1, interrupting);
+        assertThat(throughput.acquire("n")).isZero();
+
+        assertThatThrownBy(() -> throughput.acquire("n")).isInstanceOf(InterruptedException.class);
+
+        // The next sender waits for the slot the interrupted one never used, not one behind it.
+        assertThat(throughput.reserve("n")).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theThrottledChannelFailsASendOverTheCapAsRetryableWithoutCallingThePlatform() {
+        SleepingClock clock = new SleepingClock(START);
+        Recorder sent = new Recorder(clock);
+        ThrottledChannel channel = new ThrottledChannel(sent, new NumberThroughput(1, 1, Duration.ZERO, clock),
+                ThrottledChannel.Observer.NONE);
+        Tenant pune = tenant("pune", "1098765");
+        channel.sendText(pune, "919800000001", "first", null);
+
+        assertThatThrownBy(() -> channel.sendText(pune, "919800000002", "second", null))
+                .isInstanceOfSatisfying(ChannelSendException.class, e -> assertThat(e.retryable()).isTrue());
+        assertThat(sent.events).containsExactly("text 919800000001 @0");
+    }
+
+    @Test
     void refusesSettingsThatWouldNeverSendOrNeverWait() {
         SleepingClock clock = new SleepingClock(START);
         assertThatThrownBy(() -> new NumberThroughput(0, 1, clock)).isInstanceOf(IllegalArgumentException.class);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -96,6 +97,51 @@ class TypingPresenceTest {
         session.close();
 
         assertThat(receipts).containsExactly("sent while the turn went on");
+    }
+
+    @Test
+    void aFirstReceiptStillOnItsWayWhenTheTurnEndsIsCancelledNotLeftToLandAfterTheReply() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch platformAnswers = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        List<String> outcome = new CopyOnWriteArrayList<>();
+        Receipts hanging = new Receipts(ChannelCapabilities.WHATSAPP_CLOUD, false) {
+            @Override
+            public void markRead(Tenant tenant, String messageId, boolean showTyping) {
+                entered.countDown();
+                try {
+                    platformAnswers.await();
+                    outcome.add("receipt with typing landed");
+                } catch (InterruptedException e) {
+                    outcome.add("cancelled");
+                } finally {
+                    finished.countDown();
+                }
+            }
+        };
+        TypingPresence presence = new TypingPresence(hanging, Duration.ofSeconds(20), 3, Duration.ZERO,
+                TurnSideCalls.newExecutor(2));
+        TypingPresence.Session session = presence.start(TENANT, "wamid.5");
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        session.close(); // the wait for the receipt is over: the reply goes now
+        platformAnswers.countDown();
+
+        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(outcome).containsExactly("cancelled");
+    }
+
+    @Test
+    void aReceiptThatHadNotStartedWhenTheTurnEndedIsNeverSent() {
+        Receipts channel = new Receipts(ChannelCapabilities.WHATSAPP_CLOUD, false);
+        List<Runnable> held = new ArrayList<>();
+        // Every side-call thread is busy: the receipt waits for one.
+        TypingPresence presence = new TypingPresence(channel, Duration.ofSeconds(20), 3, Duration.ZERO, held::add);
+
+        presence.start(TENANT, "wamid.6").close();
+        held.forEach(Runnable::run);
+
+        assertThat(channel.shown).isEmpty();
     }
 
     @Test
