@@ -116,7 +116,7 @@ public final class ContextBuilder {
         CompletableFuture<List<FollowUpRequest>> openRead = CompletableFuture.supplyAsync(() -> safeHistory(snapshot, now),
                 lookups);
         List<KnowledgeHit> hits = safeSearch(tenant, query);
-        List<CatalogMatch> matches = safeMatch(tenant, query);
+        List<CatalogMatch> matches = withItemInFocus(tenant, safeMatch(tenant, query), memory, customerTurn);
         List<FollowUpRequest> open = openRead.join();
         List<String> facts = KeyFacts.merge(memory.keyFacts(), KeyFacts.extract(customerTurn, matches));
         boolean factsChanged = !facts.equals(memory.keyFacts());
@@ -315,6 +315,33 @@ public final class ContextBuilder {
             LOG.warn("knowledge search failed for tenant {}: {}", tenant.id(), e.toString());
             return List.of();
         }
+    }
+
+    /**
+     * A follow-up about the item already being discussed ("warnanya apa?", "what's its mileage?") names no item, so
+     * the search finds nothing; the item in the key facts is then matched by its name and put first, so the model sees
+     * its catalog line (price, stock, attributes) and the answer counts as supported by the catalog.
+     */
+    private List<CatalogMatch> withItemInFocus(Tenant tenant, List<CatalogMatch> matches, ConversationMemory memory,
+                                               String customerTurn) {
+        if (matches.stream().anyMatch(match -> match.kind() == CatalogMatch.Kind.EXACT)
+                || !MemoryCues.asksAboutItemInFocus(customerTurn)) {
+            return matches;
+        }
+        Optional<String> focus = KeyFacts.value(memory.keyFacts(), KeyFacts.ITEM);
+        if (focus.isEmpty()) {
+            return matches;
+        }
+        Optional<CatalogMatch> inFocus = safeMatch(tenant, focus.get()).stream()
+                .filter(match -> match.kind() == CatalogMatch.Kind.EXACT && match.item().name().equalsIgnoreCase(focus.get()))
+                .findFirst();
+        if (inFocus.isEmpty()) {
+            return matches;
+        }
+        List<CatalogMatch> withFocus = new ArrayList<>();
+        withFocus.add(inFocus.get());
+        matches.stream().filter(match -> !match.item().id().equals(inFocus.get().item().id())).forEach(withFocus::add);
+        return withFocus.size() > settings.catalogMatches() ? withFocus.subList(0, settings.catalogMatches()) : withFocus;
     }
 
     private List<CatalogMatch> safeMatch(Tenant tenant, String query) {

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the conversation's memory says about this turn: a customer returning after the context expired (their
- * previous topic, from the key facts), and a customer asking whether we forgot their question (the last one left
- * unanswered).
+ * previous topic, from the key facts), a customer asking whether we forgot their question (the last one left
+ * unanswered), and a follow-up about the item already being discussed ("warnanya apa?", "what's its mileage?").
  */
 public final class MemoryCues {
 
@@ -28,7 +28,26 @@ public final class MemoryCues {
             "\\?|^(?:is|are|do|does|can|could|what|when|where|how|which|kya|kitna|kitne|kab|kahan|apa|berapa|kapan|dimana|bisa|ada)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Words that point back at the item under discussion, or ask for one of an item's attributes: Bahasa's possessive
+     * "-nya" (warnanya, kilometernya, tahunnya), English "it / its / that one" and attribute names, Hinglish
+     * "iska / uska / isme". Without a named item such a turn is still about the item in focus.
+     */
+    private static final Pattern ABOUT_ITEM_IN_FOCUS = Pattern.compile(
+            "\\b\\p{L}{3,}nya\\b"
+                    + "|\\b(?:it|its|it's|that one|this one|the same one)\\b"
+                    + "|\\b(?:colou?r|mileage|km|kms|kilomet(?:er|re)s?|model year|year|transmission|automatic|manual|diesel|petrol"
+                    + "|fuel|condition|sensor|mount|battery|batteries|weight|warna|tahun|transmisi|matic|bensin|solar|kondisi|mesin"
+                    + "|rang|saal|gaadi)\\b"
+                    + "|\\b(?:iska|iski|iske|uska|uski|uske|isme|usme|yeh wala|woh wala|ye wala|wo wala)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private MemoryCues() {
+    }
+
+    /** Whether a turn that names no item asks about the one already being discussed (see {@link #ABOUT_ITEM_IN_FOCUS}). */
+    public static boolean asksAboutItemInFocus(String customerTurn) {
+        return customerTurn != null && ABOUT_ITEM_IN_FOCUS.matcher(customerTurn).find();
     }
 
     public static boolean asksAboutForgottenQuestion(String customerTurn) {

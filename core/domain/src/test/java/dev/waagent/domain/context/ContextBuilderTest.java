@@ -29,10 +29,14 @@ class ContextBuilderTest {
     private final AgentTools tools = new AgentTools(new Catalog(FX3, A7S3), stores, (t, k, n) -> { });
 
     private TurnContext build(int budget, List<StoredMessage> messages) {
+        return build(budget, messages, List.of("name: Ravi"));
+    }
+
+    private TurnContext build(int budget, List<StoredMessage> messages, List<String> keyFacts) {
         ContextBuilder builder = new ContextBuilder(TOKENS, knowledge, new Catalog(FX3, A7S3), stores,
                 new ContextSettings(budget, Map.of(), 3, 3), TurnSettings.defaults(), IntentRouter.rulesOnly());
         Conversation conversation = new Conversation(KEY, "Ravi", ConversationStatus.ACTIVE, null, null, false, null,
-                new ConversationMemory("Ravi rents cameras for weddings.", List.of("name: Ravi"), null, null));
+                new ConversationMemory("Ravi rents cameras for weddings.", keyFacts, null, null));
         StoredMessage last = messages.get(messages.size() - 1);
         return builder.build(PUNE, Optional.empty(), new ConversationSnapshot(conversation, messages), List.of(last),
                 last.receivedAt(), Duration.ofSeconds(10), tools.definitions());
@@ -101,5 +105,30 @@ class ContextBuilderTest {
         TurnContext context = build(1_500, conversation("my name is Ravi Kumar, need the FX3 tomorrow, I am in Baner"));
         assertThat(context.keyFacts()).contains("name: Ravi Kumar", "item: Sony FX3", "dates: tomorrow", "location: Baner");
         assertThat(context.keyFactsChanged()).isTrue();
+    }
+
+    @Test
+    void aFollowUpAboutTheItemInFocusBringsThatItemsCatalogLineWithoutNamingIt() {
+        List<String> facts = List.of("name: Ravi", "item: Sony FX3");
+        TurnContext context = build(1_500, conversation("do you have the FX3?", "Yes, it is in stock.",
+                "what mount is it?"), facts);
+
+        assertThat(context.catalogMatches()).extracting(match -> match.item().sku()).containsExactly("CAM-FX3");
+        assertThat(context.request().messages().get(0).content()).contains("Sony FX3");
+    }
+
+    @Test
+    void aQuestionThatIsNotAboutTheItemInFocusDoesNotBorrowIt() {
+        TurnContext context = build(1_500, conversation("do you have the FX3?", "Yes, it is in stock.",
+                "do you organise photography workshops?"), List.of("item: Sony FX3"));
+
+        assertThat(context.catalogMatches()).isEmpty();
+    }
+
+    @Test
+    void aTurnThatNamesAnItemKeepsItsOwnMatchFirst() {
+        TurnContext context = build(1_500, conversation("what mount is the a7s3?"), List.of("item: Sony FX3"));
+
+        assertThat(context.catalogMatches()).extracting(match -> match.item().sku()).containsExactly("CAM-A7S3");
     }
 }

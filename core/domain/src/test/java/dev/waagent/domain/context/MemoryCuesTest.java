@@ -54,4 +54,19 @@ class MemoryCuesTest {
         assertThat(KeyFacts.extract("budget 5000 rs, saya Budi dari Bekasi", List.of()))
                 .contains("name: Budi", "budget: 5000", "location: Bekasi");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"warnanya apa?", "kilometernya berapa?", "tahunnya berapa?",
+            "what's its mileage?", "what colour is it?", "is that one automatic?", "iska rang kya hai?",
+            "uski battery kitni chalti hai?"})
+    void followUpsAboutTheItemBeingDiscussedAreRecognised(String turn) {
+        assertThat(MemoryCues.asksAboutItemInFocus(turn)).isTrue();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"is your shop haunted?", "jam buka hari minggu?",
+            "do you deliver to Kothrud?", "kya ID proof chahiye?", "halo"})
+    void questionsNotAboutAnItemAreNot(String turn) {
+        assertThat(MemoryCues.asksAboutItemInFocus(turn)).isFalse();
+    }
 }
