@@ -30,24 +30,43 @@ public final class MemoryCues {
 
     /**
      * Words that point back at the item under discussion, or ask for one of an item's attributes: Bahasa's possessive
-     * "-nya" (warnanya, kilometernya, tahunnya), English "it / its / that one" and attribute names, Hinglish
+     * "-nya" (warnanya, kilometernya, tahunnya), English "its / that one" and attribute names (not a bare "it": "is it open on Sunday?"), Hinglish
      * "iska / uska / isme". Without a named item such a turn is still about the item in focus.
      */
     private static final Pattern ABOUT_ITEM_IN_FOCUS = Pattern.compile(
-            "\\b\\p{L}{3,}nya\\b"
-                    + "|\\b(?:it|its|it's|that one|this one|the same one)\\b"
+            "\\b(?:its|that one|this one|the same one)\\b"
                     + "|\\b(?:colou?r|mileage|km|kms|kilomet(?:er|re)s?|model year|year|transmission|automatic|manual|diesel|petrol"
                     + "|fuel|condition|sensor|mount|battery|batteries|weight|warna|tahun|transmisi|matic|bensin|solar|kondisi|mesin"
                     + "|rang|saal|gaadi)\\b"
                     + "|\\b(?:iska|iski|iske|uska|uski|uske|isme|usme|yeh wala|woh wala|ye wala|wo wala)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** Bahasa's possessive "-nya" (warnanya = its colour), on a word of its own of at least three letters. */
+    private static final Pattern POSSESSIVE_NYA = Pattern.compile("\\b(\\p{L}{3,}nya)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "-nya" words that are adverbs or verbs, not "its …" (bertanya = to ask, sebenarnya = actually, …). */
+    private static final Set<String> NYA_NOT_ABOUT_AN_ITEM = Set.of("bertanya", "menanya", "ditanya", "sebenarnya",
+            "biasanya", "sepertinya", "kayaknya", "katanya", "rasanya", "akhirnya", "selanjutnya", "sebelumnya",
+            "sesudahnya", "setelahnya", "tampaknya", "sayangnya", "untungnya", "makanya", "pokoknya", "seharusnya",
+            "semestinya", "misalnya", "contohnya", "intinya", "gimananya", "bagaimananya", "caranya", "kapannya");
+
     private MemoryCues() {
     }
 
     /** Whether a turn that names no item asks about the one already being discussed (see {@link #ABOUT_ITEM_IN_FOCUS}). */
     public static boolean asksAboutItemInFocus(String customerTurn) {
-        return customerTurn != null && ABOUT_ITEM_IN_FOCUS.matcher(customerTurn).find();
+        if (customerTurn == null) {
+            return false;
+        }
+        if (ABOUT_ITEM_IN_FOCUS.matcher(customerTurn).find()) {
+            return true;
+        }
+        java.util.regex.Matcher nya = POSSESSIVE_NYA.matcher(customerTurn);
+        while (nya.find()) {
+            if (!NYA_NOT_ABOUT_AN_ITEM.contains(nya.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean asksAboutForgottenQuestion(String customerTurn) {

@@ -65,7 +65,9 @@ class MemoryCuesTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"is your shop haunted?", "jam buka hari minggu?",
-            "do you deliver to Kothrud?", "kya ID proof chahiye?", "halo"})
+            "do you deliver to Kothrud?", "kya ID proof chahiye?", "halo",
+            "saya mau bertanya soal pembayaran", "sebenarnya bisa kirim ke Bekasi?", "biasanya buka jam berapa?",
+            "apa saya punya diskon?", "is it open on sunday?"})
     void questionsNotAboutAnItemAreNot(String turn) {
         assertThat(MemoryCues.asksAboutItemInFocus(turn)).isFalse();
     }
