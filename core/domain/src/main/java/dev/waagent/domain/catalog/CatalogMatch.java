@@ -16,6 +16,11 @@ public record CatalogMatch(CatalogItem item, double confidence, Kind kind, Strin
         /** Within a small edit distance of a name or alias. */
         FUZZY,
         /** Close in meaning (vector similarity) to the item's name, aliases and category. */
-        SEMANTIC
+        SEMANTIC,
+        /**
+         * Not in the customer's words: the item already being discussed (the conversation's key facts), for a turn
+         * that refers back to it ("warnanya apa?", "what's its mileage?").
+         */
+        IN_FOCUS
     }
 }

@@ -3,6 +3,7 @@ package dev.waagent.domain.context;
 import dev.waagent.domain.catalog.CatalogItem;
 import dev.waagent.domain.catalog.CatalogLookup;
 import dev.waagent.domain.catalog.CatalogMatch;
+import dev.waagent.domain.catalog.ItemAttributes;
 import dev.waagent.domain.conversation.ConversationMemory;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.LanguageDetector;
@@ -319,28 +320,30 @@ public final class ContextBuilder {
 
     /**
      * A follow-up about the item already being discussed ("warnanya apa?", "what's its mileage?") names no item, so
-     * the search finds nothing; the item in the key facts is then matched by its name and put first, so the model sees
-     * its catalog line (price, stock, attributes) and the answer counts as supported by the catalog.
+     * the search finds nothing (or only guesses); the item in the key facts is then put first as {@code IN_FOCUS}, so
+     * the model sees its catalog line (price, stock, attributes). Not when the turn names an item exactly, nor when
+     * its fuzzy matches point at other items ("what about the Xenia, what's its colour?" is not about the Avanza).
      */
     private List<CatalogMatch> withItemInFocus(Tenant tenant, List<CatalogMatch> matches, ConversationMemory memory,
                                                String customerTurn) {
-        if (matches.stream().anyMatch(match -> match.kind() == CatalogMatch.Kind.EXACT)
-                || !MemoryCues.asksAboutItemInFocus(customerTurn)) {
-            return matches;
-        }
         Optional<String> focus = KeyFacts.value(memory.keyFacts(), KeyFacts.ITEM);
-        if (focus.isEmpty()) {
+        if (focus.isEmpty() || matches.stream().anyMatch(match -> match.kind() == CatalogMatch.Kind.EXACT)) {
             return matches;
         }
-        Optional<CatalogMatch> inFocus = safeMatch(tenant, focus.get()).stream()
+        Optional<CatalogItem> inFocus = safeMatch(tenant, focus.get()).stream()
                 .filter(match -> match.kind() == CatalogMatch.Kind.EXACT && match.item().name().equalsIgnoreCase(focus.get()))
-                .findFirst();
-        if (inFocus.isEmpty()) {
+                .map(CatalogMatch::item).findFirst();
+        if (inFocus.isEmpty() || !(MemoryCues.asksAboutItemInFocus(customerTurn)
+                || ItemAttributes.asksAbout(customerTurn, inFocus.get()))) {
+            return matches;
+        }
+        List<CatalogMatch> fuzzy = matches.stream().filter(match -> match.kind() == CatalogMatch.Kind.FUZZY).toList();
+        if (!fuzzy.isEmpty() && fuzzy.stream().noneMatch(match -> match.item().id().equals(inFocus.get().id()))) {
             return matches;
         }
         List<CatalogMatch> withFocus = new ArrayList<>();
-        withFocus.add(inFocus.get());
-        matches.stream().filter(match -> !match.item().id().equals(inFocus.get().item().id())).forEach(withFocus::add);
+        withFocus.add(new CatalogMatch(inFocus.get(), 1.0, CatalogMatch.Kind.IN_FOCUS, customerTurn, inFocus.get().name()));
+        matches.stream().filter(match -> !match.item().id().equals(inFocus.get().id())).forEach(withFocus::add);
         return withFocus.size() > settings.catalogMatches() ? withFocus.subList(0, settings.catalogMatches()) : withFocus;
     }
 

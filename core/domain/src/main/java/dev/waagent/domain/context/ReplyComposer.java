@@ -127,8 +127,8 @@ public final class ReplyComposer {
     }
 
     /**
-     * Saves a turn's key facts on their own: for a turn whose reply was not recorded (nothing to send, or another turn
-     * answered first), so the facts did not travel in the reply's transaction. One write, only then.
+     * Saves a turn's key facts on their own: for a turn whose reply was not recorded because there was nothing to send,
+     * so the facts did not travel in the reply's transaction. One write, only then.
      */
     public void keepKeyFacts(ConversationKey key, List<String> facts, Instant at) {
         try {

@@ -35,9 +35,7 @@ public final class MemoryCues {
      */
     private static final Pattern ABOUT_ITEM_IN_FOCUS = Pattern.compile(
             "\\b(?:its|that one|this one|the same one)\\b"
-                    + "|\\b(?:colou?r|mileage|km|kms|kilomet(?:er|re)s?|model year|year|transmission|automatic|manual|diesel|petrol"
-                    + "|fuel|condition|sensor|mount|battery|batteries|weight|warna|tahun|transmisi|matic|bensin|solar|kondisi|mesin"
-                    + "|rang|saal|gaadi)\\b"
+                    + "|\\b(?:colou?r|mileage|kilomet(?:er|re)s?|odometer|transmission|warna|transmisi|jarak tempuh|rang)\\b"
                     + "|\\b(?:iska|iski|iske|uska|uski|uske|isme|usme|yeh wala|woh wala|ye wala|wo wala)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

@@ -227,9 +227,9 @@ public final class TurnService {
             LOG.info("reply for {} repaired before sending: {}", Masking.phone(trigger.customerId()), composed.repairs());
         }
         ReplyDelivery.Result result = delivery.deliver(tenant, snapshot, turnId, toAnswer, composed, accounting, keyFacts);
-        if (keyFacts != null && composer != null
-                && (result == ReplyDelivery.Result.NOTHING_SENT || result == ReplyDelivery.Result.LOST_RACE)) {
+        if (keyFacts != null && composer != null && result == ReplyDelivery.Result.NOTHING_SENT) {
             // No reply was recorded, so the facts did not go with it: what the customer said is still worth keeping.
+            // Not after a lost race: the winning turn saved facts from the same messages, maybe newer ones.
             composer.keepKeyFacts(snapshot.conversation().key(), keyFacts, time.now());
         }
         TurnOutcome ended = switch (result) {

@@ -114,7 +114,35 @@ class ContextBuilderTest {
                 "what mount is it?"), facts);
 
         assertThat(context.catalogMatches()).extracting(match -> match.item().sku()).containsExactly("CAM-FX3");
+        assertThat(context.catalogMatches().get(0).kind()).isEqualTo(dev.waagent.domain.catalog.CatalogMatch.Kind.IN_FOCUS);
         assertThat(context.request().messages().get(0).content()).contains("Sony FX3");
+    }
+
+    @Test
+    void aFollowUpWhoseWordsPointAtAnotherItemDoesNotBorrowTheItemInFocus() {
+        // "a7s" is a near miss of the A7S III: the customer moved on, the FX3 in focus is not what they ask about.
+        Catalog exact = new Catalog(FX3, A7S3);
+        dev.waagent.domain.catalog.CatalogLookup fuzzy = new dev.waagent.domain.catalog.CatalogLookup() {
+            @Override
+            public List<dev.waagent.domain.catalog.CatalogMatch> match(String tenantId, String text, int k) {
+                return text.contains("a7s ") ? List.of(new dev.waagent.domain.catalog.CatalogMatch(A7S3, 0.7,
+                        dev.waagent.domain.catalog.CatalogMatch.Kind.FUZZY, "a7s", "a7s3")) : exact.match(tenantId, text, k);
+            }
+
+            @Override
+            public dev.waagent.domain.catalog.SpellingCorrection correct(String tenantId, String text) {
+                return exact.correct(tenantId, text);
+            }
+        };
+        ContextBuilder builder = new ContextBuilder(TOKENS, knowledge, fuzzy, stores, new ContextSettings(1_500, Map.of(), 3, 3),
+                TurnSettings.defaults(), IntentRouter.rulesOnly());
+        List<StoredMessage> messages = conversation("what about the a7s too, what mount is that one?");
+        Conversation conversation = new Conversation(KEY, "Ravi", ConversationStatus.ACTIVE, null, null, false, null,
+                new ConversationMemory(null, List.of("item: Sony FX3"), null, null));
+        TurnContext context = builder.build(PUNE, Optional.empty(), new ConversationSnapshot(conversation, messages), messages,
+                messages.get(0).receivedAt(), Duration.ofSeconds(10), tools.definitions());
+
+        assertThat(context.catalogMatches()).extracting(match -> match.item().sku()).containsExactly("CAM-A7S3");
     }
 
     @Test

@@ -67,7 +67,8 @@ class MemoryCuesTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"is your shop haunted?", "jam buka hari minggu?",
             "do you deliver to Kothrud?", "kya ID proof chahiye?", "halo",
             "saya mau bertanya soal pembayaran", "sebenarnya bisa kirim ke Bekasi?", "biasanya buka jam berapa?",
-            "apa saya punya diskon?", "is it open on sunday?"})
+            "apa saya punya diskon?", "is it open on sunday?",
+            "do you have a user manual for booking?", "any year end promo?", "kitne saal se business hai?"})
     void questionsNotAboutAnItemAreNot(String turn) {
         assertThat(MemoryCues.asksAboutItemInFocus(turn)).isFalse();
     }

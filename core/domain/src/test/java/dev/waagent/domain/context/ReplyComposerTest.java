@@ -48,12 +48,17 @@ class ReplyComposerTest {
 
     private ComposedReply compose(Knowledge knowledge, CatalogLookup lookup, ScriptedModel model,
                                   List<StoredMessage> messages) {
+        return compose(knowledge, lookup, model, messages, Conversation.start(KEY));
+    }
+
+    private ComposedReply compose(Knowledge knowledge, CatalogLookup lookup, ScriptedModel model,
+                                  List<StoredMessage> messages, Conversation conversation) {
         ContextBuilder context = new ContextBuilder(TOKENS, knowledge, lookup, stores,
                 new ContextSettings(1_500, Map.of(), 3, 3), TurnSettings.defaults(), IntentRouter.rulesOnly());
         ReplyComposer composer = new ReplyComposer(context, model,
                 new AgentTools(catalog, stores, (tenant, key, notice) -> notices.add(notice)), tenant -> Optional.empty(),
                 stores, time);
-        return composer.compose(PUNE, new ConversationSnapshot(Conversation.start(KEY), messages),
+        return composer.compose(PUNE, new ConversationSnapshot(conversation, messages),
                 List.of(messages.get(messages.size() - 1)), T0, Duration.ofSeconds(20));
     }
 
@@ -102,6 +107,20 @@ class ReplyComposerTest {
                 .confidence()).isZero();
         assertThat(compose(new Knowledge(), catalog, model, conversation("what comes in the box with the fx3?"))
                 .confidence()).isEqualTo(0.95);
+    }
+
+    @Test
+    void aFollowUpForAnAttributeOfTheItemInFocusIsSupportedButOtherQuestionsInItsShadowAreNot() {
+        Conversation ravi = new Conversation(KEY, "Ravi", dev.waagent.domain.conversation.ConversationStatus.ACTIVE, null,
+                null, false, null, new dev.waagent.domain.conversation.ConversationMemory(null, List.of("item: Sony FX3"),
+                null, null));
+        ScriptedModel model = new ScriptedModel().says("Here is what I know.");
+
+        assertThat(compose(new Knowledge(), catalog, model, conversation("do you have the fx3?", "Yes.",
+                "what mount is that one?"), ravi).confidence()).as("the FX3's entry lists its mount").isEqualTo(1.0);
+        assertThat(compose(new Knowledge(), catalog, model, conversation("do you have the fx3?", "Yes.",
+                "is that one good for weddings, is there a workshop?"), ravi).confidence())
+                .as("in focus, but no attribute of its entry is asked for").isZero();
     }
 
     @Test

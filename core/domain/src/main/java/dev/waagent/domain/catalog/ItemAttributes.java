@@ -1,0 +1,45 @@
+package dev.waagent.domain.catalog;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a customer's question asks for one of the attributes a catalog item's entry holds ("warnanya apa?" of a
+ * car whose entry has a colour, "what's its mileage?" of one with {@code mileage_km}), in English, Hinglish and
+ * Bahasa. Then the catalog answers it, so the answer is supported by the business's own data.
+ */
+public final class ItemAttributes {
+
+    /** How customers ask for the attributes tenants usually list, by the attribute key's leading word. */
+    private static final Map<String, Pattern> ASKED_AS = Map.of(
+            "colour", words("colou?rs?|warna\\p{L}*|rang"),
+            "color", words("colou?rs?|warna\\p{L}*|rang"),
+            "mileage", words("mileage|kms?|kilomet(?:er|re)s?\\p{L}*|odometer|jarak tempuh"),
+            "year", words("year|model year|tahun\\p{L}*|saal"),
+            "transmission", words("transmission|transmisi\\p{L}*|matic|automatic|manual|gear"),
+            "fuel", words("fuel|diesel|petrol|bensin\\p{L}*|solar"));
+
+    private ItemAttributes() {
+    }
+
+    public static boolean asksAbout(String question, CatalogItem item) {
+        if (question == null || item.attributes().isEmpty()) {
+            return false;
+        }
+        String text = question.toLowerCase(Locale.ROOT);
+        for (String key : item.attributes().keySet()) {
+            String normalized = key.toLowerCase(Locale.ROOT).replace('_', ' ').strip();
+            String leading = normalized.split(" ")[0];
+            Pattern asked = ASKED_AS.get(leading);
+            if (asked != null ? asked.matcher(text).find() : words(Pattern.quote(normalized)).matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Pattern words(String alternatives) {
+        return Pattern.compile("\\b(?:" + alternatives + ")\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}
