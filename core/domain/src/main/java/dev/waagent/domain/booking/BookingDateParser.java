@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * request instant from the one clock). Numeric dates are day first ({@code 12/11} = 12 November), as in India and
  * Indonesia; a date without a year is the next one on or after the request day. A range ("12-14 Dec", "mon-fri",
  * "senin sampai jumat") gives its first day; fractions, durations and floors ("1/2 day", "24/7", "2nd floor") are no
- * day; several mentions give the earliest day still to come. Anything unsure gives no date: a reminder on a wrong
- * day is worse than none (staff still confirm every booking). Stateless and thread-safe.
+ * day; several mentions give the earliest day still to come. A calendar date wins over a weekday named with it
+ * ("sabtu 19 desember", "19/12 hari sabtu"); when they disagree ("saturday 20 dec" in 2026, a Sunday) there is no
+ * date. Anything unsure gives no date: a reminder on a wrong day is worse than none (staff still confirm every
+ * booking). Stateless and thread-safe.
  */
 public final class BookingDateParser {
 
@@ -72,8 +74,15 @@ public final class BookingDateParser {
     private static final String WEEKDAY = "(" + String.join("|", WEEKDAYS.keySet().stream()
             .sorted((a, b) -> b.length() - a.length()).toList()) + ")";
     private static final String ORDINAL = "(?:st|nd|rd|th)?";
-    /** Words after "1/2" or "2nd" that make it a fraction, a duration or a floor: "1/2 day", "2/3 days", "2nd floor". */
+    /** Words after an ordinal that make it a duration or a floor: "2nd floor", "3rd hari". */
     private static final String NOT_A_DAY = "(?:days?|din|hari|hours?|hrs?|jam|floor|lantai|tala|manzil)";
+    /** A unit after a no-year "n/m" that makes it a duration or a floor whatever its numbers: "5/6 days", "2/3 lantai". */
+    private static final Pattern UNIT_AFTER = Pattern.compile(
+            "^\\s*(?:days?|hours?|hrs?|floor|lantai|tala|manzil)\\b|^\\s*jam\\b(?!\\s*\\d)");
+    /** "hari"/"din" after "n/m": "1/2 hari" is half a day, but in "19/12 hari sabtu" it introduces the weekday. */
+    private static final Pattern DAY_WORD_AFTER = Pattern.compile("^\\s*(?:hari|din)\\b");
+    private static final Pattern FLOOR_BEFORE = Pattern.compile("\\b(?:floor|lantai|tala|manzil)\\s*$");
+    private static final Pattern WORD_OR_NUMBER = Pattern.compile("[\\p{L}\\d]");
     private static final String RANGE = "(?:\\s*(?:-|–|to|till|until|sampai|hingga|s/d|sd)\\s*\\d{1,2}" + ORDINAL + ")?";
 
     private static final Pattern DAY_AFTER_TOMORROW = Pattern.compile("\\b(day after tomorrow|parso|parson|parsoon|lusa)\\b");
@@ -89,7 +98,7 @@ public final class BookingDateParser {
             "\\b" + MONTH + "\\s+(\\d{1,2})" + ORDINAL + "\\b(?:\\s*,?\\s*(\\d{4}))?");
     /** 12/12, 12/12/2026, 12-12-26, 12.12.2026: day first; "-" and "." only with a year (so "1-2 days" stays a range). */
     private static final Pattern NUMERIC = Pattern.compile(
-            "(?<![\\d/.-])(\\d{1,2})(?:/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?|([-.])(\\d{1,2})\\4(\\d{2}|\\d{4}))(?![\\d/.-]|\\s*(?:am|pm|baje|" + NOT_A_DAY + ")\\b)");
+            "(?<![\\d/.-])(\\d{1,2})(?:/(\\d{1,2})(?:/(\\d{2}|\\d{4}))?|([-.])(\\d{1,2})\\4(\\d{2}|\\d{4}))(?![\\d/.-]|\\s*(?:am|pm|baje)\\b)");
     /** tanggal 12, tgl. 12, tarikh 12, 12 tarikh, the 12th, 20th (a bare ordinal, read after any month was). */
     private static final Pattern DAY_OF_MONTH = Pattern.compile(
             "\\b(?:(?:tanggal|tgl\\.?|tarikh|tareekh|tarik)\\s*(\\d{1,2})|(\\d{1,2})\\s*(?:tarikh|tareekh|tarik|ko)\\b|(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s*(?:week|hafte|minggu|time|day|" + NOT_A_DAY + "\\b)))");
@@ -110,10 +119,12 @@ public final class BookingDateParser {
         LocalDate today = requestedAt.atZone(zone).toLocalDate();
         StringBuilder text = new StringBuilder(dates.toLowerCase(Locale.ROOT).replace('\u2019', '\'')
                 .replace("'", "").replaceAll("\\s+", " "));
+        List<LocalDate> calendarDates = new ArrayList<>();
         List<LocalDate> found = new ArrayList<>();
-        consume(text, DAY_MONTH, m -> dayMonth(today, m.group(1), m.group(2), m.group(3)), found);
-        consume(text, MONTH_DAY, m -> dayMonth(today, m.group(2), m.group(1), m.group(3)), found);
-        consume(text, NUMERIC, m -> numeric(today, m), found);
+        List<LocalDate> weekdays = new ArrayList<>();
+        consume(text, DAY_MONTH, m -> dayMonth(today, m.group(1), m.group(2), m.group(3)), calendarDates);
+        consume(text, MONTH_DAY, m -> dayMonth(today, m.group(2), m.group(1), m.group(3)), calendarDates);
+        consume(text, NUMERIC, m -> numeric(today, m, text), calendarDates);
         consume(text, DAY_AFTER_TOMORROW, m -> Optional.of(today.plusDays(2)), found);
         consume(text, TOMORROW, m -> Optional.of(today.plusDays(1)), found);
         consume(text, TODAY, m -> Optional.of(today), found);
@@ -124,10 +135,18 @@ public final class BookingDateParser {
         consume(text, DAY_OF_MONTH, m -> {
             String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             return dayOfMonth(today, Integer.parseInt(n));
-        }, found);
+        }, calendarDates);
         consume(text, WEEKEND, m -> Optional.of(today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY))), found);
         consume(text, WEEKDAY_RANGE, m -> weekday(today, m.group(1), m.group(2), null, text, m.start()), found);
-        consume(text, WEEKDAY_MENTION, m -> weekday(today, m.group(1), m.group(2), m.group(3), text, m.start()), found);
+        consume(text, WEEKDAY_MENTION, m -> weekday(today, m.group(1), m.group(2), m.group(3), text, m.start()), weekdays);
+        found.addAll(calendarDates);
+        if (calendarDates.isEmpty()) {
+            found.addAll(weekdays);
+        } else if (!weekdays.stream().allMatch(weekday -> calendarDates.stream()
+                .anyMatch(date -> date.getDayOfWeek() == weekday.getDayOfWeek()))) {
+            // "saturday 20 dec" when the 20th is a Sunday: one of them is wrong and we cannot tell which.
+            return Optional.empty();
+        }
         return found.stream().filter(day -> !day.isBefore(today)).min(LocalDate::compareTo);
     }
 
@@ -161,16 +180,37 @@ public final class BookingDateParser {
         return date(today, Integer.parseInt(day), named.getValue(), year);
     }
 
-    private static Optional<LocalDate> numeric(LocalDate today, Matcher m) {
+    private static Optional<LocalDate> numeric(LocalDate today, Matcher m, CharSequence text) {
         boolean slash = m.group(2) != null;
         int day = Integer.parseInt(m.group(1));
         int month = Integer.parseInt(slash ? m.group(2) : m.group(5));
         String year = slash ? m.group(3) : m.group(6);
-        // "24/7" is round the clock, and "1/2", "2/3", "3/4" are fractions ("1/2 day"), far likelier than 2 January.
-        if (slash && year == null && (day == 24 && month == 7 || day < month && month <= 4)) {
+        if (slash && year == null && notADay(day, month, m, text)) {
             return Optional.empty();
         }
         return date(today, day, month, year);
+    }
+
+    /**
+     * Whether a no-year "n/m" is round the clock ("24/7"), a duration or a floor ("5/6 days", "1/2 jam", "lantai 2/3")
+     * or a lone fraction ("1/2") rather than a day-first date ("booking 1/3", "3/4 jam 10", "19/12 hari sabtu").
+     */
+    private static boolean notADay(int day, int month, Matcher m, CharSequence text) {
+        if (day == 24 && month == 7) {
+            return true;
+        }
+        String before = text.subSequence(0, m.start()).toString();
+        String after = text.subSequence(m.end(), text.length()).toString();
+        if (UNIT_AFTER.matcher(after).find() || FLOOR_BEFORE.matcher(before).find()) {
+            return true;
+        }
+        boolean fraction = day < month && month <= 4;
+        // "2/3 hari", "5/6 din": two or three days, five or six days; "12/12 hari" is a date.
+        boolean count = month == day + 1 && month <= 7;
+        if (DAY_WORD_AFTER.matcher(after).find()) {
+            return fraction || count;
+        }
+        return fraction && !WORD_OR_NUMBER.matcher(before).find() && !WORD_OR_NUMBER.matcher(after).find();
     }
 
     /** A day and month; without a year the next one on or after today. */

@@ -157,4 +157,59 @@ class BookingDateParserTest {
     void aWeekdayRangeStartsOnItsFirstDay(String dates, LocalDate expected) {
         assertThat(parser.parse(dates, THURSDAY_MORNING, PUNE)).contains(expected);
     }
+
+    /** Tuesday 2026-12-01 10:00 in Jakarta; Saturdays that month are the 5th, 12th and 19th, the 20th is a Sunday. */
+    private static final Instant TUESDAY_IN_JAKARTA = Instant.parse("2026-12-01T03:00:00Z");
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "19/12 hari sabtu | 2026-12-19",
+            "tanggal 19/12 hari Sabtu | 2026-12-19",
+            "20/12 hari minggu | 2026-12-20",
+            "12/12 hari | 2026-12-12",
+            "20/12 din | 2026-12-20",
+            "12/12/2026 hari sabtu | 2026-12-12",
+            "1/2 hari sabtu | 2026-12-05",
+            "3 din baad | 2026-12-04"})
+    void hariOrDinAfterAFullDateIntroducesTheWeekdayNotADuration(String dates, LocalDate expected) {
+        assertThat(parser.parse(dates, TUESDAY_IN_JAKARTA, JAKARTA)).contains(expected);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "sabtu 19 desember | 2026-12-19",
+            "saturday 19 dec | 2026-12-19",
+            "Sat, Dec 19 | 2026-12-19",
+            "hari sabtu tanggal 19 | 2026-12-19",
+            "sabtu 12/12 | 2026-12-12",
+            "next saturday 19 dec | 2026-12-19"})
+    void aCalendarDateWinsOverTheWeekdayNamedWithIt(String dates, LocalDate expected) {
+        assertThat(parser.parse(dates, TUESDAY_IN_JAKARTA, JAKARTA)).contains(expected);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" names no day")
+    @ValueSource(strings = {"sabtu 20 desember", "saturday 20 dec", "20/12 hari sabtu", "tanggal 20/12 hari Sabtu",
+            "Sat Dec 20", "tanggal 20 hari sabtu"})
+    void aWeekdayThatDisagreesWithTheDateGivesNoDay(String dates) {
+        assertThat(parser.parse(dates, TUESDAY_IN_JAKARTA, JAKARTA)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "booking 1/3 | 2027-03-01",
+            "3/4 jam 10 | 2027-04-03",
+            "1/2 pagi | 2027-02-01",
+            "datang 2/3 ya | 2027-03-02",
+            "12/12 jam 10 | 2026-12-12",
+            "1/4 at 10am | 2027-04-01"})
+    void aSmallDayFirstDateInASentenceIsADate(String dates, LocalDate expected) {
+        assertThat(parser.parse(dates, TUESDAY_IN_JAKARTA, JAKARTA)).contains(expected);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" names no day")
+    @ValueSource(strings = {"1/2", " 3/4 ", "1/2 hari", "2/3 hari", "3 din", "2 hari", "1/2 jam", "2/3 days", "5/6 days",
+            "24/7", "open 24/7", "lantai 2/3", "2/3 lantai", "1/3 floor", "2/3 din"})
+    void aFractionNextToAUnitOrStandingAloneIsNoDay(String dates) {
+        assertThat(parser.parse(dates, TUESDAY_IN_JAKARTA, JAKARTA)).isEmpty();
+    }
 }
