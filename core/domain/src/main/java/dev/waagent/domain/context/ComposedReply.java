@@ -2,6 +2,7 @@ package dev.waagent.domain.context;
 
 import dev.waagent.domain.catalog.CatalogMatch;
 import dev.waagent.domain.catalog.ItemAttributes;
+import dev.waagent.domain.memory.KeyFacts;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.intent.Intent;
 import dev.waagent.domain.knowledge.KnowledgeHit;
@@ -67,9 +68,10 @@ public record ComposedReply(String text, ReplyGenerator.GeneratedReply last, int
      * For a general question, a tool result from the business's live data (catalog, availability, quote) is full
      * support (a price quote or an availability check is not judged: its intent has its own path). Otherwise the
      * support is the best knowledge hit's blended score (calibrated to be comparable with the tenant's threshold) or
-     * an exact catalog match (the customer named an item or alias), or the item already being discussed when the turn
-     * asks for an attribute its catalog entry holds ("warnanya apa?" of a car with a colour); fuzzy and semantic
-     * catalog matches are guesses about which item was meant, not evidence that the question is covered.
+     * an exact catalog match (the customer named an item or alias), or an item the turn asks an attribute of that its
+     * catalog entry holds: the item already being discussed ("warnanya apa?" of a car with a colour) or one the
+     * customer named closely enough ("kilometernya berapa untuk innova?"); otherwise fuzzy and semantic catalog
+     * matches are guesses about which item was meant, not evidence that the question is covered.
      */
     public double confidence() {
         if (handoffRequested() || last.response().needsHuman() || context.forgottenQuestion().isPresent()) {
@@ -84,8 +86,15 @@ public record ComposedReply(String text, ReplyGenerator.GeneratedReply last, int
         }
         double knowledge = context.knowledgeHits().stream().mapToDouble(KnowledgeHit::score).max().orElse(0);
         double named = context.catalogMatches().stream().filter(match -> match.kind() == CatalogMatch.Kind.EXACT
-                        || match.kind() == CatalogMatch.Kind.IN_FOCUS && ItemAttributes.asksAbout(context.customerTurn(), match.item()))
+                        || answeredByItsEntry(match, context.customerTurn()))
                 .mapToDouble(CatalogMatch::confidence).max().orElse(0);
         return Math.max(0, Math.min(1, Math.max(knowledge, named)));
+    }
+
+    /** The catalog entry of {@code match} holds what the turn asks for, and the match is the item in focus or a close one. */
+    private static boolean answeredByItsEntry(CatalogMatch match, String customerTurn) {
+        boolean meant = match.kind() == CatalogMatch.Kind.IN_FOCUS
+                || match.kind() == CatalogMatch.Kind.FUZZY && match.confidence() >= KeyFacts.CLOSE_MATCH;
+        return meant && ItemAttributes.asksAbout(customerTurn, match.item());
     }
 }

@@ -23,6 +23,8 @@ public final class KeyFacts {
     public static final String DATES = "dates";
     public static final String BUDGET = "budget";
     public static final String LOCATION = "location";
+    /** A fuzzy catalog match at least this close is the item the customer meant. */
+    public static final double CLOSE_MATCH = 0.6;
 
     private static final int MAX_FACTS = 12;
     private static final int MAX_VALUE_CHARS = 60;
@@ -64,7 +66,7 @@ public final class KeyFacts {
                 break;
             }
         }
-        matches.stream().filter(match -> match.kind() != CatalogMatch.Kind.SEMANTIC && match.confidence() >= 0.6)
+        matches.stream().filter(match -> match.kind() != CatalogMatch.Kind.SEMANTIC && match.confidence() >= CLOSE_MATCH)
                 .findFirst().ifPresent(match -> facts.put(ITEM, match.item().name()));
         Matcher dates = DATES_PATTERN.matcher(text);
         if (dates.find()) {

@@ -105,6 +105,8 @@ class ReplyComposerTest {
 
         assertThat(compose(new Knowledge(), guessing, model, conversation("does your shop run workshops for kids?"))
                 .confidence()).isZero();
+        assertThat(compose(new Knowledge(), guessing, model, conversation("what mount does the fx3 kit use?"))
+                .confidence()).as("a close match asked for an attribute its entry holds").isEqualTo(0.9);
         assertThat(compose(new Knowledge(), catalog, model, conversation("what comes in the box with the fx3?"))
                 .confidence()).isEqualTo(0.95);
     }
