@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that moves only when told to or when something sleeps; sleeps are recorded, none really waits. */
-final class ManualClock implements TimeSource {
+public final class ManualClock implements TimeSource {
 
     private Instant now;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
@@ -28,11 +28,11 @@ final class ManualClock implements TimeSource {
         now = now.plus(duration);
     }
 
-    synchronized void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
-    List<Duration> sleeps() {
+    public List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 }

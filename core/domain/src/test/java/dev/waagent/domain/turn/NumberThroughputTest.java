@@ -1,6 +1,7 @@
 package dev.waagent.domain.turn;
 
 import dev.waagent.domain.TimeSource;
+import dev.waagent.domain.reply.ManualClock;
 import dev.waagent.domain.reply.OutboundPart;
 import dev.waagent.domain.reply.Reply;
 import dev.waagent.domain.tenant.Tenant;
@@ -27,7 +28,7 @@ class NumberThroughputTest {
 
     @Test
     void aBurstWithinTheBucketGoesAtOnceAndTheRestIsSpreadAtTheRate() throws Exception {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         NumberThroughput throughput = NumberThroughput.shareOf(80, 1, clock);
 
         for (int i = 0; i < 80; i++) {
@@ -46,7 +47,7 @@ class NumberThroughputTest {
 
     @Test
     void eachInstanceKeepsToItsShareOfTheNumber() throws Exception {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         // 80 messages/s shared by 9 worker instances and the scheduler: 8 per second each.
         NumberThroughput throughput = NumberThroughput.shareOf(80, 10, clock);
         assertThat(throughput.perSecond()).isEqualTo(8.0);
@@ -60,7 +61,7 @@ class NumberThroughputTest {
 
     @Test
     void numbersDoNotWaitForEachOther() throws Exception {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         NumberThroughput throughput = new NumberThroughput(2, 1, clock);
 
         assertThat(throughput.acquire("whatsapp:A")).isZero();
@@ -71,7 +72,7 @@ class NumberThroughputTest {
 
     @Test
     void aQuietNumberSavesUpOnlyToItsBurst() throws Exception {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         NumberThroughput throughput = new NumberThroughput(10, 5, clock);
         for (int i = 0; i < 5; i++) {
             throughput.acquire("n");
@@ -89,7 +90,7 @@ class NumberThroughputTest {
 
     @Test
     void concurrentSendersEachGetTheirOwnSlotInArrivalOrder() throws Exception {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         NumberThroughput throughput = new NumberThroughput(10, 2, clock);
         int senders = 50;
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -120,7 +121,7 @@ class NumberThroughputTest {
 
     @Test
     void aSendThatWouldWaitPastTheCapFailsRetryablyAtOnceAndGivesItsTokenBack() throws Exception {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         // One message a second, waits capped at 1.5 s (the send lease is far longer).
         NumberThroughput throughput = new NumberThroughput(1, 1, Duration.ofMillis(1500), clock);
         assertThat(throughput.acquire("n")).isZero();
@@ -142,7 +143,7 @@ class NumberThroughputTest {
 
     @Test
     void anInterruptedWaitGivesItsTokenBack() throws Exception {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         TimeSource interrupting = new TimeSource() {
             @Override
             public Instant now() {
@@ -165,7 +166,7 @@ class NumberThroughputTest {
 
     @Test
     void theThrottledChannelFailsASendOverTheCapAsRetryableWithoutCallingThePlatform() {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         Recorder sent = new Recorder(clock);
         ThrottledChannel channel = new ThrottledChannel(sent, new NumberThroughput(1, 1, Duration.ZERO, clock),
                 ThrottledChannel.Observer.NONE);
@@ -179,7 +180,7 @@ class NumberThroughputTest {
 
     @Test
     void refusesSettingsThatWouldNeverSendOrNeverWait() {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         assertThatThrownBy(() -> new NumberThroughput(0, 1, clock)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new NumberThroughput(5, 0.5, clock)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NumberThroughput.shareOf(80, 0, clock)).isInstanceOf(IllegalArgumentException.class);
@@ -187,7 +188,7 @@ class NumberThroughputTest {
 
     @Test
     void theThrottledChannelWaitsBeforeEveryMessageButNeverBeforeAReadReceipt() throws Exception {
-        SleepingClock clock = new SleepingClock(START);
+        ManualClock clock = new ManualClock(START);
         Recorder sent = new Recorder(clock);
         List<Duration> observed = new CopyOnWriteArrayList<>();
         ThrottledChannel channel = new ThrottledChannel(sent, new NumberThroughput(1, 1, clock),
@@ -238,35 +239,6 @@ class NumberThroughputTest {
         @Override
         public void markRead(Tenant tenant, String messageId, boolean showTyping) {
             events.add("read " + messageId + " @" + at());
-        }
-    }
-
-    /** Sleeping moves the clock by exactly the time asked. */
-    static final class SleepingClock implements TimeSource {
-        private Instant now;
-        private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-        SleepingClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public synchronized Instant now() {
-            return now;
-        }
-
-        @Override
-        public synchronized void sleep(Duration duration) {
-            sleeps.add(duration);
-            now = now.plus(duration);
-        }
-
-        synchronized void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        List<Duration> sleeps() {
-            return List.copyOf(sleeps);
         }
     }
 }
