@@ -7,6 +7,7 @@ import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.knowledge.HandoffRules;
 import dev.waagent.domain.llm.LlmResponse;
 import dev.waagent.domain.llm.ToolCall;
+import dev.waagent.domain.staff.StaffLanguage;
 import dev.waagent.domain.tenant.Tenant;
 import dev.waagent.domain.turn.GenerationSignals;
 
@@ -196,8 +197,7 @@ public final class HandoffDecision {
                     + "Jawab dengan /balas " + shortId + " <teks>; serahkan ke bot dengan /kembalikan " + shortId + ".";
         }
         if (firstLanguage(tenant, "hi")) {
-            // Hinglish for a Hindi-first business; the reason stays in the plain English the dashboards use.
-            return "Staff ke liye, " + tenant.name() + ": " + name + "+" + customer + ", " + handoff.describe() + ".\n"
+            return "Staff ke liye, " + tenant.name() + ": " + name + "+" + customer + ", " + staffReason(tenant, handoff) + ".\n"
                     + "Likha: \"" + wrote + "\"" + earlier + "\n"
                     + "Jawab: /jawab " + shortId + " <text>; bot ko wapas: /chalu " + shortId + ".";
         }
@@ -206,13 +206,13 @@ public final class HandoffDecision {
                 + "Answer with /reply " + shortId + " <text>; give back to the bot with /resume " + shortId + ".";
     }
 
-    /** Why the conversation went to a person, as the staff read it (in Bahasa for an Indonesian business). */
+    /**
+     * Why the conversation went to a person, as the staff read it (in Bahasa or Hinglish when that is the business's
+     * first language); the stored reason and the rollups keep the English label ({@link Handoff#describe()}).
+     */
     public String staffReason(Tenant tenant, Handoff handoff) {
-        if (!bahasa(tenant)) {
-            return handoff.describe();
-        }
-        return handoff.detail() == null || handoff.detail().isBlank() ? handoff.reason().labelBahasa()
-                : handoff.reason().labelBahasa() + ": " + handoff.detail();
+        String label = handoff.reason().label(StaffLanguage.of(tenant));
+        return handoff.detail() == null || handoff.detail().isBlank() ? label : label + ": " + handoff.detail();
     }
 
     private static boolean bahasa(Tenant tenant) {

@@ -205,7 +205,7 @@ class HandoffDecisionTest {
         Conversation conversation = new Conversation(KEY, "Ravi", null, null, null, false, null);
         assertThat(DECISION.staffSummary(lucknow, conversation, new Handoff(HandoffReason.CUSTOMER_REQUEST, null),
                 "kisi se baat karni hai").split("\n"))
-                .containsExactly("Staff ke liye, Lucknow Cameras: Ravi +919812345678, customer asked for a person.",
+                .containsExactly("Staff ke liye, Lucknow Cameras: Ravi +919812345678, customer ne staff se baat maangi.",
                         "Likha: \"kisi se baat karni hai\"",
                         "Jawab: /jawab 5678 <text>; bot ko wapas: /chalu 5678.");
     }
