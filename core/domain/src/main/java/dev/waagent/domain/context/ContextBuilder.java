@@ -104,7 +104,7 @@ public final class ContextBuilder {
     public TurnContext build(Tenant tenant, Optional<AgentConfiguration> configuration, ConversationSnapshot snapshot,
                              List<StoredMessage> toAnswer, Instant now, Duration timeout, List<ToolDefinition> tools) {
         String customerTurn = toAnswer.stream().map(PromptBuilder::asPromptText).collect(Collectors.joining("\n"));
-        Locale language = LanguageDetector.detect(customerTurn);
+        Locale language = LanguageDetector.detect(customerTurn, snapshot, tenant.languages());
         ConversationMemory memory = snapshot.conversation().memory();
         double threshold = configuration.map(AgentConfiguration::confidenceThreshold).orElse(AgentConfiguration.DEFAULT_CONFIDENCE_THRESHOLD);
 

@@ -126,8 +126,7 @@ public final class HandoffDecision {
     }
 
     /** What the customer is told, honestly and in their language; outside opening hours, when a person replies. */
-    public String customerNotice(Tenant tenant, Handoff handoff, String customerTurn, Instant now) {
-        Locale language = LanguageDetector.detect(customerTurn);
+    public String customerNotice(Tenant tenant, Handoff handoff, Locale language, Instant now) {
         boolean bahasa = language.getLanguage().equals(LanguageDetector.INDONESIAN.getLanguage());
         boolean hindi = language.getLanguage().equals(LanguageDetector.HINDI.getLanguage());
         String opening = switch (handoff.reason()) {

@@ -5,6 +5,7 @@ import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStatus;
 import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.conversation.LanguageDetector;
 import dev.waagent.domain.knowledge.AgentConfiguration;
 import dev.waagent.domain.knowledge.AgentConfigurations;
 import dev.waagent.domain.knowledge.HandoffRules;
@@ -108,7 +109,8 @@ public final class Handoffs {
                     decision.staffReason(tenant, handoff), customerTurn);
             staff.sendToAll(tenant, tenant.staff(), notice, snapshot.conversation().key().customerId());
         }
-        return new Notice(handoff, decision.customerNotice(tenant, handoff, customerTurn, now));
+        return new Notice(handoff, decision.customerNotice(tenant, handoff,
+                LanguageDetector.detect(customerTurn, snapshot, tenant.languages()), now));
     }
 
     private HandoffRules rules(Tenant tenant) {

@@ -57,8 +57,7 @@ public final class ConversationPolicy {
     }
 
     /** What the customer is told, in their language. */
-    public static String confirmation(TurnRoute route, String customerTurn, String businessName) {
-        Locale language = LanguageDetector.detect(customerTurn);
+    public static String confirmation(TurnRoute route, Locale language, String businessName) {
         boolean bahasa = language.getLanguage().equals(LanguageDetector.INDONESIAN.getLanguage());
         boolean hindi = language.getLanguage().equals(LanguageDetector.HINDI.getLanguage());
         return switch (route) {

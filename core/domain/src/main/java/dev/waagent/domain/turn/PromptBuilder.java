@@ -45,7 +45,7 @@ public final class PromptBuilder {
     public LlmRequest build(Tenant tenant, ConversationSnapshot snapshot, List<StoredMessage> toAnswer, Instant now,
                             Duration timeout) {
         String customerTurn = toAnswer.stream().map(PromptBuilder::asPromptText).collect(Collectors.joining("\n"));
-        Locale language = LanguageDetector.detect(customerTurn);
+        Locale language = LanguageDetector.detect(customerTurn, snapshot, tenant.languages());
 
         List<ChatMessage> messages = new ArrayList<>();
         ConversationMemory memory = snapshot.conversation().memory();

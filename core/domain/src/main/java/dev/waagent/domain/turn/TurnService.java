@@ -7,6 +7,7 @@ import dev.waagent.domain.context.ReplyComposer;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.ConversationSnapshot;
 import dev.waagent.domain.conversation.ConversationStore;
+import dev.waagent.domain.conversation.LanguageDetector;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.handoff.HandoffDecision;
@@ -158,7 +159,8 @@ public final class TurnService {
             case OPT_OUT, OPT_IN -> {
                 conversations.updateState(key, null, route == TurnRoute.OPT_OUT, null, time.now());
                 ReplyAccounting accounting = ReplyAccounting.NONE.withRoute(route.name());
-                String text = ConversationPolicy.confirmation(route, customerTurn, tenant.get().name());
+                String text = ConversationPolicy.confirmation(route,
+                        LanguageDetector.detect(customerTurn, snapshot, tenant.get().languages()), tenant.get().name());
                 return reply(tenant.get(), snapshot, toAnswer, ReplyDraft.of(text), accounting, trigger, started, TurnOutcome.POLICY_REPLY);
             }
             default -> {

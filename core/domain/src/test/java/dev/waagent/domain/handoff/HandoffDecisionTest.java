@@ -5,6 +5,7 @@ import dev.waagent.domain.channel.MessageType;
 import dev.waagent.domain.conversation.Conversation;
 import dev.waagent.domain.conversation.ConversationKey;
 import dev.waagent.domain.conversation.Direction;
+import dev.waagent.domain.conversation.LanguageDetector;
 import dev.waagent.domain.conversation.ReplyAccounting;
 import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.knowledge.HandoffRules;
@@ -144,13 +145,13 @@ class HandoffDecisionTest {
         Tenant tenant = tenant(OpeningHours.parse(Map.of("mon", "10:00-20:00", "tue", "10:00-20:00", "sat", "10:00-20:00",
                 "sun", "closed")));
         Instant mondayNight = LocalDateTime.of(2026, 12, 7, 22, 30).atZone(PUNE).toInstant();
-        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.CUSTOMER_REQUEST, null), "talk to a human", mondayNight))
+        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.CUSTOMER_REQUEST, null), LanguageDetector.detect("talk to a human"), mondayNight))
                 .isEqualTo("Sure, I'm passing you to our team. We're closed right now: a person will reply here tomorrow at 10:00.");
         Instant saturdayNight = LocalDateTime.of(2026, 12, 5, 21, 0).atZone(PUNE).toInstant();
-        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.COMPLAINT, null), "worst service", saturdayNight))
+        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.COMPLAINT, null), LanguageDetector.detect("worst service"), saturdayNight))
                 .endsWith("a person will reply here on Monday at 10:00.");
         Instant mondayMorning = LocalDateTime.of(2026, 12, 7, 8, 0).atZone(PUNE).toInstant();
-        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.CUSTOMER_REQUEST, null), "talk to a human", mondayMorning))
+        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.CUSTOMER_REQUEST, null), LanguageDetector.detect("talk to a human"), mondayMorning))
                 .endsWith("a person will reply here today at 10:00.");
     }
 
@@ -158,10 +159,10 @@ class HandoffDecisionTest {
     void theNoticeIsInTheCustomersLanguage() {
         Tenant tenant = tenant(OpeningHours.parse(Map.of("mon", "09:00-18:00", "tue", "09:00-18:00")));
         Instant mondayNight = LocalDateTime.of(2026, 12, 7, 22, 30).atZone(PUNE).toInstant();
-        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.CUSTOMER_REQUEST, null), "mau bicara dengan admin dong",
+        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.CUSTOMER_REQUEST, null), LanguageDetector.detect("mau bicara dengan admin dong"),
                 mondayNight)).isEqualTo("Baik, saya sambungkan dengan tim kami. Tim kami sedang tutup sekarang; seseorang akan membalas "
                 + "di chat ini besok pukul 09.00.");
-        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.CUSTOMER_REQUEST, null), "mujhe kisi se baat karni hai",
+        assertThat(DECISION.customerNotice(tenant, new Handoff(HandoffReason.CUSTOMER_REQUEST, null), LanguageDetector.detect("mujhe kisi se baat karni hai"),
                 mondayNight)).endsWith("koi kal 09:00 baje isi chat mein reply karega.");
     }
 
@@ -169,10 +170,10 @@ class HandoffDecisionTest {
     void insideOpeningHoursOrWithUnknownHoursNoTimeIsPromised() {
         Instant mondayNoon = LocalDateTime.of(2026, 12, 7, 12, 0).atZone(PUNE).toInstant();
         Tenant open = tenant(OpeningHours.parse(Map.of("mon", "10:00-20:00")));
-        assertThat(DECISION.customerNotice(open, new Handoff(HandoffReason.HUMAN_ONLY_TOPIC, "refund"), "refund please", mondayNoon))
+        assertThat(DECISION.customerNotice(open, new Handoff(HandoffReason.HUMAN_ONLY_TOPIC, "refund"), LanguageDetector.detect("refund please"), mondayNoon))
                 .isEqualTo("Our team handles this personally, so I've passed it on. A person will reply here as soon as they can.");
         Tenant unknown = tenant(OpeningHours.UNKNOWN);
-        assertThat(DECISION.customerNotice(unknown, new Handoff(HandoffReason.LOW_CONFIDENCE, null), "hmm", mondayNoon.plus(Duration.ofHours(12))))
+        assertThat(DECISION.customerNotice(unknown, new Handoff(HandoffReason.LOW_CONFIDENCE, null), LanguageDetector.detect("hmm"), mondayNoon.plus(Duration.ofHours(12))))
                 .endsWith("A person will reply here as soon as they can.");
     }
 
