@@ -1,5 +1,7 @@
 package dev.waagent.domain.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,19 +26,25 @@ public final class ItemAttributes {
     }
 
     public static boolean asksAbout(String question, CatalogItem item) {
+        return !askedFor(question, item).isEmpty();
+    }
+
+    /** The keys of the item's attributes the question asks for, in the entry's order. */
+    public static List<String> askedFor(String question, CatalogItem item) {
         if (question == null || item.attributes().isEmpty()) {
-            return false;
+            return List.of();
         }
         String text = question.toLowerCase(Locale.ROOT);
+        List<String> asked = new ArrayList<>();
         for (String key : item.attributes().keySet()) {
             String normalized = key.toLowerCase(Locale.ROOT).replace('_', ' ').strip();
             String leading = normalized.split(" ")[0];
-            Pattern asked = ASKED_AS.get(leading);
-            if (asked != null ? asked.matcher(text).find() : words(Pattern.quote(normalized)).matcher(text).find()) {
-                return true;
+            Pattern pattern = ASKED_AS.get(leading);
+            if (pattern != null ? pattern.matcher(text).find() : words(Pattern.quote(normalized)).matcher(text).find()) {
+                asked.add(key);
             }
         }
-        return false;
+        return asked;
     }
 
     private static Pattern words(String alternatives) {

@@ -26,6 +26,16 @@ import java.util.regex.Pattern;
 public final class GroundedAnswers {
 
     private static final Pattern DAYS = Pattern.compile("(\\d{1,2})\\s*(?:days?|din|hari)", Pattern.CASE_INSENSITIVE);
+    /** "three days", "teen din", "tiga hari"; "a week", "ek hafta", "seminggu". */
+    private static final Pattern DAY_WORDS = Pattern.compile("\\b(one|two|three|four|five|six|seven|eight|nine|ten"
+            + "|ek|do|teen|char|chaar|paanch|panch|chhe|che|saat|aath|nau|das"
+            + "|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\\s+(?:days?|din|hari)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEK = Pattern.compile("\\b(?:(?:a|one|1|ek)\\s+(?:week|hafta|hafte)|seminggu|satu minggu|1 minggu)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final List<String> NUMBER_WORDS = List.of("one|ek|satu", "two|do|dua", "three|teen|tiga",
+            "four|char|chaar|empat", "five|paanch|panch|lima", "six|chhe|che|enam", "seven|saat|tujuh",
+            "eight|aath|delapan", "nine|nau|sembilan", "ten|das|sepuluh");
     private static final double CATALOG_CONFIDENCE = 0.75;
 
     private final KnowledgeBase knowledge;
@@ -72,9 +82,24 @@ public final class GroundedAnswers {
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", parts));
     }
 
-    /** The rental length a customer asks about ("for 3 days", "2 din", "3 hari"); 1 when none is given. */
+    /**
+     * The rental length a customer asks about ("for 3 days", "2 din", "3 hari", "three days", "teen din", "tiga hari",
+     * "a week", "seminggu"); 1 when none is given.
+     */
     public static int days(String text) {
         Matcher matcher = DAYS.matcher(text);
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 1;
+        if (matcher.find()) {
+            return Integer.parseInt(matcher.group(1));
+        }
+        Matcher words = DAY_WORDS.matcher(text);
+        if (words.find()) {
+            String word = words.group(1).toLowerCase(Locale.ROOT);
+            for (int i = 0; i < NUMBER_WORDS.size(); i++) {
+                if (word.matches(NUMBER_WORDS.get(i))) {
+                    return i + 1;
+                }
+            }
+        }
+        return WEEK.matcher(text).find() ? 7 : 1;
     }
 }

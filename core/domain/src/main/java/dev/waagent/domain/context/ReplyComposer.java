@@ -47,6 +47,7 @@ public final class ReplyComposer {
     private final AgentConfigurations configurations;
     private final TurnMemory memory;
     private final TimeSource time;
+    private final LastResortAnswer lastResort;
 
     public ReplyComposer(ContextBuilder context, ReplyGenerator generator, AgentTools tools,
                          AgentConfigurations configurations, TurnMemory memory, TimeSource time) {
@@ -56,6 +57,7 @@ public final class ReplyComposer {
         this.configurations = configurations;
         this.memory = memory;
         this.time = time;
+        this.lastResort = new LastResortAnswer(tools);
     }
 
     public ComposedReply compose(Tenant tenant, ConversationSnapshot snapshot, List<StoredMessage> toAnswer,
@@ -101,6 +103,20 @@ public final class ReplyComposer {
                     handoffReason = result.handoffReason();
                 }
                 messages.add(ChatMessage.toolResult(call.id(), result.content()));
+            }
+        }
+        if (LOCAL_PROVIDER.equals(generated.response().provider())) {
+            // No model answered: do with the tools what one would have, from the turn's own context.
+            Optional<LastResortAnswer.Answer> acted = lastResort.answer(turn, scope);
+            if (acted.isPresent()) {
+                for (ToolResult result : acted.get().results()) {
+                    results.add(result);
+                    allowed.addAll(result.prices());
+                }
+                LlmResponse local = generated.response();
+                generated = new ReplyGenerator.GeneratedReply(new LlmResponse(local.provider(), LastResortAnswer.MODEL,
+                        acted.get().text(), List.of(), local.usage(), local.latency(), false), generated.fallbacks(),
+                        generated.route(), generated.signals());
             }
         }
         String text = generated.response().text().strip();

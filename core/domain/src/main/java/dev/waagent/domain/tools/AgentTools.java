@@ -218,6 +218,12 @@ public final class AgentTools {
         return new ToolResult(call.id(), call.name(), arguments, json.append('}').toString(), List.of(), null);
     }
 
+    /** The catalog item a name means (the first match), as the tools resolve an {@code item} argument. */
+    public Optional<CatalogItem> item(ToolScope scope, String name) {
+        return name == null || name.isBlank() ? Optional.empty()
+                : catalog.match(scope.tenant().id(), name, 1).stream().findFirst().map(CatalogMatch::item);
+    }
+
     private Optional<CatalogItem> best(ToolScope scope, ToolArguments args) {
         String wanted = args.text("item").or(() -> args.text("query")).orElse("");
         return wanted.isBlank() ? Optional.empty()

@@ -3,6 +3,8 @@ package dev.waagent.domain.context;
 import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.knowledge.AgentConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -29,5 +31,14 @@ class GroundedAnswersTest {
         assertThat(answers.answer("pune", "do you need a deposit", Locale.ENGLISH))
                 .hasValue("A refundable deposit is held on your card.");
         assertThat(answers.answer("pune", "where is parking", Locale.ENGLISH)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "price for 3 days?|3", "what would three days cost|3", "teen din ka kitna|3", "tiga hari berapa|3",
+            "2 din|2", "do din ke liye|2", "for a week|7", "ek hafta chahiye|7", "sewa seminggu|7",
+            "how much per day|1", "do you have the fx3|1"})
+    void theRentalLengthIsReadFromDigitsNumberWordsAndWeeks(String text, int days) {
+        assertThat(GroundedAnswers.days(text)).isEqualTo(days);
     }
 }

@@ -1,0 +1,204 @@
+package dev.waagent.domain.context;
+
+import dev.waagent.domain.booking.BookingDateParser;
+import dev.waagent.domain.catalog.Availability;
+import dev.waagent.domain.catalog.CatalogItem;
+import dev.waagent.domain.catalog.CatalogMatch;
+import dev.waagent.domain.catalog.ItemAttributes;
+import dev.waagent.domain.catalog.PriceUnit;
+import dev.waagent.domain.conversation.LanguageDetector;
+import dev.waagent.domain.intent.Intent;
+import dev.waagent.domain.knowledge.KnowledgeHit;
+import dev.waagent.domain.llm.ToolCall;
+import dev.waagent.domain.memory.KeyFacts;
+import dev.waagent.domain.tools.AgentTools;
+import dev.waagent.domain.tools.Money;
+import dev.waagent.domain.tools.ToolResult;
+import dev.waagent.domain.tools.ToolScope;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the composer answers itself when no model did (every provider failed, or none is configured and the local
+ * responder ended the chain): it does what a model would have done with the agent's tools, on the turn's own context.
+ * For each intent the customer asked, in their order, one line: availability from the catalog entry
+ * ({@code check_availability}), the catalog price for the days asked ({@code quote_price}), a booking or test-drive
+ * request recorded for staff with its day ({@code request_booking}: staff are told, a reminder is scheduled), the
+ * attribute asked of the item ("kilometernya berapa?" → the entry's mileage), else the confident knowledge entry.
+ * The item is the one the turn names, else the one the conversation is about (its key facts). The tool calls go
+ * through {@link AgentTools} and are recorded with the turn like a model's. Empty when the turn has nothing it can
+ * answer from data: the honest holding reply stands then.
+ */
+final class LastResortAnswer {
+
+    /** The model name on replies it writes (the provider stays the local one). */
+    static final String MODEL = "local-tools";
+    /** A fuzzy match below this is not trusted to name the item without a model to double-check. */
+    private static final double ITEM_CONFIDENCE = 0.75;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_BAHASA = DateTimeFormatter.ofPattern("EEE d MMM", LanguageDetector.INDONESIAN);
+
+    /** Words that ask for a price whatever else the turn asks (a bare "berapa"/"how much" may ask for a quantity). */
+    private static final Pattern PRICE_WORDS = Pattern.compile(
+            "\\b(?:harga\\p{L}*|prices?|rates?|costs?|daam|biaya|sewa\\p{L}*|rent|tarif|nego|diskon|discount|dp|cicilan|rs|rp|inr)\\b|₹",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private final AgentTools tools;
+    private final BookingDateParser bookingDates = new BookingDateParser();
+
+    LastResortAnswer(AgentTools tools) {
+        this.tools = tools;
+    }
+
+    /** The answer's text and the tool calls it made (already run). */
+    record Answer(String text, List<ToolResult> results) {
+    }
+
+    Optional<Answer> answer(TurnContext turn, ToolScope scope) {
+        List<Intent> intents = turn.intents() == null ? List.of() : turn.intents().intents();
+        Locale language = turn.language();
+        Optional<CatalogMatch> named = namedItem(turn);
+        Optional<CatalogItem> item = named.map(CatalogMatch::item)
+                .or(() -> KeyFacts.value(turn.keyFacts(), KeyFacts.ITEM).flatMap(name -> tools.item(scope, name)));
+        Optional<String> dates = KeyFacts.value(KeyFacts.extract(turn.customerTurn(), List.of()), KeyFacts.DATES);
+        List<String> lines = new ArrayList<>();
+        List<ToolResult> results = new ArrayList<>();
+        List<String> asked = item.map(found -> ItemAttributes.askedFor(turn.customerTurn(), found)).orElse(List.of());
+        if (!asked.isEmpty() && !PRICE_WORDS.matcher(turn.customerTurn()).find()) {
+            // "kilometernya berapa?" asks how many kilometres, not a price: the "berapa" is the attribute's.
+            intents = intents.stream().map(intent -> intent == Intent.PRICING ? Intent.GENERAL_QUESTION : intent)
+                    .distinct().toList();
+        }
+        boolean generalAnswered = false;
+        for (Intent intent : intents) {
+            switch (intent) {
+                case AVAILABILITY -> item.ifPresent(found -> {
+                    results.add(call(scope, AgentTools.CHECK_AVAILABILITY, Map.of("item", found.name())));
+                    lines.add(availability(language, found));
+                });
+                case PRICING -> item.filter(found -> found.price() != null).ifPresent(found -> {
+                    int days = GroundedAnswers.days(turn.customerTurn());
+                    results.add(call(scope, AgentTools.QUOTE_PRICE, Map.of("item", found.name(), "days", days)));
+                    AgentTools.Quote quote = AgentTools.quote(found, days);
+                    lines.add(ComposerPhrases.quote(language, found.name(), Money.format(found.price(), found.currency()),
+                            found.priceUnit().wireName(), quote.periods() > 1 ? quote.days() : 1,
+                            Money.format(quote.total(), found.currency())));
+                });
+                case BOOKING -> {
+                    // Recorded only when the turn says what and when ("block it sat to mon", "test drive besok"); a
+                    // question about booking ("how do I book?") is left to the knowledge base.
+                    if (dates.isPresent() && item.isPresent()) {
+                        results.add(call(scope, AgentTools.REQUEST_BOOKING, Map.of("item", item.get().name(),
+                                "dates", dates.get(), "note", "recorded without a model; staff confirm")));
+                        lines.add(bookingNoted(language, item.get(),
+                                bookingDates.parse(dates.get(), scope.now(), scope.tenant().timezone())));
+                    } else if (dates.isPresent()) {
+                        lines.add(whichItem(language));
+                    }
+                }
+                case GENERAL_QUESTION -> {
+                    if (!asked.isEmpty()) {
+                        lines.add(attributes(item.get(), asked));
+                        generalAnswered = true;
+                    }
+                }
+                default -> {
+                    // Greetings, complaints, requests for a person, order status, off-topic: not answered from data here.
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            // Nothing from the catalog or the tools: the local responder's knowledge answer or honest holding stands.
+            return Optional.empty();
+        }
+        Optional<KnowledgeHit> best = turn.knowledgeHits().stream().findFirst()
+                .filter(hit -> hit.score() >= turn.confidenceThreshold());
+        if (best.isPresent() && intents.contains(Intent.GENERAL_QUESTION) && !generalAnswered) {
+            lines.add(best.get().entry().content().strip());
+        }
+        return Optional.of(new Answer(String.join("\n", lines), results));
+    }
+
+    /** The item the turn names: exactly, closely enough, or as the one in focus ("warnanya apa?"). */
+    private static Optional<CatalogMatch> namedItem(TurnContext turn) {
+        return turn.catalogMatches().stream()
+                .filter(match -> match.kind() == CatalogMatch.Kind.EXACT || match.kind() == CatalogMatch.Kind.IN_FOCUS
+                        || match.kind() == CatalogMatch.Kind.FUZZY && match.confidence() >= ITEM_CONFIDENCE)
+                .findFirst();
+    }
+
+    private ToolResult call(ToolScope scope, String tool, Map<String, Object> arguments) {
+        StringBuilder json = new StringBuilder("{");
+        Map<String, Object> ordered = new LinkedHashMap<>(arguments);
+        ordered.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
+                .append(value instanceof Number ? value.toString() : "\"" + escape(value.toString()) + "\""));
+        return tools.execute(scope, new ToolCall("local-" + tool, tool, json.append('}').toString()));
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+    }
+
+    private static boolean hindi(Locale language) {
+        return language.getLanguage().equals(LanguageDetector.HINDI.getLanguage());
+    }
+
+    private static boolean bahasa(Locale language) {
+        return language.getLanguage().equals(LanguageDetector.INDONESIAN.getLanguage());
+    }
+
+    static String availability(Locale language, CatalogItem item) {
+        String name = item.name();
+        boolean available = item.stock() > 0 && item.availability() != Availability.OUT_OF_STOCK;
+        if (!available) {
+            return hindi(language) ? name + " abhi available nahi hai."
+                    : bahasa(language) ? name + " saat ini tidak tersedia." : name + " is not available right now.";
+        }
+        return switch (item.availability()) {
+            case LIMITED -> hindi(language) ? name + " available hai, par kuch hi bache hain."
+                    : bahasa(language) ? name + " masih ada, stok terbatas." : name + " is available, only a few left.";
+            case ON_REQUEST -> hindi(language) ? name + " request par milta hai; hamari team check karke batayegi."
+                    : bahasa(language) ? name + " tersedia by request; tim kami akan cek dulu."
+                    : name + " is available on request; a team member will check for you.";
+            default -> !rented(item) ? (hindi(language) ? name + " available hai."
+                    : bahasa(language) ? name + " masih tersedia." : name + " is available.")
+                    : hindi(language) ? name + " available hai; exact dates hamari team confirm karegi."
+                    : bahasa(language) ? name + " masih tersedia; tanggal pastinya dikonfirmasi tim kami."
+                    : name + " is available; a team member confirms your exact dates.";
+        };
+    }
+
+    /** Rented by time (dates matter), not sold as one piece (a used car). */
+    private static boolean rented(CatalogItem item) {
+        return item.priceUnit() != PriceUnit.PER_ITEM;
+    }
+
+    static String bookingNoted(Locale language, CatalogItem item, Optional<LocalDate> day) {
+        String when = day.map(d -> " (" + (bahasa(language) ? DAY_BAHASA : DAY).format(d) + ")").orElse("");
+        return hindi(language) ? item.name() + when + " ki request note kar li hai; hamari team jald confirm karegi."
+                : bahasa(language) ? "Permintaan Anda untuk " + item.name() + when + " sudah kami catat; tim kami akan segera konfirmasi."
+                : "I've noted your request for the " + item.name() + when + "; a team member will confirm shortly.";
+    }
+
+    static String whichItem(Locale language) {
+        return hindi(language) ? "Kaunsa item book karna hai?"
+                : bahasa(language) ? "Unit atau barang mana yang ingin dipesan?" : "Which item would you like to book?";
+    }
+
+    /** "Toyota Avanza 1.3 G MT 2019: mileage km 45000, colour silver." */
+    static String attributes(CatalogItem item, List<String> keys) {
+        List<String> parts = new ArrayList<>();
+        for (String key : keys) {
+            parts.add(key.replace('_', ' ') + " " + item.attributes().get(key));
+        }
+        return item.name() + ": " + String.join(", ", parts) + ".";
+    }
+}
