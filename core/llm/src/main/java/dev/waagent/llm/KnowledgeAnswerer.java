@@ -4,8 +4,10 @@ import dev.waagent.domain.llm.LlmRequest;
 import java.util.Optional;
 
 /**
- * The seam through which {@link LocalResponder} will answer from the tenant's knowledge base when every model
- * provider has failed. Not implemented yet: {@link #none()} keeps the local responder to honest holding replies.
+ * The seam through which {@link LocalResponder} answers from the tenant's own data when every model provider has
+ * failed (the worker wires the domain's grounded answers: catalog prices, a confident knowledge entry);
+ * {@link #none()} keeps the local responder to honest holding replies. In the worker's composed path the composer
+ * then does more with the agent's tools (dev.waagent.domain.context.LastResortAnswer).
  *
  * <p>An implementation must be local and fast (it runs when the network or the deadline has already failed us),
  * must return empty unless retrieval is confident, and must answer only with text taken from the tenant's own
