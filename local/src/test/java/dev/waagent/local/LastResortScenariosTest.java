@@ -107,6 +107,19 @@ class LastResortScenariosTest {
     }
 
     @Test
+    void aHinglishCustomerGetsAvailabilityAndTheTotalInHinglishAndADepositQuestionIsNotQuotedAsARentalPrice()
+            throws Exception {
+        String customer = customer();
+        String first = replyTo(pune, customer, "bhaiya sony a7 iv milega kya kal?");
+        String total = replyTo(pune, customer, "2 din ka kitna");
+        String deposit = replyTo(pune, customer, "deposit kitna lagega");
+
+        assertThat(first).contains("Sony A7 IV available hai");
+        assertThat(total).contains("Sony A7 IV", "2 din ke liye total");
+        assertThat(deposit).doesNotContain("per day");
+    }
+
+    @Test
     void aQuestionAboutBookingWithoutADayIsNotRecordedAsABooking() throws Exception {
         String customer = customer();
         replyTo(pune, customer, "is the sony fx3 available?");

@@ -51,6 +51,11 @@ final class LastResortAnswer {
             "\\b(?:harga\\p{L}*|prices?|rates?|costs?|daam|biaya|sewa\\p{L}*|rent|tarif|nego|diskon|discount|dp|cicilan|rs|rp|inr)\\b|₹",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** Money questions about the business's terms rather than an item's price. */
+    private static final Pattern TERMS = Pattern.compile(
+            "\\b(?:deposit|security|jaminan|advance|dp|down ?payment|uang muka|cicilan|kredit|credit|emi|installments?|angsuran|refund)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private final AgentTools tools;
     private final BookingDateParser bookingDates = new BookingDateParser();
 
@@ -74,6 +79,11 @@ final class LastResortAnswer {
         List<String> asked = item.map(found -> ItemAttributes.askedFor(turn.customerTurn(), found)).orElse(List.of());
         if (!asked.isEmpty() && !PRICE_WORDS.matcher(turn.customerTurn()).find()) {
             // "kilometernya berapa?" asks how many kilometres, not a price: the "berapa" is the attribute's.
+            intents = intents.stream().map(intent -> intent == Intent.PRICING ? Intent.GENERAL_QUESTION : intent)
+                    .distinct().toList();
+        }
+        if (TERMS.matcher(turn.customerTurn()).find()) {
+            // "deposit kitna lagega?", "DP berapa?": the business's terms (knowledge), not the item's price.
             intents = intents.stream().map(intent -> intent == Intent.PRICING ? Intent.GENERAL_QUESTION : intent)
                     .distinct().toList();
         }
