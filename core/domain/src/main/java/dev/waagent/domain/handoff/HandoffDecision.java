@@ -45,7 +45,17 @@ public final class HandoffDecision {
     private static final List<Pattern> ANGER = List.of(
             Pattern.compile("\\b(worst|pathetic|scam|fraud|cheat(ed|ing)?|disgusting|useless|refund now|complaint|complain)\\b"),
             Pattern.compile("\\b(penipu|penipuan|kecewa|parah|komplain|tipu)\\b"),
-            Pattern.compile("\\b(bakwas|bekaar|dhokha|fraud hai|ghatiya)\\b"));
+            Pattern.compile("\\b(bakwas|bekaar|dhokha|fraud hai|ghatiya)\\b"),
+            // Something we rented or sold them failed, or we let them down: a person should look at it.
+            Pattern.compile("\\b(was|were|is|are|came|arrived|got|it s|its) (already |totally |completely )?"
+                    + "(broken|damaged|cracked|faulty|defective|dead|not working|scratched)\\b"),
+            Pattern.compile("\\b(stopped working|doesn ?t work|does not work|isn ?t working|not charging|won ?t turn on"
+                    + "|very bad experience|bad experience|terrible|horrible|unacceptable|not acceptable"
+                    + "|(hours?|days?) late|never (came|arrived|showed up)|charged (me )?twice|overcharged)\\b"),
+            Pattern.compile("\\b(kharab (tha|thi|hai|ho gaya|ho gayi|nikla|nikli)|toot (gaya|gayi)|tooti hui|toota hua"
+                    + "|kaam nahi kar (raha|rahi)|chal nahi (raha|rahi)|late (aaya|aayi|ho gaya)|bahut bura)\\b"),
+            Pattern.compile("(?<!kalau )(?<!kalo )(?<!jika )(?<!misal )(?<!misalnya )(?<!apakah )\\b(rusak|cacat|lecet|bocor|mogok|tidak berfungsi|nggak nyala|gak nyala|tidak menyala"
+                    + "|telat (banget|sekali|\\d+ jam)|mengecewakan|pelayanan buruk|buruk sekali)\\b"));
     /** Ways customers bring up the topics tenants most often mark human-only, in our three languages. */
     private static final List<String> NEGOTIATION = List.of("negotiate", "negotiable", "negotiation", "nego", "discount",
             "diskon", "kurangin", "kurang dikit", "best price", "last price", "final price", "harga pas", "bisa kurang",

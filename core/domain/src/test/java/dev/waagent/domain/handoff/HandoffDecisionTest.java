@@ -50,7 +50,9 @@ class HandoffDecisionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"this is the worst service, a scam", "saya sangat kecewa, penipu", "bakwas service hai",
-            "I want to complain"})
+            "I want to complain", "the gimbal you gave me was broken, very bad experience", "the lens arrived scratched",
+            "your delivery guy was 2 hours late", "the battery doesn't work", "camera ki screen tooti hui thi",
+            "lens kharab nikla", "mobilnya bocor oli", "AC mobilnya tidak berfungsi"})
     void complaintsAndAngerAreHandedOffWhateverTheTenantSays(String text) {
         assertThat(DECISION.beforeReply(text, new HandoffRules(List.of(), 2, false)))
                 .contains(new Handoff(HandoffReason.COMPLAINT, null));
@@ -73,7 +75,8 @@ class HandoffDecisionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"is the deposit refundable?", "do you have the FX3 tomorrow?", "how much for two days",
-            "the camera has no damages? ok"})
+            "the camera has no damages? ok", "is it working fine?", "is the lens scratched anywhere?",
+            "what if it breaks during the shoot", "kharab hone par kya hota hai", "kalau rusak gimana?"})
     void ordinaryQuestionsStayWithTheBot(String text) {
         if (text.contains("damages")) {
             // "damages" is the topic with a plural ending: a person handles it.
