@@ -120,6 +120,18 @@ class LastResortScenariosTest {
     }
 
     @Test
+    void offTopicChatterGetsWhatWeCanHelpWithNotAPromiseOfAPerson() throws Exception {
+        String customer = customer();
+        String reply = replyTo(pune, customer, "who will win the election");
+
+        assertThat(reply).contains("I can only help with Pune Camera Rentals");
+        assertThat(runtime.context().getBean(ConversationStore.class)
+                .load(new ConversationKey("pune-camera-rentals", customer), 5).recentMessages())
+                .filteredOn(message -> !message.isInbound())
+                .allSatisfy(message -> assertThat(message.accounting().needsHuman()).isFalse());
+    }
+
+    @Test
     void aQuestionAboutBookingWithoutADayIsNotRecordedAsABooking() throws Exception {
         String customer = customer();
         replyTo(pune, customer, "is the sony fx3 available?");

@@ -120,8 +120,13 @@ final class LastResortAnswer {
                         generalAnswered = true;
                     }
                 }
+                case OUT_OF_SCOPE -> {
+                    if (intents.size() == 1) {
+                        lines.add(outOfScope(language, scope.tenant().name()));
+                    }
+                }
                 default -> {
-                    // Greetings, complaints, requests for a person, order status, off-topic: not answered from data here.
+                    // Greetings, complaints, requests for a person, order status: not answered from data here.
                 }
             }
         }
@@ -196,6 +201,13 @@ final class LastResortAnswer {
         return hindi(language) ? item.name() + when + " ki request note kar li hai; hamari team jald confirm karegi."
                 : bahasa(language) ? "Permintaan Anda untuk " + item.name() + when + " sudah kami catat; tim kami akan segera konfirmasi."
                 : "I've noted your request for the " + item.name() + when + "; a team member will confirm shortly.";
+    }
+
+    /** Off-topic chatter gets a friendly line on what we can help with (not a promise that a person will reply). */
+    static String outOfScope(Locale language, String business) {
+        return hindi(language) ? "Maaf kijiye, main sirf " + business + " ke rentals, prices aur bookings mein madad kar sakta hoon."
+                : bahasa(language) ? "Maaf kak, saya hanya bisa membantu seputar " + business + ": unit, harga, dan jadwal."
+                : "Sorry, I can only help with " + business + " questions: items, prices and bookings.";
     }
 
     static String whichItem(Locale language) {
