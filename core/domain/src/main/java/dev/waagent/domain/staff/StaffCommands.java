@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -141,16 +142,40 @@ public final class StaffCommands {
                     "Maaf kijiye, command samajh nahi aaya (" + help.problem() + ").")).append('\n');
         }
         if (help.usage() != null) {
-            return text.append(say(lang, "Usage: ", "Cara pakai: ", "Aise likhiye: ")).append(help.usage())
+            return text.append(say(lang, "Usage: ", "Cara pakai: ", "Aise likhiye: ")).append(usage(lang, help.usage()))
                     .append(say(lang, "\nSend /help for every command.", "\nKirim /bantuan untuk semua perintah.",
                     "\nSaare commands ke liye /madad bhejiye.")).toString();
         }
         text.append(say(lang, "Staff commands:\n", "Perintah staf:\n", "Staff ke commands:\n"));
-        StaffCommandParser.USAGE.forEach(line -> text.append("• ").append(line).append('\n'));
+        StaffCommandParser.USAGE.forEach(line -> text.append("• ").append(usage(lang, line)).append('\n'));
         return text.append(say(lang, "A customer is their number, its last digits (5678) or their name.",
                 "Pelanggan = nomornya, digit terakhirnya (5678) atau namanya.",
                 "Customer = unka number, aakhri digits (5678) ya unka naam.")).toString();
     }
+
+    /**
+     * A usage line in the staff's language: their own command words first, the English command after (both work).
+     * English staff see the English line with the Bahasa and Hinglish aliases.
+     */
+    static String usage(StaffLanguage lang, String englishUsage) {
+        String[] local = LOCAL_USAGE.get(englishUsage);
+        return local == null ? englishUsage : say(lang, englishUsage, local[0], local[1]);
+    }
+
+    private static final Map<String, String[]> LOCAL_USAGE = Map.of(
+            StaffCommandParser.USAGE_INVENTORY, new String[]{"/cek stok [barang]  (/inventory)", "/stock dikhao [item]  (/inventory)"},
+            StaffCommandParser.USAGE_STATUS, new String[]{"/ubah status <barang> <ada|terbatas|terjual|inden>  (/status)",
+                    "/status <item> <hai|kam bacha|khatam|order par>"},
+            StaffCommandParser.USAGE_PRICE, new String[]{"/ubah harga <barang> <harga>, mis. 150jt  (/price)",
+                    "/daam <item> <price>, jaise 2500 ya 1.5 lakh  (/price)"},
+            StaffCommandParser.USAGE_STATS, new String[]{"/laporan  (/stats)", "/hisaab  (/stats)"},
+            StaffCommandParser.USAGE_PAUSE, new String[]{"/ambil alih <pelanggan>: Anda yang membalas, bot diam  (/pause)",
+                    "/ruko <customer>: aap baat karein, bot chup rahega  (/pause)"},
+            StaffCommandParser.USAGE_RESUME, new String[]{"/kembalikan <pelanggan>: percakapan kembali ke bot  (/resume)",
+                    "/chalu <customer>: customer wapas bot ko  (/resume)"},
+            StaffCommandParser.USAGE_REPLY, new String[]{"/balas <pelanggan> <teks>: jawab lewat nomor bisnis  (/reply)",
+                    "/jawab <customer> <text>: business number se jawab  (/reply)"},
+            StaffCommandParser.USAGE_HELP, new String[]{"/bantuan  (/help)", "/madad  (/help)"});
 
     private String inventory(Tenant tenant, StaffLanguage lang, String filter) {
         if (this.items == null) {
