@@ -77,13 +77,9 @@ final class LastResortAnswer {
         List<String> lines = new ArrayList<>();
         List<ToolResult> results = new ArrayList<>();
         List<String> asked = item.map(found -> ItemAttributes.askedFor(turn.customerTurn(), found)).orElse(List.of());
-        if (!asked.isEmpty() && !PRICE_WORDS.matcher(turn.customerTurn()).find()) {
-            // "kilometernya berapa?" asks how many kilometres, not a price: the "berapa" is the attribute's.
-            intents = intents.stream().map(intent -> intent == Intent.PRICING ? Intent.GENERAL_QUESTION : intent)
-                    .distinct().toList();
-        }
-        if (TERMS.matcher(turn.customerTurn()).find()) {
-            // "deposit kitna lagega?", "DP berapa?": the business's terms (knowledge), not the item's price.
+        // "kilometernya berapa?" asks how many kilometres, not a price (the "berapa" is the attribute's); "deposit
+        // kitna lagega?", "DP berapa?" ask the business's terms (knowledge), not the item's price.
+        if (!asked.isEmpty() && !PRICE_WORDS.matcher(turn.customerTurn()).find() || TERMS.matcher(turn.customerTurn()).find()) {
             intents = intents.stream().map(intent -> intent == Intent.PRICING ? Intent.GENERAL_QUESTION : intent)
                     .distinct().toList();
         }
@@ -91,7 +87,8 @@ final class LastResortAnswer {
         for (Intent intent : intents) {
             switch (intent) {
                 case AVAILABILITY -> item.ifPresent(found -> {
-                    results.add(call(scope, AgentTools.CHECK_AVAILABILITY, Map.of("item", found.name())));
+                    results.add(call(scope, AgentTools.CHECK_AVAILABILITY, dates.isPresent()
+                            ? Map.of("item", found.name(), "dates", dates.get()) : Map.of("item", found.name())));
                     lines.add(availability(language, found));
                 });
                 case PRICING -> item.filter(found -> found.price() != null).ifPresent(found -> {
