@@ -46,6 +46,8 @@ public final class IntentClassifier {
                     + "(?: \\w+)? (?:milega|milegi|mil jayega|available|hai kya|ada|tersedia|possible|bisa)\\b",
             "\\b(?:ada|any|koi|is there|can i get|could i get|do you (?:give|have))(?: a| an| any| some)? ?(?:diskon|discount|offer|promo|cashback|potongan|cicilan|nego)",
             "\\b(?:refund|deposit|advance|payment|paisa|paise|uang)\\b[\\w ]{0,20}\\b(?:kab|when|kapan)?\\s?(?:milega|mil jayega|milta)\\b",
+            "\\b(?:ke saath|come with|comes with|included with)\\b[\\w -]*",
+            "\\b(?:can|could) i (?:get|have) (?:a |the |your )?(?:manager|owner|someone|somebody|person|human|call|callback|call back|number)\\b",
             "\\b(?:accident|flood|banjir|tabrak\\w*|rust|scratch|smoke|hassle|tax|toll|interest|cost|charge|damage)[ -]free\\b");
 
     static {
@@ -68,7 +70,7 @@ public final class IntentClassifier {
                 "\\b(?:is|are) (?:it|they|that|this one) (?:free|out|taken|gone|sold|still there)\\b", "\\bfree slot\\b",
                 "\\bslot (?:free|open|available)\\b", "\\bcan i get\\b", "\\bcould i get\\b", "(?<!you )\\bstill (?:available|there|for sale|free|unsold|in stock)\\b",
                 "\\bfor sale\\b", "\\bis there (?:a|an|any) [\\w -]+ (?:i|we) can (?:take|rent|get|borrow|use|hire)\\b", "\\bsold out\\b", "\\bis [\\w -]+ around (?:this|next|on|tomorrow|today|tonight)\\b",
-                "\\bhai kya\\b", "\\bhain kya\\b", "\\bmilega\\b", "\\bmilegi\\b", "\\bmilenge\\b", "\\bmil (?:jayega|jaega|jayegi|jaegi|sakta|sakti|sakte)\\b",
+                "(?<!sakte )(?<!sakta )(?<!sakti )\\bhai kya\\b", "(?<!sakte )(?<!sakta )(?<!sakti )\\bhain kya\\b", "\\bkoi [\\w -]+ (?:hai|milega)\\?", "\\bmilega\\b", "\\bmilegi\\b", "\\bmilenge\\b", "\\bmil (?:jayega|jaega|jayegi|jaegi|sakta|sakti|sakte)\\b",
                 "\\bpaas [\\w -]+ hai\\b", "\\bkhali hai\\b", "\\bkhaali hai\\b", "\\bfree hai\\b", "\\bbacha hai\\b", "\\bhai ya nahi\\b",
                 "\\bmasih (?:ada|ready|tersedia|available|dijual|jual|kosong)\\b", "\\bready\\??$", "\\bready (?:stock|stok|tidak|gan|kak|min)\\b",
                 "\\btersedia\\b", "\\bada (?:stok|stock|unit)\\b", "\\bstok\\b", "^(?:apakah )?ada\\b", "\\bada [\\w -]+\\?", "\\bada tidak\\b",
@@ -94,7 +96,7 @@ public final class IntentClassifier {
                 "\\b(?:please |can you )?hold (?:the|it|this|that|one|a|an|karo|kar do)\\b", "\\bput me down\\b", "\\bsign me up\\b",
                 "\\bpickup karna\\b", "\\btest ?drive\\b", "\\bviewing\\b", "\\bview (?:the|it)\\b", "\\bcome (?:and |to )?(?:see|check|look)\\b",
                 "\\b(?:visit|come to|drop by|stop by|come by) (?:the |your )?(?:showroom|shop|store|office|lot)\\b", "\\bschedule\\b",
-                "\\bappointment\\b", "\\bset up a\\b", "\\barrange a (?:visit|viewing|test drive)\\b", "\\breschedule\\b", "\\bpostpone\\b",
+                "\\bappointment\\b", "\\bset up a\\b", "\\barrange a (?:visit|viewing|test drive)\\b", "\\breschedule\\b", "\\b(?:move|shift|change|postpone|push) (?:my|the) (?:booking|reservation|rental|date|slot|test drive|appointment)\\b", "\\bpostpone\\b",
                 "\\bprepone\\b", "\\bextend\\b", "\\bextension\\b", "\\bcancel\\b", "\\bbatal", "\\bbadha\\b", "\\bbadhao\\b", "\\bbadha do\\b",
                 "\\bpakka (?:kar|karo|kar do|kardo|kijiye)\\b", "\\b(?:confirm|fix|final) kar (?:do|dijiye|dena)\\b", "\\bconfirm karo\\b",
                 "\\b(?:rok|rakh) (?:lo|do|lena|dena|ke rakhna|kar rakho)\\b", "\\ble (?:jaunga|jaungi|jayenge|lunga|lungi|lenge)\\b",
@@ -112,15 +114,15 @@ public final class IntentClassifier {
                 "\\brude\\b", "\\bworst\\b", "\\bterrible\\b", "\\bhorrible\\b", "\\bawful\\b", "\\bpathetic\\b", "\\bbad experience\\b",
                 "\\bvery bad\\b", "\\bpoor (?:service|quality|condition)\\b", "\\bdisappoint", "\\bunhappy\\b", "\\bfrustrat", "\\bfed up\\b",
                 "\\bridiculous\\b", "\\bscam\\b", "\\bcheated\\b", "\\bfraud\\b", "\\blied\\b", "\\bmisleading\\b", "(?<!no )\\bproblem\\b",
-                "\\bmoney back\\b", "\\bflicker", "\\bglitch", "\\bblurry\\b", "\\bfungus\\b", "\\bsmells?\\b", "\\btidak terima\\b", "\\bcomplain", "\\bnot happy\\b",
+                "\\bmoney back\\b", "\\bflicker", "\\bglitch", "\\bblurry\\b", "\\bfungus\\b", "\\bsmells?\\b", "\\btidak terima\\b", "\\bcomplain", "\\bnot happy\\b", "\\bcharged (?:me )?(?:extra|more)\\b", "\\bnot fair\\b", "\\bunfair\\b",
                 "\\bkharaa?b\\b", "\\bbura\\b", "\\btoo?t(?:a|i|e|ii)\\b", "\\btut(?:a|i|e) (?:hua|hui|gaya|gayi)\\b", "\\btoot gay", "\\bband ho gaya\\b", "\\bchal nahi (?:raha|rahi)\\b",
-                "\\bkaam nahi kar", "\\blate ho gaya\\b", "\\bder se\\b", "\\bgalat\\b", "\\bkhatam\\b", "\\bbekaa?r\\b", "\\bbakwas\\b",
+                "\\bkaam nahi kar", "\\blate ho gaya\\b", "\\blate (?:aaya|aayi|aya|tha|thi|hua|hui|ho gayi|pahunch)", "\\bder se\\b", "\\bgalat\\b", "\\bkhatam\\b", "\\bbekaa?r\\b", "\\bbakwas\\b",
                 "\\bgand[aie]\\b", "\\bghatiya\\b", "\\bfaltu\\b", "\\bdhokh?a\\b", "\\bpareshan", "\\bdikkat\\b", "\\bshikayat\\b",
                 "\\bpaisa wapas\\b", "\\bpaise wapas\\b", "\\bnaraz\\b",
                 "\\bkecewa\\b", "\\bmengecewakan\\b", "\\bburuk\\b", "\\bkomplain", "\\bkeluhan\\b", "\\bparah\\b", "\\btidak membalas\\b",
                 "\\bmogok\\b", "\\bbekas banjir\\b", "\\bbocor\\b", "\\brusak\\b", "\\blecet\\b", "\\bpenyok\\b", "\\bbaret\\b",
                 "\\bbunyi aneh\\b", "\\btidak dingin\\b", "\\btidak ramah\\b", "\\bjutek\\b", "\\bbohong\\b", "\\bpenipu", "\\bditipu\\b",
-                "\\bkesal\\b", "\\bkesel\\b", "\\bnyesel\\b", "\\buang kembali\\b", "\\bganti rugi\\b", "\\btidak sesuai\\b", "\\bmati total\\b"));
+                "\\bkesal\\b", "\\bkesel\\b", "\\bnyesel\\b", "\\buang kembali\\b", "\\bganti rugi\\b", "\\btidak sesuai\\b", "\\bmati total\\b", "\\b(?:ac|mesin|mobil|lampu|aki|mobilnya|ac mobilnya|mesinnya)\\w* mati\\b", "\\btidak (?:respon|direspon|ada respon|ada kabar)\\b"));
         RULES.put(Intent.HUMAN_REQUEST, patterns(
                 "\\b(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some |any )?(?:human|person|owner|manager|agent|someone|somebody|staff"
                         + "|team member|representative|rep|executive|sales|salesperson|real person|anyone|anybody|customer (?:care|service|support)"
@@ -129,10 +131,11 @@ public final class IntentClassifier {
                 "\\bgive me a (?:call|ring)\\b", "\\bphone me\\b", "\\bcontact me\\b", "\\breach me\\b", "\\bis there a human\\b",
                 "\\breal (?:human|person|agent)\\b", "\\bnot a bot\\b", "\\bare you a bot\\b", "\\blive agent\\b", "\\bhuman please\\b",
                 "\\b(?:want|need) (?:a|to talk to a) (?:human|person)\\b", "\\b(?:owner|manager)'?s? (?:number|contact)\\b",
-                "\\binsaan se baat\\b", "\\bse baat (?:karwa|karwao|karao|karaiye|karni|karna|kara do|kar sakta)\\b",
+                "\\binsaan se baat\\b", "\\bse baat\\b", "\\b(?:manager|owner|someone|somebody|person|staff) on (?:call|the phone|the line)\\b",
+                "\\b(?:someone|somebody|anyone|a person|a human) (?:i|we) can (?:call|talk to|speak to|speak with|chat with)\\b",
                 "\\bcall (?:kijiye|karo|kar do|kar dijiye|karna|kar sakte|kar sakta)\\b", "\\bphone kar (?:sakta|sakte|do|dena|dijiye|kijiye|ke)\\b",
                 "\\bphone (?:karo|kijiye)\\b", "\\b(?:aadmi|insaan|banda|staff|manager|owner|malik) (?:se|chahiye)\\b", "\\bnumber (?:do|dijiye|bhejo|de do)\\b",
-                "\\bbicara (?:langsung )?(?:dengan|sama)\\b", "\\bngobrol (?:langsung )?(?:dengan|sama)\\b", "\\btelepon (?:saya|aku|balik)\\b", "\\bditelepon\\b",
+                "\\b(?:bicara|berbicara|ngobrol|ngomong|omong|diskusi) (?:langsung )?(?:dengan|sama)\\b", "\\btelepon (?:saya|aku|balik)\\b", "\\bditelepon\\b",
                 "\\bdihubungi\\b", "\\bhubungi (?:saya|aku)\\b", "\\bsambungkan\\b", "\\bmanusia\\b", "\\borang (?:asli|beneran)\\b",
                 "\\bbukan bot\\b", "\\b(?:minta|bagi) (?:nomor|kontak|no)\\b", "\\bcustomer service\\b", "\\bcs nya\\b"));
         RULES.put(Intent.ORDER_STATUS, patterns(
@@ -144,7 +147,8 @@ public final class IntentClassifier {
                 "\\b(?:is|has|are) my [\\w -]+ (?:confirmed|locked in|booked|done|ready|processed|sorted|still on|on track|approved|shipped|dispatched)\\b",
                 "\\bwhen (?:will|do|can) i (?:get|receive|collect) (?:my|the car|the refund|the deposit)\\b",
                 "\\bpayment mila\\b", "\\b(?:advance|payment|deposit|paise|paisa|amount|transfer) (?:bheja|bhej diya|bhej di|transfer kiya|transfer kar diya|kar diya|kar di|diya)\\b",
-                "\\bmila (?:kya|ki nahi|ya nahi)\\b", "\\bmila\\?", "\\brefund kab\\b", "\\b(?:mera|meri|mere) (?:booking|order|payment|refund|advance|deposit) (?:ka|ki|kab|status|confirm)\\b",
+                "\\bmila (?:kya|ki nahi|ya nahi)\\b", "\\b(?:advance|payment|deposit|paisa|paise|transfer|refund) (?:mil gaya|mil gayi|mila|aa gaya|aaya|pahunch)",
+                "\\brefund (?:abhi tak |ab tak |still )?(?:nahi|not|hasn'?t|has not|belum)\\b", "\\bmila\\?", "\\brefund kab\\b", "\\b(?:mera|meri|mere) (?:booking|order|payment|refund|advance|deposit) (?:ka|ki|kab|status|confirm)\\b",
                 "\\bsudah jadi\\b", "\\bkapan jadi\\b", "\\bbelum jadi\\b", "\\bsudah (?:diterima|masuk|diproses|dikonfirmasi|dikirim|selesai|beres|cair|approve)\\b",
                 "\\bbelum (?:masuk|diterima|dikirim|diproses|cair)\\b", "\\bpembayaran saya\\b", "\\btransfer saya\\b", "\\b(?:pesanan|orderan|order) saya\\b",
                 "\\bkapan (?:mobil|unit|stnk|bpkb|pesanan) saya\\b", "\\b(?:stnk|bpkb|mobil|unit) saya (?:kapan|sudah|belum)\\b", "\\bbalik nama\\b",
@@ -176,7 +180,9 @@ public final class IntentClassifier {
                 "\\btax return\\b", "\\bpython\\b", "\\bjavascript\\b", "\\btranslate\\b", "\\bterjemah", "\\bmaths?\\b", "\\bmatematika\\b",
                 "\\bpizza\\b", "\\bburger\\b", "\\bbiryani\\b", "\\brestaurant\\b", "\\brestoran\\b", "\\bjeeta\\b", "\\bwho won\\b",
                 "\\bworld cup\\b", "\\bpiala dunia\\b", "\\bscore in\\b", "\\b\\d+ (?:times|x|plus|minus|divided by|kali|tambah|kurang|bagi) \\d+\\b",
-                "\\bgirlfriend\\b", "\\bboyfriend\\b", "\\bpacar\\b"));
+                "\\bwrite (?:a|my|me a) (?:cover letter|cv|resume|letter|essay|poem|story|code|song)\\b", "\\bbollywood\\b", "\\bhollywood\\b",
+                "\\bactor\\b", "\\bactress\\b", "\\bcelebrity\\b", "\\bwhat(?:'s| is) the time in\\b", "\\btime in \\w+ now\\b", "\\bgaa?na\\b",
+                "\\bemas\\b", "\\bgold (?:price|rate)\\b", "\\bdollar rate\\b", "\\bkurs\\b", "\\bpilpres\\b", "\\bpilkada\\b", "\\bgirlfriend\\b", "\\bboyfriend\\b", "\\bpacar\\b"));
     }
 
     /** Words that, after a greeting, add nothing to it ("hi, anyone there?", "thanks a lot for the help"). */
@@ -188,8 +194,12 @@ public final class IntentClassifier {
             "sab", "sabko", "aapka", "aapki", "bahut", "bohot", "hai", "atas", "infonya", "bantuannya", "jawabannya", "balasannya",
             "kasih", "terima", "makasih", "sekali", "deh", "dong", "nih", "mas", "mbak", "om", "all", "great", "cool", "noted",
             "got", "it", "have", "nice", "see", "soon", "later", "take", "care", "bye", "oke", "siap", "sip", "mantap", "accha",
-            "theek", "shukriya", "dhanyavaad", "appreciate", "appreciated", "really", "and", "too", "also", "was", "helpful", "pagi",
+            "theek", "shukriya", "dhanyavaad", "appreciate", "appreciated", "really", "and", "too", "also", "was", "helpful", "ho", "gayi", "gaya", "hui", "pagi",
             "siang", "sore", "malam", "selamat", "hello", "hi", "halo", "namaste", "ram", "yes", "yup", "haan", "iya", "baik"));
+
+    /** A question about what would happen: the terms, not a complaint. */
+    private static final Pattern HYPOTHETICAL = Pattern.compile(
+            "\\bwhat (?:happens|if)\\b|\\bin case\\b|^(?:agar|kalau|jika|if|what if)\\b|\\b(?:kya hoga|gimana kalau|bagaimana jika)\\b");
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}']+");
 
@@ -248,9 +258,14 @@ public final class IntentClassifier {
             first[Intent.BOOKING.ordinal()] = Integer.MAX_VALUE;
             first[Intent.AVAILABILITY.ordinal()] = Integer.MAX_VALUE;
         }
+        // "What happens if I damage the lens" asks about the terms, it reports nothing.
+        if (HYPOTHETICAL.matcher(normalized).find()) {
+            first[Intent.COMPLAINT.ordinal()] = Integer.MAX_VALUE;
+        }
         // A question about something outside the business is not a stock question ("where can I get good biryani").
         if (first[Intent.OUT_OF_SCOPE.ordinal()] != Integer.MAX_VALUE) {
             first[Intent.AVAILABILITY.ordinal()] = Integer.MAX_VALUE;
+            first[Intent.PRICING.ordinal()] = Integer.MAX_VALUE;
         }
         // The business topics (hours, documents, delivery…) are the general question only when nothing more specific
         // was asked: "how much is the deposit in cash" is a price question.
