@@ -50,6 +50,15 @@ public final class IntentClassifier {
             "\\b(?:can|could) i (?:get|have) (?:a |the |your )?(?:manager|owner|someone|somebody|person|human|call|callback|call back|number)\\b",
             "\\b(?:accident|flood|banjir|tabrak\\w*|rust|scratch|smoke|hassle|tax|toll|interest|cost|charge|damage)[ -]free\\b");
 
+    /** Spans where a price word names the customer's own money ("my deposit", "dp saya"): a status, not a price question. */
+    private static final List<Pattern> NOT_A_PRICE = patterns(
+            "\\b(?:my|saya|mera|meri|mere|pembayaran) (?:\\w+ )?(?:security )?(?:deposit|dp|advance|uang muka)\\b",
+            "\\b(?:deposit|dp|advance|uang muka) (?:saya|mera|meri)\\b");
+
+    /** Spans where a booking is what the customer talks about, not what they want done ("call me about the booking"). */
+    private static final List<Pattern> NOT_A_BOOKING = patterns(
+            "\\b(?:regarding|about|re|for|ke baare mein|ke bare me|tentang|soal|terkait) (?:the |my |meri |mera |your )?(?:booking|reservation)\\b");
+
     static {
         RULES.put(Intent.GREETING, patterns(
                 "^(?:hi+|hello+|helo|hey+|heya|hiya|yo|hola|namaste|namaskar|namaskaram|pranam|ram ram|sat sri akal"
@@ -58,6 +67,7 @@ public final class IntentClassifier {
                 "^(?:selamat (?:pagi|siang|sore|malam|datang))\\b", "^(?:pagi|siang|sore|malam) (?:gan|kak|min|pak|bu|bang|sis)\\b",
                 "^(?:thanks|thank you|thank u|thankyou|cheers|much appreciated|appreciate it|appreciated|many thanks|shukriya"
                         + "|dhanyavaad|terima kasih|trima kasih|makasih|matur nuwun|suksma)\\b",
+                "^have a (?:nice|good|great|lovely) (?:day|evening|weekend|night)\\b",
                 "^(?:bahut|bohot|bhot|many|thanks) (?:shukriya|dhanyavaad|thanks)\\b",
                 "^(?:ok|alright|all right|cool|great|perfect|noted|got it|fine|sure|sounds good|done|theek hai|accha|thik hai"
                         + "|sip|siap|oke|baik|baiklah|mantap|oke deh|ok deh|noted kak)\\b",
@@ -65,7 +75,8 @@ public final class IntentClassifier {
                         + "|phir milte|chalo theek)\\b"));
         RULES.put(Intent.AVAILABILITY, patterns(
                 "\\bavailab", "\\bin stock\\b", "\\bout of stock\\b", "\\bstock (?:mein|me|hai)\\b",
-                "\\bdo you (?:have|rent|carry|stock|keep|sell|got)\\b", "\\bhave you got\\b", "\\bgot any\\b", "\\byou got any\\b",
+                "\\bdo you (?:guys |people |all )?(?:have|rent|carry|stock|keep|sell|got)\\b", "\\bcan i (?:have|take|get) (?:it|them|one)\\b",
+                "\\b(?:are|is) free (?:this|on|next|tomorrow|today|tonight|for)\\b", "\\bada\\s*\\?*$", "\\bmasih\\s*\\?+$", "^ready\\b", "\\bready unit\\b", "\\bhave you got\\b", "\\bgot any\\b", "\\byou got any\\b",
                 "\\bany [\\w -]+ (?:available|in stock|left|free|for rent|for sale)\\b", "\\bis the [\\w -]+ (?:free|out|taken|gone|sold)\\b",
                 "\\b(?:is|are) (?:it|they|that|this one) (?:free|out|taken|gone|sold|still there)\\b", "\\bfree slot\\b",
                 "\\bslot (?:free|open|available)\\b", "\\bcan i get\\b", "\\bcould i get\\b", "(?<!you )\\bstill (?:available|there|for sale|free|unsold|in stock)\\b",
@@ -82,7 +93,7 @@ public final class IntentClassifier {
                 "\\bdeposit\\b(?! (?:abhi|refund|back|wapas|return|kab))", "\\bemi\\b", "\\binstall?ments?\\b", "\\bdown ?payment\\b",
                 "\\bper (?:day|hour|week|month|night)\\b", "\\bset me back\\b", "\\btotal (?:amount|cost|kitna|berapa|bill|price|for)\\b",
                 "\\bwhat(?:'s| is) the total\\b", "\\b(?:best|final|last) (?:price|rate|offer)\\b",
-                "\\bkitna\\b", "\\bkitni\\b", "\\bkitne\\b(?! (?:baje|bje|km|kilometer|log|saal|time|din mein))", "\\bpadega\\b",
+                "\\bkitna\\b", "\\b(?:kya|kitna|kitne) (?:loge|lenge|lagega|charge)\\b", "\\bkitni\\b", "\\bkitne\\b(?! (?:baje|bje|km|kilometer|log|saal|time|din mein))", "\\bpadega\\b",
                 "(?<!time )(?<!samay )(?<!der )\\blagega\\b", "\\blagenge\\b", "\\bsast[aei]\\b", "\\bmehe?nga\\b", "\\bkiraya\\b",
                 "\\bbhaa?da\\b", "\\bpaise\\b(?! wapas)", "\\brupa?(?:ye|ees?)\\b", "\\bkam (?:karo|kar do|kijiye|ho sakta)\\b",
                 "\\bharga", "(?<!jam )(?<!kilometer )(?<!km )(?<!tahun )(?<!umur )\\bberapa(?:an)?\\b(?! (?:lama|jam|km|kilometer|orang|tahun|kali|cc|hari lagi))",
@@ -94,7 +105,7 @@ public final class IntentClassifier {
                 "(?<!do )\\b(?:i|we) (?:want|need|wish) to (?:rent|hire)\\b", "\\bwant to (?:rent|hire)\\b", "\\bi'?ll (?:take|rent|hire)\\b", "\\block (?:it|them|this|that) in\\b",
                 "\\block in\\b", "\\b(?:please |pls )?block (?:the|it|this|that|a|an|karo|kar do|kar dijiye)\\b",
                 "\\b(?:please |can you )?hold (?:the|it|this|that|one|a|an|karo|kar do)\\b", "\\bput me down\\b", "\\bsign me up\\b",
-                "\\bpickup karna\\b", "\\btest ?drive\\b", "\\bviewing\\b", "\\bview (?:the|it)\\b", "\\bcome (?:and |to )?(?:see|check|look)\\b",
+                "\\bpickup karna\\b", "\\bcome (?:\\w+ )?(?:and|to) (?:take|pick up|pickup|collect|get) (?:the|it)\\b", "\\btest ?drive\\b", "\\bviewing\\b", "\\bview (?:the|it)\\b", "\\bcome (?:and |to )?(?:see|check|look)\\b",
                 "\\b(?:visit|come to|drop by|stop by|come by) (?:the |your )?(?:showroom|shop|store|office|lot)\\b", "\\bschedule\\b",
                 "\\bappointment\\b", "\\bset up a\\b", "\\barrange a (?:visit|viewing|test drive)\\b", "\\breschedule\\b", "\\b(?:move|shift|change|postpone|push) (?:my|the) (?:booking|reservation|rental|date|slot|test drive|appointment)\\b", "\\bpostpone\\b",
                 "\\bprepone\\b", "\\bextend\\b", "\\bextension\\b", "\\bcancel\\b", "\\bbatal", "\\bbadha\\b", "\\bbadhao\\b", "\\bbadha do\\b",
@@ -114,7 +125,7 @@ public final class IntentClassifier {
                 "\\brude\\b", "\\bworst\\b", "\\bterrible\\b", "\\bhorrible\\b", "\\bawful\\b", "\\bpathetic\\b", "\\bbad experience\\b",
                 "\\bvery bad\\b", "\\bpoor (?:service|quality|condition)\\b", "\\bdisappoint", "\\bunhappy\\b", "\\bfrustrat", "\\bfed up\\b",
                 "\\bridiculous\\b", "\\bscam\\b", "\\bcheated\\b", "\\bfraud\\b", "\\blied\\b", "\\bmisleading\\b", "(?<!no )\\bproblem\\b",
-                "\\bmoney back\\b", "\\bflicker", "\\bglitch", "\\bblurry\\b", "\\bfungus\\b", "\\bsmells?\\b", "\\btidak terima\\b", "\\bcomplain", "\\bnot happy\\b", "\\bcharged (?:me )?(?:extra|more)\\b", "\\bnot fair\\b", "\\bunfair\\b",
+                "\\bmoney back\\b", "\\bflicker", "\\bglitch", "\\bblurry\\b", "\\bfungus\\b", "\\bsmells?\\b", "\\btidak terima\\b", "\\bcomplain", "\\bnot happy\\b", "\\bupset\\b", "\\bangry\\b", "\\bannoyed\\b", "\\bcharged (?:me )?(?:extra|more)\\b", "\\bnot fair\\b", "\\bunfair\\b",
                 "\\bkharaa?b\\b", "\\bbura\\b", "\\btoo?t(?:a|i|e|ii)\\b", "\\btut(?:a|i|e) (?:hua|hui|gaya|gayi)\\b", "\\btoot gay", "\\bband ho gaya\\b", "\\bchal nahi (?:raha|rahi)\\b",
                 "\\bkaam nahi kar", "\\blate ho gaya\\b", "\\blate (?:aaya|aayi|aya|tha|thi|hua|hui|ho gayi|pahunch)", "\\bder se\\b", "\\bgalat\\b", "\\bkhatam\\b", "\\bbekaa?r\\b", "\\bbakwas\\b",
                 "\\bgand[aie]\\b", "\\bghatiya\\b", "\\bfaltu\\b", "\\bdhokh?a\\b", "\\bpareshan", "\\bdikkat\\b", "\\bshikayat\\b",
@@ -139,12 +150,13 @@ public final class IntentClassifier {
                 "\\bdihubungi\\b", "\\bhubungi (?:saya|aku)\\b", "\\bsambungkan\\b", "\\bmanusia\\b", "\\borang (?:asli|beneran)\\b",
                 "\\bbukan bot\\b", "\\b(?:minta|bagi) (?:nomor|kontak|no)\\b", "\\bcustomer service\\b", "\\bcs nya\\b"));
         RULES.put(Intent.ORDER_STATUS, patterns(
-                "\\bwhere is my\\b", "\\b(?:is|are) (?:the )?[\\w -]+ (?:for|of) my [\\w -]+ (?:ready|done|confirmed|processed|sorted)\\b", "\\bstatus\\b", "\\bconfirmed\\b", "\\bconfirm (?:hua|hai|ho gaya|hogaya)\\b", "\\b(?:any )?update on my\\b",
+                "\\bwhere is my\\b", "\\b(?:be|been|get|got) refunded\\b", "\\bwhen will my [\\w -]+ (?:be )?(?:refunded|returned|back|credited|ready|delivered|processed)\\b",
+                "\\b(?:did|has) (?:the|my) (?:transfer|payment|money|deposit|advance|refund) (?:reach|come|go|arrive|get|been)\\b", "\\b(?:is|are) (?:the )?[\\w -]+ (?:for|of) my [\\w -]+ (?:ready|done|confirmed|processed|sorted)\\b", "\\bstatus\\b", "\\bconfirmed\\b", "\\bconfirm (?:hua|hai|ho gaya|hogaya)\\b", "\\b(?:any )?update on my\\b",
                 "\\b(?:did|have) you (?:receive|received|get|got) my\\b", "\\breceive my (?:payment|money|transfer|deposit)\\b",
                 "\\bmy (?:payment|transfer|deposit|refund|advance|money) (?:go through|gone through|received|reflect|credited|arrived|come)\\b",
                 "\\brefund (?:hit|credited|processed|kab|yet|status|aaya|aayega|kapan)\\b", "\\bhas the refund\\b", "\\bmy refund\\b",
                 "\\bwhat'?s happening with my\\b", "\\bwhat happened (?:to|with) my\\b", "\\bmy order\\b", "\\btrack(?:ing)? my\\b",
-                "\\b(?:is|has|are) my [\\w -]+ (?:confirmed|locked in|booked|done|ready|processed|sorted|still on|on track|approved|shipped|dispatched)\\b",
+                "\\b(?:is|has|are) my [\\w -]+ (?:been )?(?:confirmed|locked in|booked|done|ready|processed|sorted|still on|on track|approved|shipped|dispatched|received|cleared|credited|refunded)\\b",
                 "\\bwhen (?:will|do|can) i (?:get|receive|collect) (?:my|the car|the refund|the deposit)\\b",
                 "\\bpayment mila\\b", "\\b(?:advance|payment|deposit|paise|paisa|amount|transfer) (?:bheja|bhej diya|bhej di|transfer kiya|transfer kar diya|kar diya|kar di|diya)\\b",
                 "\\bmila (?:kya|ki nahi|ya nahi)\\b", "\\b(?:advance|payment|deposit|paisa|paise|transfer|refund) (?:mil gaya|mil gayi|mila|aa gaya|aaya|pahunch)",
@@ -182,7 +194,8 @@ public final class IntentClassifier {
                 "\\bworld cup\\b", "\\bpiala dunia\\b", "\\bscore in\\b", "\\b\\d+ (?:times|x|plus|minus|divided by|kali|tambah|kurang|bagi) \\d+\\b",
                 "\\bwrite (?:a|my|me a) (?:cover letter|cv|resume|letter|essay|poem|story|code|song)\\b", "\\bbollywood\\b", "\\bhollywood\\b",
                 "\\bactor\\b", "\\bactress\\b", "\\bcelebrity\\b", "\\bwhat(?:'s| is) the time in\\b", "\\btime in \\w+ now\\b", "\\bgaa?na\\b",
-                "\\bemas\\b", "\\bgold (?:price|rate)\\b", "\\bdollar rate\\b", "\\bkurs\\b", "\\bpilpres\\b", "\\bpilkada\\b", "\\bgirlfriend\\b", "\\bboyfriend\\b", "\\bpacar\\b"));
+                "\\bemas\\b", "\\bgold (?:price|rate)\\b", "\\bdollar rate\\b", "\\bkurs\\b", "\\bpilpres\\b", "\\bpilkada\\b", "\\bstory\\b", "\\bmeaning of life\\b", "\\bcv\\b", "\\bresume\\b", "\\bartis\\b", "\\bcara (?:masak|bikin|membuat|buat) (?!janji|jadwal|booking)",
+                "\\bgirlfriend\\b", "\\bboyfriend\\b", "\\bpacar\\b"));
     }
 
     /** Words that, after a greeting, add nothing to it ("hi, anyone there?", "thanks a lot for the help"). */
@@ -194,7 +207,7 @@ public final class IntentClassifier {
             "sab", "sabko", "aapka", "aapki", "bahut", "bohot", "hai", "atas", "infonya", "bantuannya", "jawabannya", "balasannya",
             "kasih", "terima", "makasih", "sekali", "deh", "dong", "nih", "mas", "mbak", "om", "all", "great", "cool", "noted",
             "got", "it", "have", "nice", "see", "soon", "later", "take", "care", "bye", "oke", "siap", "sip", "mantap", "accha",
-            "theek", "shukriya", "dhanyavaad", "appreciate", "appreciated", "really", "and", "too", "also", "was", "helpful", "ho", "gayi", "gaya", "hui", "pagi",
+            "theek", "shukriya", "dhanyavaad", "appreciate", "appreciated", "really", "and", "too", "also", "was", "helpful", "kaise", "how", "are", "done", "nice", "apa", "kabar", "ho", "gayi", "gaya", "hui", "pagi",
             "siang", "sore", "malam", "selamat", "hello", "hi", "halo", "namaste", "ram", "yes", "yup", "haan", "iya", "baik"));
 
     /** A question about what would happen: the terms, not a complaint. */
@@ -233,12 +246,19 @@ public final class IntentClassifier {
     /** The intents in {@code text} and whether GENERAL_QUESTION was only the default. */
     public static RuleMatch match(String text) {
         String normalized = IntentText.normalize(text);
-        String itemsOnly = withoutNonItems(normalized);
+        String itemsOnly = without(NOT_AN_ITEM, normalized);
+        String pricesOnly = without(NOT_A_PRICE, normalized);
+        String bookingsOnly = without(NOT_A_BOOKING, normalized);
         int[] first = new int[Intent.values().length];
         Arrays.fill(first, Integer.MAX_VALUE);
         int greetingEnd = -1;
         for (Map.Entry<Intent, List<Pattern>> rule : RULES.entrySet()) {
-            String read = rule.getKey() == Intent.AVAILABILITY ? itemsOnly : normalized;
+            String read = switch (rule.getKey()) {
+                case AVAILABILITY -> itemsOnly;
+                case PRICING -> pricesOnly;
+                case BOOKING -> bookingsOnly;
+                default -> normalized;
+            };
             for (Pattern pattern : rule.getValue()) {
                 Matcher matcher = pattern.matcher(read);
                 if (matcher.find()) {
@@ -312,9 +332,9 @@ public final class IntentClassifier {
         return true;
     }
 
-    private static String withoutNonItems(String normalized) {
+    private static String without(List<Pattern> spans, String normalized) {
         String masked = normalized;
-        for (Pattern span : NOT_AN_ITEM) {
+        for (Pattern span : spans) {
             masked = span.matcher(masked).replaceAll(match -> " ".repeat(match.group().length()));
         }
         return masked;
