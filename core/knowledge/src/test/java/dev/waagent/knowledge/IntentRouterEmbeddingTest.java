@@ -3,6 +3,7 @@ package dev.waagent.knowledge;
 import dev.waagent.domain.intent.EmbeddingIntentStage;
 import dev.waagent.domain.intent.Intent;
 import dev.waagent.domain.intent.IntentExemplars;
+import dev.waagent.domain.intent.IntentObserver;
 import dev.waagent.domain.intent.IntentResolution;
 import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.intent.IntentSettings;
@@ -30,7 +31,7 @@ class IntentRouterEmbeddingTest {
     @BeforeAll
     static void loadModel() {
         router = new IntentRouter(new EmbeddingIntentStage(new OnnxEmbedder(), IntentExemplars.shipped(),
-                IntentSettings.defaults()), null);
+                IntentSettings.defaults()), null, null, IntentObserver.NONE);
         router.prime();
     }
 
@@ -87,7 +88,7 @@ class IntentRouterEmbeddingTest {
         }
         try (OpenAiEmbedder unreachable = new OpenAiEmbedder(settings(URI.create("http://127.0.0.1:" + closedPort + "/v1")))) {
             IntentRouter failing = new IntentRouter(new EmbeddingIntentStage(unreachable, IntentExemplars.shipped(),
-                    IntentSettings.defaults()), null);
+                    IntentSettings.defaults()), null, null, IntentObserver.NONE);
 
             assertThat(failing.resolveWithoutModel("do you have the FX3?"))
                     .isEqualTo(resolution(IntentStage.RULES, false, Intent.AVAILABILITY));
