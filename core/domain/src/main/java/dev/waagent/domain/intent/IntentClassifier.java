@@ -48,6 +48,7 @@ public final class IntentClassifier {
             "\\b(?:refund|deposit|advance|payment|paisa|paise|uang)\\b[\\w ]{0,20}\\b(?:kab|when|kapan)?\\s?(?:milega|mil jayega|milta)\\b",
             "\\b(?:ke saath|come with|comes with|included with)\\b[\\w -]*",
             "\\b(?:can|could) i (?:get|have) (?:a |the |your )?(?:manager|owner|someone|somebody|person|human|call|callback|call back|number)\\b",
+            "\\b(?:insaan|human|person|banda|aadmi|staff|manager|owner|admin|orang|manusia|someone|somebody)\\b(?: \\w+)? (?:hai kya|hain kya|ada|available|there)\\b",
             "\\b(?:accident|flood|banjir|tabrak\\w*|rust|scratch|smoke|hassle|tax|toll|interest|cost|charge|damage)[ -]free\\b");
 
     /** Spans where a price word names the customer's own money ("my deposit", "dp saya"): a status, not a price question. */
@@ -64,12 +65,12 @@ public final class IntentClassifier {
                 "^(?:hi+|hello+|helo|hey+|heya|hiya|yo|hola|namaste|namaskar|namaskaram|pranam|ram ram|sat sri akal"
                         + "|salaam|salam|assalamu ?alaikum|asalamualaikum|assalamualaikum|halo+|hallo|hai|permisi|punten)\\b",
                 "^(?:good (?:morning|afternoon|evening|night|day)|morning|evening|gm|gn)\\b",
-                "^(?:selamat (?:pagi|siang|sore|malam|datang))\\b", "^(?:pagi|siang|sore|malam) (?:gan|kak|min|pak|bu|bang|sis)\\b",
+                "^(?:selamat|met|slamat) (?:pagi|siang|sore|malam|datang)\\b", "^(?:jai shri|jai shree|jai sri|radhe radhe|jai jinendra|om swastiastu|shalom)\\b", "^(?:pagi|siang|sore|malam) (?:gan|kak|min|pak|bu|bang|sis)\\b",
                 "^(?:thanks|thank you|thank u|thankyou|cheers|much appreciated|appreciate it|appreciated|many thanks|shukriya"
                         + "|dhanyavaad|terima kasih|trima kasih|makasih|matur nuwun|suksma)\\b",
                 "^have a (?:nice|good|great|lovely) (?:day|evening|weekend|night)\\b",
                 "^(?:bahut|bohot|bhot|many|thanks) (?:shukriya|dhanyavaad|thanks)\\b",
-                "^(?:ok|alright|all right|cool|great|perfect|noted|got it|fine|sure|sounds good|done|theek hai|accha|thik hai"
+                "^(?:wkwk\\w*|haha\\w*|hehe\\w*|lol)\\b", "^(?:ok|alright|all right|cool|great|perfect|noted|got it|fine|sure|sounds good|done|theek hai|accha|thik hai"
                         + "|sip|siap|oke|baik|baiklah|mantap|oke deh|ok deh|noted kak)\\b",
                 "^(?:bye|goodbye|bye bye|see you|see ya|take care|talk later|ttyl|sampai jumpa|dadah|daah|alvida"
                         + "|phir milte|chalo theek)\\b"));
@@ -78,7 +79,7 @@ public final class IntentClassifier {
                 "\\bdo you (?:guys |people |all )?(?:have|rent|carry|stock|keep|sell|got)\\b", "\\bcan i (?:have|take|get) (?:it|them|one)\\b",
                 "\\b(?:are|is) free (?:this|on|next|tomorrow|today|tonight|for)\\b", "\\bada\\s*\\?*$", "\\bmasih\\s*\\?+$", "^ready\\b", "\\bready unit\\b", "\\bhave you got\\b", "\\bgot any\\b", "\\byou got any\\b",
                 "\\bany [\\w -]+ (?:available|in stock|left|free|for rent|for sale)\\b", "\\bis the [\\w -]+ (?:free|out|taken|gone|sold)\\b",
-                "\\b(?:is|are) (?:it|they|that|this one) (?:free|out|taken|gone|sold|still there)\\b", "\\bfree slot\\b",
+                "\\b(?:is|are) (?:it|they|that|this one) (?:free|out|taken|gone|sold|still there)\\b", "\\bfree slot\\b", "\\bbe free (?:on|this|next|tomorrow|today|for|from)\\b", "\\b(?:hai|hain) (?:aapke|tumhare|apke) paas\\b", "\\bon sale\\b", "\\b(?:masih )?dijual\\b",
                 "\\bslot (?:free|open|available)\\b", "\\bcan i get\\b", "\\bcould i get\\b", "(?<!you )\\bstill (?:available|there|for sale|free|unsold|in stock)\\b",
                 "\\bfor sale\\b", "\\bis there (?:a|an|any) [\\w -]+ (?:i|we) can (?:take|rent|get|borrow|use|hire)\\b", "\\bsold out\\b", "\\bis [\\w -]+ around (?:this|next|on|tomorrow|today|tonight)\\b",
                 "(?<!sakte )(?<!sakta )(?<!sakti )\\bhai kya\\b", "(?<!sakte )(?<!sakta )(?<!sakti )\\bhain kya\\b", "\\bkoi [\\w -]+ (?:hai|milega)\\?", "\\bmilega\\b", "\\bmilegi\\b", "\\bmilenge\\b", "\\bmil (?:jayega|jaega|jayegi|jaegi|sakta|sakti|sakte)\\b",
@@ -87,7 +88,7 @@ public final class IntentClassifier {
                 "\\btersedia\\b", "\\bada (?:stok|stock|unit)\\b", "\\bstok\\b", "^(?:apakah )?ada\\b", "\\bada [\\w -]+\\?", "\\bada tidak\\b",
                 "\\b(?:sudah|belum) laku\\b", "\\bterjual\\b", "\\bbisa (?:dapat|dapet)\\b"));
         RULES.put(Intent.PRICING, patterns(
-                "\\bhow much\\b", "\\bprice", "\\bpricing\\b", "\\brates?\\b", "\\brent (?:for|kitna|kya)\\b", "\\brental (?:fee|cost|charge|price)",
+                "\\bhow much\\b", "\\blowest\\b", "\\bprice ?list\\b", "\\b\\d[\\d,.]* (?:a|per|/) ?(?:day|week|month)\\b", "\\bprice", "\\bpricing\\b", "\\brates?\\b", "\\brent (?:for|kitna|kya)\\b", "\\brental (?:fee|cost|charge|price)",
                 "\\bcharges?\\b(?! me\\b)", "\\bcosts?\\b(?! me\\b)", "\\bfees?\\b", "\\btariff", "\\bquot(?:e|ation)\\b", "\\bnegotiab", "\\bdiscount",
                 "\\boffers\\b", "\\b(?:any|special|best|koi) offers?\\b", "\\boffer (?:on|for)\\b", "\\bdeal\\b", "\\bcheap", "\\baffordable\\b", "\\bexpensive\\b", "\\bcostly\\b",
                 "\\bdeposit\\b(?! (?:abhi|refund|back|wapas|return|kab))", "\\bemi\\b", "\\binstall?ments?\\b", "\\bdown ?payment\\b",
@@ -104,7 +105,7 @@ public final class IntentClassifier {
                 "(?<!service )(?<!is my )(?<!my )\\bbook(?!ed\\b)", "\\breserv(?!ation (?:for|is)\\b)", "\\b(?:i'?d|would) like to (?:rent|hire|take)\\b",
                 "(?<!do )\\b(?:i|we) (?:want|need|wish) to (?:rent|hire)\\b", "\\bwant to (?:rent|hire)\\b", "\\bi'?ll (?:take|rent|hire)\\b", "\\block (?:it|them|this|that) in\\b",
                 "\\block in\\b", "\\b(?:please |pls )?block (?:the|it|this|that|a|an|karo|kar do|kar dijiye)\\b",
-                "\\b(?:please |can you )?hold (?:the|it|this|that|one|a|an|karo|kar do)\\b", "\\bput me down\\b", "\\bsign me up\\b",
+                "\\b(?:please |can you )?hold (?:the|it|this|that|one|a|an|karo|kar do)\\b", "\\bput me down\\b", "\\bsave (?:it|them|one|the \\w+) for me\\b", "\\bplease save (?:it|them|one)\\b", "\\bswing by\\b", "\\b(?:look at|check out|see) the [\\w -]+ (?:in person|tomorrow|today|on \\w+day)\\b", "\\bsign me up\\b",
                 "\\bpickup karna\\b", "\\bcome (?:\\w+ )?(?:and|to) (?:take|pick up|pickup|collect|get) (?:the|it)\\b", "\\btest ?drive\\b", "\\bviewing\\b", "\\bview (?:the|it)\\b", "\\bcome (?:and |to )?(?:see|check|look)\\b",
                 "\\b(?:visit|come to|drop by|stop by|come by) (?:the |your )?(?:showroom|shop|store|office|lot)\\b", "\\bschedule\\b",
                 "\\bappointment\\b", "\\bset up a\\b", "\\barrange a (?:visit|viewing|test drive)\\b", "\\breschedule\\b", "\\b(?:move|shift|change|postpone|push) (?:my|the) (?:booking|reservation|rental|date|slot|test drive|appointment)\\b", "\\bpostpone\\b",
@@ -125,7 +126,7 @@ public final class IntentClassifier {
                 "\\brude\\b", "\\bworst\\b", "\\bterrible\\b", "\\bhorrible\\b", "\\bawful\\b", "\\bpathetic\\b", "\\bbad experience\\b",
                 "\\bvery bad\\b", "\\bpoor (?:service|quality|condition)\\b", "\\bdisappoint", "\\bunhappy\\b", "\\bfrustrat", "\\bfed up\\b",
                 "\\bridiculous\\b", "\\bscam\\b", "\\bcheated\\b", "\\bfraud\\b", "\\blied\\b", "\\bmisleading\\b", "(?<!no )\\bproblem\\b",
-                "\\bmoney back\\b", "\\bflicker", "\\bglitch", "\\bblurry\\b", "\\bfungus\\b", "\\bsmells?\\b", "\\btidak terima\\b", "\\bcomplain", "\\bnot happy\\b", "\\bupset\\b", "\\bangry\\b", "\\bannoyed\\b", "\\bcharged (?:me )?(?:extra|more)\\b", "\\bnot fair\\b", "\\bunfair\\b",
+                "\\bmoney back\\b", "\\bflicker", "\\bglitch", "\\bblurry\\b", "\\bfungus\\b", "\\bsmells?\\b", "\\btidak terima\\b", "\\bcomplain", "\\bnot happy\\b", "\\bcutting out\\b", "\\buseless\\b", "\\bruined\\b", "\\bshak(?:es|ing)\\b", "\\bnot what i (?:paid|asked|ordered) for\\b", "\\bupset\\b", "\\bangry\\b", "\\bannoyed\\b", "\\bcharged (?:me )?(?:extra|more)\\b", "\\bnot fair\\b", "\\bunfair\\b",
                 "\\bkharaa?b\\b", "\\bbura\\b", "\\btoo?t(?:a|i|e|ii)\\b", "\\btut(?:a|i|e) (?:hua|hui|gaya|gayi)\\b", "\\btoot gay", "\\bband ho gaya\\b", "\\bchal nahi (?:raha|rahi)\\b",
                 "\\bkaam nahi kar", "\\blate ho gaya\\b", "\\blate (?:aaya|aayi|aya|tha|thi|hua|hui|ho gayi|pahunch)", "\\bder se\\b", "\\bgalat\\b", "\\bkhatam\\b", "\\bbekaa?r\\b", "\\bbakwas\\b",
                 "\\bgand[aie]\\b", "\\bghatiya\\b", "\\bfaltu\\b", "\\bdhokh?a\\b", "\\bpareshan", "\\bdikkat\\b", "\\bshikayat\\b",
@@ -147,10 +148,11 @@ public final class IntentClassifier {
                 "\\bcall (?:kijiye|karo|kar do|kar dijiye|karna|kar sakte|kar sakta)\\b", "\\bphone kar (?:sakta|sakte|do|dena|dijiye|kijiye|ke)\\b",
                 "\\bphone (?:karo|kijiye)\\b", "\\b(?:aadmi|insaan|banda|staff|manager|owner|malik) (?:se|chahiye)\\b", "\\bnumber (?:do|dijiye|bhejo|de do)\\b",
                 "\\b(?:bicara|berbicara|ngobrol|ngomong|omong|diskusi) (?:langsung )?(?:dengan|sama)\\b", "\\btelepon (?:saya|aku|balik)\\b", "\\bditelepon\\b",
-                "\\bdihubungi\\b", "\\bhubungi (?:saya|aku)\\b", "\\bsambungkan\\b", "\\bmanusia\\b", "\\borang (?:asli|beneran)\\b",
+                "\\bdihubungi\\b", "\\bhubungi (?:saya|aku)\\b", "\\bsambungkan\\b", "\\bmanusia\\b", "\\binsaan\\b", "\\bhuman being\\b", "\\bon the line\\b", "\\bon a call\\b", "\\bwhatsapp call\\b", "\\borang (?:asli|beneran)\\b",
                 "\\bbukan bot\\b", "\\b(?:minta|bagi) (?:nomor|kontak|no)\\b", "\\bcustomer service\\b", "\\bcs nya\\b"));
         RULES.put(Intent.ORDER_STATUS, patterns(
-                "\\bwhere is my\\b", "\\b(?:be|been|get|got) refunded\\b", "\\bwhen will my [\\w -]+ (?:be )?(?:refunded|returned|back|credited|ready|delivered|processed)\\b",
+                "\\bwhere is my\\b", "\\bwhere are we with\\b", "\\b(?:is )?everything (?:set|ok|okay|fine|sorted) (?:for|with) my\\b", "\\b(?:booking|order|payment|refund) ho (?:gayi|gaya|gya|gyi) kya\\b",
+                "\\bcheck if (?:it|the payment|the money|my payment|the transfer) (?:came|arrived|reached)\\b", "\\bi (?:paid|transferred|sent the money) (?:yesterday|today|this morning|last night)\\b", "\\b(?:be|been|get|got) refunded\\b", "\\bwhen will my [\\w -]+ (?:be )?(?:refunded|returned|back|credited|ready|delivered|processed)\\b",
                 "\\b(?:did|has) (?:the|my) (?:transfer|payment|money|deposit|advance|refund) (?:reach|come|go|arrive|get|been)\\b", "\\b(?:is|are) (?:the )?[\\w -]+ (?:for|of) my [\\w -]+ (?:ready|done|confirmed|processed|sorted)\\b", "\\bstatus\\b", "\\bconfirmed\\b", "\\bconfirm (?:hua|hai|ho gaya|hogaya)\\b", "\\b(?:any )?update on my\\b",
                 "\\b(?:did|have) you (?:receive|received|get|got) my\\b", "\\breceive my (?:payment|money|transfer|deposit)\\b",
                 "\\bmy (?:payment|transfer|deposit|refund|advance|money) (?:go through|gone through|received|reflect|credited|arrived|come)\\b",
@@ -177,7 +179,7 @@ public final class IntentClassifier {
                 "\\bkilometers?\\b", "\\bkilometernya\\b", "\\bmileage\\b", "\\bservis\\b", "\\bservice (?:history|rutin|record)\\b",
                 "\\baccident\\b", "\\bpernah (?:tabrakan|banjir)\\b", "\\btransmis", "\\bmanual\\b", "\\bmatic\\b", "\\bautomatic\\b",
                 "\\bbody only\\b", "\\bcome with\\b", "\\binclud", "\\bke saath\\b", "\\bkya kya\\b", "\\btahun berapa\\b", "\\bwarna apa\\b",
-                "\\bfuel\\b", "\\bbensin\\b", "\\bsolar\\b", "\\bdiesel or\\b", "\\bcc\\b", "\\bcondition\\b", "\\bkondisi\\b",
+                "\\bfuel\\b", "\\bpolicy\\b", "\\bon my behalf\\b", "\\bonline payment\\b", "\\bhow old\\b", "\\bkaam karte\\b", "\\bsunroof\\b", "\\bage limit\\b", "\\bbensin\\b", "\\bsolar\\b", "\\bdiesel or\\b", "\\bcc\\b", "\\bcondition\\b", "\\bkondisi\\b",
                 // a follow-up on an unanswered question
                 "\\b(?:no|waiting for (?:a |an |your )?) ?(?:answer|reply|response)\\b", "\\bbelum (?:dibalas|dijawab|direspon)\\b",
                 "\\b(?:dibalas|dijawab)\\b", "\\bforg[eo]t my\\b", "\\b(?:my|mera|meri) (?:last |previous )?(?:question|sawaal|sawal)\\b",
@@ -195,7 +197,8 @@ public final class IntentClassifier {
                 "\\bwrite (?:a|my|me a) (?:cover letter|cv|resume|letter|essay|poem|story|code|song)\\b", "\\bbollywood\\b", "\\bhollywood\\b",
                 "\\bactor\\b", "\\bactress\\b", "\\bcelebrity\\b", "\\bwhat(?:'s| is) the time in\\b", "\\btime in \\w+ now\\b", "\\bgaa?na\\b",
                 "\\bemas\\b", "\\bgold (?:price|rate)\\b", "\\bdollar rate\\b", "\\bkurs\\b", "\\bpilpres\\b", "\\bpilkada\\b", "\\bstory\\b", "\\bmeaning of life\\b", "\\bcv\\b", "\\bresume\\b", "\\bartis\\b", "\\bcara (?:masak|bikin|membuat|buat) (?!janji|jadwal|booking)",
-                "\\bgirlfriend\\b", "\\bboyfriend\\b", "\\bpacar\\b"));
+                "\\bhow (?:do|can|to) (?:i |you )?(?:make|cook|bake)\\b", "\\bpasta\\b", "\\bfunny\\b", "\\bmausam\\b", "\\blove letter\\b", "\\bberita\\b",
+                "\\bwisata\\b", "\\bgirlfriend\\b", "\\bboyfriend\\b", "\\bpacar\\b"));
     }
 
     /** Words that, after a greeting, add nothing to it ("hi, anyone there?", "thanks a lot for the help"). */
@@ -207,7 +210,7 @@ public final class IntentClassifier {
             "sab", "sabko", "aapka", "aapki", "bahut", "bohot", "hai", "atas", "infonya", "bantuannya", "jawabannya", "balasannya",
             "kasih", "terima", "makasih", "sekali", "deh", "dong", "nih", "mas", "mbak", "om", "all", "great", "cool", "noted",
             "got", "it", "have", "nice", "see", "soon", "later", "take", "care", "bye", "oke", "siap", "sip", "mantap", "accha",
-            "theek", "shukriya", "dhanyavaad", "appreciate", "appreciated", "really", "and", "too", "also", "was", "helpful", "kaise", "how", "are", "done", "nice", "apa", "kabar", "ho", "gayi", "gaya", "hui", "pagi",
+            "theek", "shukriya", "dhanyavaad", "appreciate", "appreciated", "really", "and", "too", "also", "was", "helpful", "sounds", "guys", "awesome", "amazing", "stuff", "bunch", "nanti", "saya", "kabari", "kabarin", "dikabari", "wkwk", "haha", "krishna", "shree", "kaise", "how", "are", "done", "nice", "apa", "kabar", "ho", "gayi", "gaya", "hui", "pagi",
             "siang", "sore", "malam", "selamat", "hello", "hi", "halo", "namaste", "ram", "yes", "yup", "haan", "iya", "baik"));
 
     /** A question about what would happen: the terms, not a complaint. */
