@@ -159,7 +159,7 @@ class ContextScenariosTest {
         // Neither is in the seeded Pune knowledge base or catalog (best knowledge hits score about 0.26 and 0.34).
         MODEL.script(OpenAiWireStub.say("I'm not sure we do; let me see what I can find out."),
                 OpenAiWireStub.say("Perhaps try a local studio; I'm not sure."));
-        String first = replyTo(customer, "does your shop organise photography workshops for kids?");
+        String first = replyTo(customer, "do you organise photography workshops for kids?");
         assertThat(first).contains("not sure we do");
         assertThat(conversation(customer).handedOff()).isFalse();
 
@@ -185,7 +185,7 @@ class ContextScenariosTest {
         String customer = customer();
         replyTo(customer, "hi");
         replyTo(customer, "I want to book the fx3 for my wedding");
-        replyTo(customer, "does your shop organise photography workshops for kids?");
+        replyTo(customer, "do you organise photography workshops for kids?");
         assertThat(conversation(customer).handedOff()).as("one unsupported answer after a greeting and a booking").isFalse();
 
         String fourth = replyTo(customer, "can you recommend a good wedding photographer?");
@@ -197,7 +197,7 @@ class ContextScenariosTest {
     void aGreetingAndAPriceQuoteBetweenTwoUnsupportedAnswersDoNotResetTheStreak() throws Exception {
         String customer = customer();
         MODEL.script(OpenAiWireStub.say("I'm not sure we do; let me check."));
-        replyTo(customer, "does your shop organise photography workshops for kids?");
+        replyTo(customer, "do you organise photography workshops for kids?");
         MODEL.script(OpenAiWireStub.say("Hello again! How can I help?"));
         replyTo(customer, "hi " + tag());
         MODEL.script(OpenAiWireStub.callTool("call_q1", "quote_price", "{\"item\":\"fx3\",\"days\":2}"),
@@ -228,7 +228,7 @@ class ContextScenariosTest {
         // No rule matches and the nearest exemplars do not agree: the router asks the model, within its deadline.
         MODEL.scriptClassification(OpenAiWireStub.say("{\"intents\":[\"GENERAL_QUESTION\",\"PRICING\"]}"));
 
-        replyTo(customer, "does your shop organise photography workshops for kids?");
+        replyTo(customer, "do you organise photography workshops for kids?");
 
         assertThat(MODEL.classifications()).hasSize(classified + 1);
         assertThat(MODEL.classifications().get(classified).body()).contains("photography workshops for kids");

@@ -146,12 +146,12 @@ public final class IntentClassifier {
                 "\\binsaan se baat\\b", "\\bse baat\\b", "\\b(?:manager|owner|someone|somebody|person|staff) on (?:call|the phone|the line)\\b",
                 "\\b(?:someone|somebody|anyone|a person|a human) (?:i|we) can (?:call|talk to|speak to|speak with|chat with)\\b",
                 "\\bcall (?:kijiye|karo|kar do|kar dijiye|karna|kar sakte|kar sakta)\\b", "\\bphone kar (?:sakta|sakte|do|dena|dijiye|kijiye|ke)\\b",
-                "\\bphone (?:karo|kijiye)\\b", "\\b(?:aadmi|insaan|banda|staff|manager|owner|malik) (?:se|chahiye)\\b", "\\bnumber (?:do|dijiye|bhejo|de do)\\b",
+                "\\bphone (?:karo|kijiye)\\b", "\\b(?:call|phone) (?:karein|karen|kare|karna)\\b", "\\b(?:aadmi|insaan|banda|staff|manager|owner|malik) (?:se|chahiye)\\b", "\\bnumber (?:do|dijiye|bhejo|de do)\\b",
                 "\\b(?:bicara|berbicara|ngobrol|ngomong|omong|diskusi) (?:langsung )?(?:dengan|sama)\\b", "\\btelepon (?:saya|aku|balik)\\b", "\\bditelepon\\b",
                 "\\bdihubungi\\b", "\\bhubungi (?:saya|aku)\\b", "\\bsambungkan\\b", "\\bmanusia\\b", "\\binsaan\\b", "\\bhuman being\\b", "\\bon the line\\b", "\\bon a call\\b", "\\bwhatsapp call\\b", "\\borang (?:asli|beneran)\\b",
                 "\\bbukan bot\\b", "\\b(?:minta|bagi) (?:nomor|kontak|no)\\b", "\\bcustomer service\\b", "\\bcs nya\\b"));
         RULES.put(Intent.ORDER_STATUS, patterns(
-                "\\bwhere is my\\b", "\\bwhere are we with\\b", "\\b(?:is )?everything (?:set|ok|okay|fine|sorted) (?:for|with) my\\b", "\\b(?:booking|order|payment|refund) ho (?:gayi|gaya|gya|gyi) kya\\b",
+                "\\bwhere is my\\b", "\\b(?:booking|order|payment|refund|delivery|advance)\\b[\\w ]{0,12}\\bkya scene\\b", "\\bkya scene hai (?:meri|mera|mere)\\b", "\\bwhere are we with\\b", "\\b(?:is )?everything (?:set|ok|okay|fine|sorted) (?:for|with) my\\b", "\\b(?:booking|order|payment|refund) ho (?:gayi|gaya|gya|gyi) kya\\b",
                 "\\bcheck if (?:it|the payment|the money|my payment|the transfer) (?:came|arrived|reached)\\b", "\\bi (?:paid|transferred|sent the money) (?:yesterday|today|this morning|last night)\\b", "\\b(?:be|been|get|got) refunded\\b", "\\bwhen will my [\\w -]+ (?:be )?(?:refunded|returned|back|credited|ready|delivered|processed)\\b",
                 "\\b(?:did|has) (?:the|my) (?:transfer|payment|money|deposit|advance|refund) (?:reach|come|go|arrive|get|been)\\b", "\\b(?:is|are) (?:the )?[\\w -]+ (?:for|of) my [\\w -]+ (?:ready|done|confirmed|processed|sorted)\\b", "\\bstatus\\b", "\\bconfirmed\\b", "\\bconfirm (?:hua|hai|ho gaya|hogaya)\\b", "\\b(?:any )?update on my\\b",
                 "\\b(?:did|have) you (?:receive|received|get|got) my\\b", "\\breceive my (?:payment|money|transfer|deposit)\\b",
