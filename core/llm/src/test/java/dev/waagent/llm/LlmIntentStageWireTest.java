@@ -35,12 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The LLM stage of intent routing through the real reply chain: {@link LlmRouter} with the openai-java provider
  * against a local server speaking OpenAI's wire format, and the local responder as the chain's last resort. The
- * rules find nothing in "can I pay with a cheque", so the router asks the model; whatever goes wrong, the turn
+ * rules find nothing in "do you organise photography workshops for kids", so the router asks the model; whatever goes wrong, the turn
  * keeps the rules' answer.
  */
 class LlmIntentStageWireTest {
 
-    private static final String AMBIGUOUS = "can I pay with a cheque";
+    private static final String AMBIGUOUS = "do you organise photography workshops for kids";
     private static final Tenant TENANT = new Tenant("pune", "Pune Camera Rentals", "whatsapp", "1", null, null, null,
             null, null, null, ZoneId.of("Asia/Kolkata"), List.of("en"), List.of(), true);
     private static final IntentResolution RULES_ANSWER =

@@ -48,13 +48,15 @@ public final class IntentClassifier {
             "\\b(?:refund|deposit|advance|payment|paisa|paise|uang)\\b[\\w ]{0,20}\\b(?:kab|when|kapan)?\\s?(?:milega|mil jayega|milta)\\b",
             "\\b(?:ke saath|come with|comes with|included with)\\b[\\w -]*",
             "\\b(?:can|could) i (?:get|have) (?:a |the |your )?(?:manager|owner|someone|somebody|person|human|call|callback|call back|number)\\b",
+            "\\b(?:ada|any|is there a|koi) (?:nomor|number|contact|kontak|no)\\b",
             "\\b(?:insaan|human|person|banda|aadmi|staff|manager|owner|admin|orang|manusia|someone|somebody)\\b(?: \\w+)? (?:hai kya|hain kya|ada|available|there)\\b",
             "\\b(?:accident|flood|banjir|tabrak\\w*|rust|scratch|smoke|hassle|tax|toll|interest|cost|charge|damage)[ -]free\\b");
 
     /** Spans where a price word names the customer's own money ("my deposit", "dp saya"): a status, not a price question. */
     private static final List<Pattern> NOT_A_PRICE = patterns(
             "\\b(?:my|saya|mera|meri|mere|pembayaran) (?:\\w+ )?(?:security )?(?:deposit|dp|advance|uang muka)\\b",
-            "\\b(?:deposit|dp|advance|uang muka) (?:saya|mera|meri)\\b");
+            "\\b(?:deposit|dp|advance|uang muka) (?:saya|mera|meri)\\b",
+            "\\b(?:dp|deposit|advance|uang muka)\\b(?: \\w+){0,3} (?:sudah|belum|transfer|ditransfer|sent|paid|bheja|bhej diya|received|diterima|masuk)\\b");
 
     /** Spans where a booking is what the customer talks about, not what they want done ("call me about the booking"). */
     private static final List<Pattern> NOT_A_BOOKING = patterns(
@@ -79,7 +81,7 @@ public final class IntentClassifier {
                 "\\bdo you (?:guys |people |all )?(?:have|rent|carry|stock|keep|sell|got)\\b", "\\bcan i (?:have|take|get) (?:it|them|one)\\b",
                 "\\b(?:are|is) free (?:this|on|next|tomorrow|today|tonight|for)\\b", "\\bada\\s*\\?*$", "\\bmasih\\s*\\?+$", "^ready\\b", "\\bready unit\\b", "\\bhave you got\\b", "\\bgot any\\b", "\\byou got any\\b",
                 "\\bany [\\w -]+ (?:available|in stock|left|free|for rent|for sale)\\b", "\\bis the [\\w -]+ (?:free|out|taken|gone|sold)\\b",
-                "\\b(?:is|are) (?:it|they|that|this one) (?:free|out|taken|gone|sold|still there)\\b", "\\bfree slot\\b", "\\bbe free (?:on|this|next|tomorrow|today|for|from)\\b", "\\b(?:hai|hain) (?:aapke|tumhare|apke) paas\\b", "\\bon sale\\b", "\\b(?:masih )?dijual\\b",
+                "\\b(?:is|are) (?:it|they|that|this one) (?:free|out|taken|gone|sold|still there)\\b", "\\bfree slot\\b", "\\bke liye (?:\\w+ ){0,3}(?:hai|hain)\\s*\\?", "\\bstill with you\\b", "\\bbe around (?:for|on|this|next|tomorrow)\\b", "\\bbe free (?:on|this|next|tomorrow|today|for|from)\\b", "\\b(?:hai|hain) (?:aapke|tumhare|apke) paas\\b", "\\bon sale\\b", "\\b(?:masih )?dijual\\b",
                 "\\bslot (?:free|open|available)\\b", "\\bcan i get\\b", "\\bcould i get\\b", "(?<!you )\\bstill (?:available|there|for sale|free|unsold|in stock)\\b",
                 "\\bfor sale\\b", "\\bis there (?:a|an|any) [\\w -]+ (?:i|we) can (?:take|rent|get|borrow|use|hire)\\b", "\\bsold out\\b", "\\bis [\\w -]+ around (?:this|next|on|tomorrow|today|tonight)\\b",
                 "(?<!sakte )(?<!sakta )(?<!sakti )\\bhai kya\\b", "(?<!sakte )(?<!sakta )(?<!sakti )\\bhain kya\\b", "\\bkoi [\\w -]+ (?:hai|milega)\\?", "\\bmilega\\b", "\\bmilegi\\b", "\\bmilenge\\b", "\\bmil (?:jayega|jaega|jayegi|jaegi|sakta|sakti|sakte)\\b",
@@ -153,7 +155,7 @@ public final class IntentClassifier {
         RULES.put(Intent.ORDER_STATUS, patterns(
                 "\\bwhere is my\\b", "\\b(?:booking|order|payment|refund|delivery|advance)\\b[\\w ]{0,12}\\bkya scene\\b", "\\bkya scene hai (?:meri|mera|mere)\\b", "\\bwhere are we with\\b", "\\b(?:is )?everything (?:set|ok|okay|fine|sorted) (?:for|with) my\\b", "\\b(?:booking|order|payment|refund) ho (?:gayi|gaya|gya|gyi) kya\\b",
                 "\\bcheck if (?:it|the payment|the money|my payment|the transfer) (?:came|arrived|reached)\\b", "\\bi (?:paid|transferred|sent the money) (?:yesterday|today|this morning|last night)\\b", "\\b(?:be|been|get|got) refunded\\b", "\\bwhen will my [\\w -]+ (?:be )?(?:refunded|returned|back|credited|ready|delivered|processed)\\b",
-                "\\b(?:did|has) (?:the|my) (?:transfer|payment|money|deposit|advance|refund) (?:reach|come|go|arrive|get|been)\\b", "\\b(?:is|are) (?:the )?[\\w -]+ (?:for|of) my [\\w -]+ (?:ready|done|confirmed|processed|sorted)\\b", "\\bstatus\\b", "\\bconfirmed\\b", "\\bconfirm (?:hua|hai|ho gaya|hogaya)\\b", "\\b(?:any )?update on my\\b",
+                "\\b(?:did|has) (?:the|my) (?:transfer|payment|money|deposit|advance|refund) (?:reach|come|go|arrive|get|been)\\b", "\\b(?:is|are) (?:the )?[\\w -]+ (?:for|of) my [\\w -]+ (?:ready|done|confirmed|processed|sorted)\\b", "\\bstatus\\b", "\\bconfirmed\\b", "\\bconfirm (?:hua|hui|hai|ho gaya|ho gayi|hogaya)\\b", "\\b(?:any )?update on my\\b",
                 "\\b(?:did|have) you (?:receive|received|get|got) my\\b", "\\breceive my (?:payment|money|transfer|deposit)\\b",
                 "\\bmy (?:payment|transfer|deposit|refund|advance|money) (?:go through|gone through|received|reflect|credited|arrived|come)\\b",
                 "\\brefund (?:hit|credited|processed|kab|yet|status|aaya|aayega|kapan)\\b", "\\bhas the refund\\b", "\\bmy refund\\b",
@@ -161,11 +163,11 @@ public final class IntentClassifier {
                 "\\b(?:is|has|are) my [\\w -]+ (?:been )?(?:confirmed|locked in|booked|done|ready|processed|sorted|still on|on track|approved|shipped|dispatched|received|cleared|credited|refunded)\\b",
                 "\\bwhen (?:will|do|can) i (?:get|receive|collect) (?:my|the car|the refund|the deposit)\\b",
                 "\\bpayment mila\\b", "\\b(?:advance|payment|deposit|paise|paisa|amount|transfer) (?:bheja|bhej diya|bhej di|transfer kiya|transfer kar diya|kar diya|kar di|diya)\\b",
-                "\\bmila (?:kya|ki nahi|ya nahi)\\b", "\\b(?:advance|payment|deposit|paisa|paise|transfer|refund) (?:mil gaya|mil gayi|mila|aa gaya|aaya|pahunch)",
+                "\\bmila (?:kya|ki nahi|ya nahi)\\b", "\\b(?:advance|payment|deposit|paisa|paise|transfer|refund)(?: \\w+)? (?:mil gaya|mil gayi|mila|aa gaya|aaya|pahunch)",
                 "\\brefund (?:abhi tak |ab tak |still )?(?:nahi|not|hasn'?t|has not|belum)\\b", "\\bmila\\?", "\\brefund kab\\b", "\\b(?:mera|meri|mere) (?:booking|order|payment|refund|advance|deposit) (?:ka|ki|kab|status|confirm)\\b",
                 "\\bsudah jadi\\b", "\\bkapan jadi\\b", "\\bbelum jadi\\b", "\\bsudah (?:diterima|masuk|diproses|dikonfirmasi|dikirim|selesai|beres|cair|approve)\\b",
                 "\\bbelum (?:masuk|diterima|dikirim|diproses|cair)\\b", "\\bpembayaran saya\\b", "\\btransfer saya\\b", "\\b(?:pesanan|orderan|order) saya\\b",
-                "\\bkapan (?:mobil|unit|stnk|bpkb|pesanan) saya\\b", "\\b(?:stnk|bpkb|mobil|unit) saya (?:kapan|sudah|belum)\\b", "\\bbalik nama\\b",
+                "\\bkapan (?:mobil|unit|stnk|bpkb|pesanan) saya\\b", "\\b(?:stnk|bpkb|mobil|unit) saya (?:kapan|sudah|belum)\\b", "\\bbalik nama (?:saya|punya saya)\\b",
                 "\\bproses (?:kredit|leasing|pengajuan) saya\\b", "\\bgimana (?:proses|status)\\b", "\\bkapan (?:dikirim|diantar|bisa diambil|selesai)\\b"));
         RULES.put(Intent.GENERAL_QUESTION, patterns(
                 FACILITY + "\\b", "\\bopen(?:ing)?\\b", "\\bclos(?:e|ing)\\b(?! to)", "\\btimings?\\b", "\\bhours\\b", "\\bkhul(?:a|te|ta|egi|ega)\\b",
@@ -188,7 +190,7 @@ public final class IntentClassifier {
                 "\\bweather\\b", "\\bforecast\\b", "\\bwill it rain\\b", "\\bbarish\\b", "\\bhujan\\b", "\\bcuaca\\b", "\\bessay\\b",
                 "\\bhomework\\b", "\\bassignment\\b", "\\bpr matematika\\b", "\\bcricket\\b", "\\bfootball\\b", "\\bipl\\b", "\\bsepak ?bola\\b",
                 "\\bmatch\\b", "\\bjoke\\b", "\\bshayari\\b", "\\bpoem\\b", "\\bpuisi\\b", "\\bsong\\b", "\\blagu\\b", "\\bmovies?\\b",
-                "\\bfilm\\b", "\\bnetflix\\b", "\\brecipe\\b", "\\bresep\\b", "\\bcara masak\\b", "\\bcapital of\\b", "\\bpresiden\\b",
+                "\\bfilm\\b", "\\bnetflix\\b", "\\bweb ?series\\b", "\\btv (?:show|serial)s?\\b", "\\brecipe\\b", "\\bresep\\b", "\\bcara masak\\b", "\\bcapital of\\b", "\\bpresiden\\b",
                 "\\bpresident\\b", "\\bprime minister\\b", "\\belection\\b", "\\bpemilu\\b", "\\bpolitic", "\\bpolitik\\b", "\\bjokowi\\b",
                 "\\bprabowo\\b", "\\bmodi\\b", "\\bhoroscope\\b", "\\bzodiac\\b", "\\bbitcoin\\b", "\\bcrypto\\b", "\\bsaham\\b",
                 "\\btax return\\b", "\\bpython\\b", "\\bjavascript\\b", "\\btranslate\\b", "\\bterjemah", "\\bmaths?\\b", "\\bmatematika\\b",

@@ -120,10 +120,16 @@ public final class IntentRouter {
      * What the similarity stages make of a message: a decided intent (and the stage that decided), or none, with
      * whether they disagree confidently and whether any best guess is something other than a general question.
      */
-    private record Opinion(Intent intent, IntentStage stage, boolean conflict, boolean guessesBeyondDefault) {
+    private record Opinion(Intent intent, IntentStage stage, boolean conflict, boolean guessesBeyondDefault,
+                           List<Intent> confidentTops) {
 
         boolean decided() {
             return intent != null;
+        }
+
+        /** A confident stage names an intent the rules did not find, and no confident stage backs the rules. */
+        boolean contradicts(List<Intent> rules) {
+            return !confidentTops.isEmpty() && confidentTops.stream().noneMatch(rules::contains);
         }
     }
 
@@ -156,8 +162,7 @@ public final class IntentRouter {
             }
             return new Judged(List.of(Intent.GREETING, opinion.intent()), opinion.stage(), false);
         }
-        boolean contradicted = opinion.conflict() || opinion.decided() && !rules.intents().contains(opinion.intent());
-        return new Judged(rules.intents(), IntentStage.RULES, contradicted);
+        return new Judged(rules.intents(), IntentStage.RULES, opinion.contradicts(rules.intents()));
     }
 
     private static Opinion opinion(Optional<SimilarityVote> byEmbedding, Optional<SimilarityVote> byLexical) {
@@ -167,15 +172,22 @@ public final class IntentRouter {
         boolean lexicalSure = lexical != null && lexical.confident();
         boolean beyondDefault = embedding != null && embedding.top() != Intent.GENERAL_QUESTION
                 || lexical != null && lexical.top() != Intent.GENERAL_QUESTION;
-        if (embeddingSure && lexicalSure && embedding.top() != lexical.top()) {
-            return new Opinion(null, null, true, beyondDefault);
+        List<Intent> tops = new ArrayList<>();
+        if (embeddingSure) {
+            tops.add(embedding.top());
+        }
+        if (lexicalSure && !tops.contains(lexical.top())) {
+            tops.add(lexical.top());
+        }
+        if (tops.size() > 1) {
+            return new Opinion(null, null, true, beyondDefault, tops);
         }
         if (embeddingSure) {
-            return new Opinion(embedding.top(), IntentStage.EMBEDDING, false, beyondDefault);
+            return new Opinion(embedding.top(), IntentStage.EMBEDDING, false, beyondDefault, tops);
         }
         if (lexicalSure) {
-            return new Opinion(lexical.top(), IntentStage.LEXICAL, false, beyondDefault);
+            return new Opinion(lexical.top(), IntentStage.LEXICAL, false, beyondDefault, tops);
         }
-        return new Opinion(null, null, false, beyondDefault);
+        return new Opinion(null, null, false, beyondDefault, tops);
     }
 }
