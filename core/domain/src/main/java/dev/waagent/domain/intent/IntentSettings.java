@@ -30,14 +30,17 @@ public record IntentSettings(int neighbours, double minSimilarity, double minMar
         }
     }
 
-    /** The lexical stage's k and thresholds, chosen by leave-one-out over the exemplars (LexicalIntentStageTest). */
+    /**
+     * The lexical stage's k and thresholds: of k in 1, 2, 3, 5 and a grid of both thresholds, the widest leave-one-out
+     * cover of the exemplars at which the confident votes are still at least 90 % right (LexicalIntentStageTest).
+     */
     public static final int LEXICAL_NEIGHBOURS = 2;
     public static final double LEXICAL_MIN_SIMILARITY = 0.15;
     public static final double LEXICAL_MIN_MARGIN = 0.10;
 
     /**
-     * Thresholds chosen by leave-one-out over the exemplars with the default in-process model (bge-small-en-v1.5),
-     * never on the labelled test set; see IntentRoutingFiguresTest in core/knowledge.
+     * Thresholds chosen by leave-one-out over the exemplars (embedding ones with the default in-process model,
+     * bge-small-en-v1.5), never on a test set; see IntentRoutingFiguresTest in core/knowledge.
      */
     public static IntentSettings defaults() {
         return new IntentSettings(5, 0.20, 0.09, LEXICAL_NEIGHBOURS, LEXICAL_MIN_SIMILARITY, LEXICAL_MIN_MARGIN,
