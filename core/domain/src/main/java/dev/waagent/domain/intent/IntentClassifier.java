@@ -38,7 +38,7 @@ public final class IntentClassifier {
      * discount, their own refund): the availability rules do not see them.
      */
     private static final List<Pattern> NOT_AN_ITEM = patterns(
-            FACILITY + "s?\\b(?: \\w+)? (?:is |are )?(?:available|ada|tersedia|milega|milegi|mil jayega|hai kya|hain kya|hai|possible|ok)\\b",
+            "\\b" + FACILITY + "s?\\b(?: \\w+)? (?:is |are )?(?:available|ada|tersedia|milega|milegi|mil jayega|hai kya|hain kya|hai|possible|ok)\\b",
             "\\b(?:do you (?:have|offer|provide|give|do)|have you got|is there|are there|any|ada|apakah ada|kya (?:aapke paas )?)"
                     + " (?:a |an |any |the |your )?(?!(?:di|in|at) )(?:\\w+ )?" + FACILITY + "\\b",
             "\\b(?:showroom|office|shop|store|branch|cabang|outlet|kantor)(?:nya)? (?:\\w+ )?(?:ada )?(?:di|in|at|near)\\b",
@@ -170,7 +170,7 @@ public final class IntentClassifier {
                 "\\bkapan (?:mobil|unit|stnk|bpkb|pesanan) saya\\b", "\\b(?:stnk|bpkb|mobil|unit) saya (?:kapan|sudah|belum)\\b", "\\bbalik nama (?:saya|punya saya)\\b",
                 "\\bproses (?:kredit|leasing|pengajuan) saya\\b", "\\bgimana (?:proses|status)\\b", "\\bkapan (?:dikirim|diantar|bisa diambil|selesai)\\b"));
         RULES.put(Intent.GENERAL_QUESTION, patterns(
-                FACILITY + "\\b", "\\bopen(?:ing)?\\b", "\\bclos(?:e|ing)\\b(?! to)", "\\btimings?\\b", "\\bhours\\b", "\\bkhul(?:a|te|ta|egi|ega)\\b",
+                "\\b" + FACILITY + "\\b", "\\bopen(?:ing)?\\b", "\\bclos(?:e|ing)\\b(?! to)", "\\btimings?\\b", "\\bhours\\b", "\\bkhul(?:a|te|ta|egi|ega)\\b",
                 "\\bband hot(?:a|e)\\b", "\\bbuka\\b", "\\btutup\\b", "\\bjam (?:operasional|buka|kerja)\\b", "\\baddress\\b", "\\blocation\\b",
                 "\\bwhere (?:is|are) (?:your|the) (?:shop|store|office|showroom|place)", "\\bkahan\\b", "\\balamat\\b", "\\blokasi\\b",
                 "\\bdi mana\\b", "\\bmaps?\\b", "\\bid proof\\b", "\\bdocuments?\\b", "\\bdokumen\\b", "\\baadha?ar\\b", "\\bpan card\\b",
