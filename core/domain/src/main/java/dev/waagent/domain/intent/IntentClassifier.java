@@ -62,6 +62,22 @@ public final class IntentClassifier {
     private static final List<Pattern> NOT_A_BOOKING = patterns(
             "\\b(?:regarding|about|re|for|ke baare mein|ke bare me|tentang|soal|terkait) (?:the |my |meri |mera |your )?(?:booking|reservation)\\b");
 
+    /** Hindi in Devanagari, per intent: the same ways of asking as the romanized rules, fewer of them. */
+    private static final Map<Intent, List<Pattern>> DEVANAGARI = Map.of(
+            Intent.GREETING, patterns("^(?:नमस्ते|नमस्कार|प्रणाम|राम राम|ठीक है|अच्छा)", "^(?:बहुत )?(?:धन्यवाद|शुक्रिया)"),
+            Intent.AVAILABILITY, patterns("उपलब्ध", "मिलेगा", "मिलेगी", "मिल जाएगा", "मिल जायेगा", "मिल सकता", "खाली है",
+                    "स्टॉक", "है क्या", "हैं क्या"),
+            Intent.PRICING, patterns("कितना", "कितने का", "कितने में", "कीमत", "दाम", "किराया", "रेट", "चार्ज", "डिस्काउंट",
+                    "सस्ता", "पैसे लगेंगे"),
+            Intent.BOOKING, patterns("बुक", "रिज़र्व", "रिजर्व", "कैंसल", "रद्द", "पक्का कर", "आगे बढ़ा"),
+            Intent.COMPLAINT, patterns("खराब", "ख़राब", "टूटा", "टूटी", "बेकार", "शिकायत", "गलत", "ग़लत", "बुरा", "बकवास",
+                    "पैसे वापस"),
+            Intent.HUMAN_REQUEST, patterns("से बात", "कॉल कर", "फोन कर", "फ़ोन कर", "इंसान", "नंबर दे", "नंबर भेज", "(?:फोन|फ़ोन|कॉल) कीजिए"),
+            Intent.ORDER_STATUS, patterns("रिफंड", "स्टेटस", "कन्फर्म हु", "पेमेंट मिल", "मेरी बुकिंग का", "मेरा ऑर्डर", "(?:मिला|पहुँचा|पहुंचा) क्या"),
+            Intent.GENERAL_QUESTION, patterns("कहाँ", "कहां", "पता", "दुकान", "खुल", "बंद होत", "डॉक्यूमेंट", "कागज़",
+                    "डिलीवरी", "आधार", "फोटो"),
+            Intent.OUT_OF_SCOPE, patterns("मौसम", "क्रिकेट", "मैच", "चुटकुला", "फिल्म", "शायरी", "बारिश"));
+
     static {
         RULES.put(Intent.GREETING, patterns(
                 "^(?:hi+|hello+|helo|hey+|heya|hiya|yo|hola|namaste|namaskar|namaskaram|pranam|ram ram|sat sri akal"
@@ -343,7 +359,7 @@ public final class IntentClassifier {
             "thank",
             "you", "ji", "good", "night", "day", "morning", "evening", "sirji", "boss", "friend", "buddy", "dost",
             "sahab", "saab",
-            "sab", "sabko", "aapka", "aapki", "bahut", "bohot", "hai", "atas", "infonya", "bantuannya", "jawabannya",
+            "sab", "sabko", "जी", "भैया", "भाई", "सर", "बहुत", "धन्यवाद", "शुक्रिया", "आपका", "aapka", "aapki", "bahut", "bohot", "hai", "atas", "infonya", "bantuannya", "jawabannya",
             "balasannya",
             "kasih", "terima", "makasih", "sekali", "deh", "dong", "nih", "mas", "mbak", "om", "all", "great", "cool",
             "noted",
@@ -360,7 +376,16 @@ public final class IntentClassifier {
     private static final Pattern HYPOTHETICAL = Pattern.compile(
             "\\bwhat (?:happens|if)\\b|\\bin case\\b|^(?:agar|kalau|jika|if|what if)\\b|\\b(?:kya hoga|gimana kalau|bagaimana jika)\\b");
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}']+");
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}']+");
+
+    static {
+        // Devanagari words carry no case or shorthand: they join each intent's romanized rules as they are.
+        DEVANAGARI.forEach((intent, extra) -> {
+            List<Pattern> merged = new ArrayList<>(RULES.get(intent));
+            merged.addAll(extra);
+            RULES.put(intent, List.copyOf(merged));
+        });
+    }
 
     private IntentClassifier() {
     }

@@ -52,7 +52,7 @@ final class IntentText {
             Map.entry("tp", "tapi"), Map.entry("sm", "sama"), Map.entry("bgt", "banget"), Map.entry("bngt", "banget"),
             Map.entry("jt", "juta"), Map.entry("jtan", "jutaan"));
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}']+");
 
     private IntentText() {
     }

@@ -21,7 +21,7 @@ public final class LexicalIntentStage {
 
     private static final int MIN_GRAM = 3;
     private static final int MAX_GRAM = 5;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}']+");
 
     private final List<Intent> intents;
     private final Map<String, Integer> ids = new HashMap<>();

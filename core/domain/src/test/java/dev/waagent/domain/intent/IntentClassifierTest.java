@@ -86,6 +86,15 @@ class IntentClassifierTest {
     }
 
     @Test
+    void hindiInDevanagariIsReadByTheSameIntentsAsRomanizedHindi() {
+        assertThat(IntentClassifier.classify("नमस्ते, क्या कल के लिए गिम्बल मिलेगा? किराया कितना है?"))
+                .containsExactly(Intent.GREETING, Intent.AVAILABILITY, Intent.PRICING);
+        assertThat(IntentClassifier.classify("लेंस टूटा हुआ था, मुझे मैनेजर से बात करनी है"))
+                .containsExactly(Intent.COMPLAINT, Intent.HUMAN_REQUEST);
+        assertThat(IntentClassifier.classify("नमस्ते भैया")).containsExactly(Intent.GREETING);
+    }
+
+    @Test
     void aQuestionAboutWhatWouldHappenAsksAboutTheTermsItReportsNothing() {
         assertThat(IntentClassifier.classify("what happens if the lens gets scratched during my shoot"))
                 .containsExactly(Intent.GENERAL_QUESTION);
