@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exemplars (leave-one-out, which is how their thresholds were chosen), and the pipeline — rules alone, rules +
  * lexical, rules + embeddings, rules + both (what the worker runs) — on the test sets of core/domain: the labelled
  * set (205 messages, both demo tenants, three languages; the set the first rules were written against), the held-out
- * set (53 messages written afterwards) and the paraphrase set (356 messages written in batches while the rules and
+ * set (53 messages written afterwards) and the paraphrase set (415 messages written in batches while the rules and
  * exemplars were broadened), plus how many turns would be sent to the LLM stage. The exemplars (training) and the
  * test sets share no message (IntentExemplarsTest).
  * <p>
@@ -46,7 +46,7 @@ class IntentRoutingFiguresTest {
     private static final Path LABELLED = SETS.resolve("labelled-messages.tsv");
     /** Written after the first rules and exemplars, to see how each stage does on phrasings nobody tuned for. */
     private static final Path HELD_OUT = SETS.resolve("held-out-messages.tsv");
-    /** 356 more phrasings, written in batches while the rules and exemplars were broadened (see its header). */
+    /** 415 more phrasings, written in batches while the rules and exemplars were broadened (see its header). */
     private static final Path PARAPHRASES = SETS.resolve("paraphrase-messages.tsv");
 
     record Labelled(String text, List<Intent> expected) {
@@ -84,7 +84,7 @@ class IntentRoutingFiguresTest {
     void onTheParaphraseSetAllStagesStayAboveNinetyFivePercent() throws IOException {
         Figures figures = figures("paraphrase set", load(PARAPHRASES));
 
-        assertThat(figures.size()).isGreaterThanOrEqualTo(350);
+        assertThat(figures.size()).isGreaterThanOrEqualTo(400);
         assertThat(figures.shipped().exact()).isGreaterThanOrEqualTo(95.0);
         assertThat(figures.toModelShare()).isLessThanOrEqualTo(12.0);
     }

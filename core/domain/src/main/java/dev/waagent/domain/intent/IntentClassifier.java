@@ -3,6 +3,7 @@ package dev.waagent.domain.intent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,7 @@ public final class IntentClassifier {
             "\\b(?:ke saath|come with|comes with|included with)\\b[\\w -]*",
             "\\b(?:can|could) i (?:get|have) (?:a |the |your )?(?:manager|owner|someone|somebody|person|human|call|callback|call back|number)\\b",
             "\\b(?:ada|any|is there a|koi) (?:nomor|number|contact|kontak|no)\\b",
+            "\\bkeep (?:it|them|one) ready\\b", "\\bdo you (?:rent|sell|give) to\\b",
             "\\b(?:insaan|human|person|banda|aadmi|staff|manager|owner|admin|orang|manusia|someone|somebody)\\b(?: \\w+)? (?:hai kya|hain kya|ada|available|there)\\b",
             "\\b(?:accident|flood|banjir|tabrak\\w*|rust|scratch|smoke|hassle|tax|toll|interest|cost|charge|damage)[ -]free\\b");
 
@@ -56,6 +58,7 @@ public final class IntentClassifier {
     private static final List<Pattern> NOT_A_PRICE = patterns(
             "\\b(?:my|saya|mera|meri|mere|pembayaran) (?:\\w+ )?(?:security )?(?:deposit|dp|advance|uang muka)\\b",
             "\\b(?:deposit|dp|advance|uang muka) (?:saya|mera|meri)\\b",
+            "\\b(?:money|amount|paise|uang) (?:for|of|ka|ke) (?:the |my )?(?:deposit|advance|dp)\\b",
             "\\b(?:dp|deposit|advance|uang muka)\\b(?: \\w+){0,3} (?:sudah|belum|transfer|ditransfer|sent|paid|bheja|bhej diya|received|diterima|masuk)\\b");
 
     /** Spans where a booking is what the customer talks about, not what they want done ("call me about the booking"). */
@@ -105,7 +108,7 @@ public final class IntentClassifier {
                 "\\bany [\\w -]+ (?:available|in stock|left|free|for rent|for sale)\\b",
                 "\\bis the [\\w -]+ (?:free|out|taken|gone|sold)\\b",
                 "\\b(?:is|are) (?:it|they|that|this one) (?:free|out|taken|gone|sold|still there)\\b",
-                "\\bfree slot\\b", "\\bke liye (?:\\w+ ){0,3}(?:hai|hain)\\s*\\?", "\\bstill with you\\b",
+                "\\bfree slot\\b", "\\b(?:lay|get) my hands on\\b", "\\bfree (?:on|this|next|tomorrow|today|tonight|for (?:the |this |next )?(?:day|weekend|week|\\w+day|\\d))\\b", "\\bke liye (?:\\w+ ){0,3}(?:hai|hain)\\s*\\?", "\\bstill with you\\b",
                 "\\bbe around (?:for|on|this|next|tomorrow)\\b",
                 "\\bbe free (?:on|this|next|tomorrow|today|for|from)\\b",
                 "\\b(?:hai|hain) (?:aapke|tumhare|apke) paas\\b", "\\bon sale\\b", "\\b(?:masih )?dijual\\b",
@@ -146,7 +149,7 @@ public final class IntentClassifier {
                 "(?<!jam )(?<!kilometer )(?<!km )(?<!tahun )(?<!umur )\\bberapa(?:an)?\\b(?! (?:lama|jam|km|kilometer|orang|tahun|kali|cc|hari lagi))",
                 "\\bdp\\b", "\\buang muka\\b", "\\bcicilan\\b", "\\bangsuran\\b", "\\btenor\\b", "\\bbunga\\b",
                 "\\bnego\\b", "\\bdiskon\\b",
-                "\\bpotongan\\b", "\\bpromo\\b", "\\bmurah\\b", "\\btermurah\\b", "\\bmahal\\b", "\\botr\\b",
+                "\\bpotongan\\b", "\\bpromo\\b", "\\bcashback\\b", "\\bmurah\\b", "\\btermurah\\b", "\\bmahal\\b", "\\botr\\b",
                 "\\bnett\\b",
                 "\\bbiaya\\b", "\\bongkos\\b", "\\btarif\\b", "\\bsewa(?:nya)? (?:per|berapa)\\b",
                 "\\bper (?:hari|bulan|jam|minggu)\\b"));
@@ -154,7 +157,7 @@ public final class IntentClassifier {
                 "(?<!service )(?<!is my )(?<!my )\\bbook(?!ed\\b)", "\\breserv(?!ation (?:for|is)\\b)",
                 "\\b(?:i'?d|would) like to (?:rent|hire|take)\\b",
                 "(?<!do )\\b(?:i|we) (?:want|need|wish) to (?:rent|hire)\\b", "\\bwant to (?:rent|hire)\\b",
-                "\\bi'?ll (?:take|rent|hire)\\b", "\\block (?:it|them|this|that) in\\b",
+                "\\bi'?ll (?:take|rent|hire|grab|collect|pick up|pick it up)\\b", "\\bkeep (?:it|them|one) (?:ready|aside|for me)\\b", "\\block (?:it|them|this|that) in\\b",
                 "\\block in\\b", "\\b(?:please |pls )?block (?:the|it|this|that|a|an|karo|kar do|kar dijiye)\\b",
                 "\\b(?:please |can you )?hold (?:the|it|this|that|one|a|an|karo|kar do)\\b", "\\bput me down\\b",
                 "\\bsave (?:it|them|one|the \\w+) for me\\b", "\\bplease save (?:it|them|one)\\b", "\\bswing by\\b",
@@ -177,7 +180,7 @@ public final class IntentClassifier {
                 "\\ble (?:jaunga|jaungi|jayenge|lunga|lungi|lenge)\\b",
                 "\\b(?:rent|hire) (?:the|it|a|an|this|that) [\\w -]+ (?:from|for|on)\\b",
                 "\\b(?:mau|ingin|pengen|bisa|boleh) (?:lihat(?! (?:foto|video|gambar))|cek|test|coba|datang|survey|survei|ke showroom|janjian|booking|pesan|sewa|ambil)\\b",
-                "\\blihat (?:mobil|unit|langsung)", "\\bcek unit\\b", "\\bjanji", "\\bjadwal",
+                "\\blihat (?:mobil|unit|langsung)", "\\bcek unit\\b", "\\bjanjian\\b", "\\bjanji temu\\b", "\\b(?:bikin|buat|atur|batal\\w*) janji\\b", "\\bjadwal",
                 "\\batur (?:jadwal|waktu|janji)\\b",
                 "\\bdatang ke (?:showroom|kantor|toko|lokasi)\\b", "\\btolong (?:keep|tahan|simpan)\\b",
                 "\\b(?:keep|tahan) unit\\b",
@@ -199,7 +202,7 @@ public final class IntentClassifier {
                 "\\bfrustrat", "\\bfed up\\b",
                 "\\bridiculous\\b", "\\bscam\\b", "\\bcheated\\b", "\\bfraud\\b", "\\blied\\b", "\\bmisleading\\b",
                 "(?<!no )\\bproblem\\b",
-                "\\bmoney back\\b", "\\bflicker", "\\bglitch", "\\bblurry\\b", "\\bfungus\\b", "\\bsmells?\\b",
+                "\\bmoney back\\b", "\\bcrashed\\b", "\\bbug\\b", "\\bflicker", "\\bglitch", "\\bblurry\\b", "\\bfungus\\b", "\\bsmells?\\b",
                 "\\btidak terima\\b", "\\bcomplain", "\\bnot happy\\b", "\\bcutting out\\b", "\\buseless\\b",
                 "\\bruined\\b", "\\bshak(?:es|ing)\\b", "\\bnot what i (?:paid|asked|ordered) for\\b", "\\bupset\\b",
                 "\\bangry\\b", "\\bannoyed\\b", "\\bcharged (?:me )?(?:extra|more)\\b", "\\bnot fair\\b",
@@ -249,7 +252,7 @@ public final class IntentClassifier {
                 "\\bbukan bot\\b", "\\b(?:minta|bagi) (?:nomor|kontak|no)\\b", "\\bcustomer service\\b",
                 "\\bcs nya\\b"));
         RULES.put(Intent.ORDER_STATUS, patterns(
-                "\\bwhere is my\\b",
+                "\\bwhere is my\\b", "\\b(?:money|deposit|refund|advance|payment)\\b[\\w ]{0,25}\\b(?:come|came|been sent|gone|been paid) back\\b",
                 "\\b(?:booking|order|payment|refund|delivery|advance)\\b[\\w ]{0,12}\\bkya scene\\b",
                 "\\bkya scene hai (?:meri|mera|mere)\\b", "\\bwhere are we with\\b",
                 "\\b(?:is )?everything (?:set|ok|okay|fine|sorted) (?:for|with) my\\b",
@@ -269,7 +272,7 @@ public final class IntentClassifier {
                 "\\bmy refund\\b",
                 "\\bwhat'?s happening with my\\b", "\\bwhat happened (?:to|with) my\\b", "\\bmy order\\b",
                 "\\btrack(?:ing)? my\\b",
-                "\\b(?:is|has|are) my [\\w -]+ (?:been )?(?:confirmed|locked in|booked|done|ready|processed|sorted|still on|on track|approved|shipped|dispatched|received|cleared|credited|refunded)\\b",
+                "\\b(?:is|has|are|was|were) my [\\w -]+ (?:been )?(?:confirmed|locked in|locked|booked|done|ready|processed|sorted|still on|on track|approved|shipped|dispatched|received|cleared|credited|refunded)\\b",
                 "\\bwhen (?:will|do|can) i (?:get|receive|collect) (?:my|the car|the refund|the deposit)\\b",
                 "\\bpayment mila\\b",
                 "\\b(?:advance|payment|deposit|paise|paisa|amount|transfer) (?:bheja|bhej diya|bhej di|transfer kiya|transfer kar diya|kar diya|kar di|diya)\\b",
@@ -346,7 +349,8 @@ public final class IntentClassifier {
                 "\\bcara (?:masak|bikin|membuat|buat) (?!janji|jadwal|booking)",
                 "\\bhow (?:do|can|to) (?:i |you )?(?:make|cook|bake)\\b", "\\bpasta\\b", "\\bfunny\\b", "\\bmausam\\b",
                 "\\blove letter\\b", "\\bberita\\b",
-                "\\bwisata\\b", "\\bgirlfriend\\b", "\\bboyfriend\\b", "\\bpacar\\b"));
+                "\\bwisata\\b", "\\bexchange rate\\b", "\\bdollar\\b", "\\bsensex\\b", "\\bnifty\\b", "\\bshare (?:price|market)\\b", "\\bstock market\\b",
+                "\\bsudoku\\b", "\\bpuzzle\\b", "\\briddle\\b", "\\bgirlfriend\\b", "\\bboyfriend\\b", "\\bpacar\\b"));
     }
 
     /** Words that, after a greeting, add nothing to it ("hi, anyone there?", "thanks a lot for the help"). */
@@ -375,6 +379,8 @@ public final class IntentClassifier {
     /** A question about what would happen: the terms, not a complaint. */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
             "\\bwhat (?:happens|if)\\b|\\bin case\\b|^(?:agar|kalau|jika|if|what if)\\b|\\b(?:kya hoga|gimana kalau|bagaimana jika)\\b");
+
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[?!.;\\n]+");
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}']+");
 
@@ -440,10 +446,6 @@ public final class IntentClassifier {
                 }
             }
         }
-        boolean found = false;
-        for (Intent intent : Intent.values()) {
-            found |= intent != Intent.GREETING && intent != Intent.GENERAL_QUESTION && first[intent.ordinal()] != Integer.MAX_VALUE;
-        }
         // A status question about a booking is neither a new booking nor a stock question ("refund kab milega").
         if (first[Intent.ORDER_STATUS.ordinal()] != Integer.MAX_VALUE) {
             first[Intent.BOOKING.ordinal()] = Integer.MAX_VALUE;
@@ -458,9 +460,16 @@ public final class IntentClassifier {
             first[Intent.AVAILABILITY.ordinal()] = Integer.MAX_VALUE;
             first[Intent.PRICING.ordinal()] = Integer.MAX_VALUE;
         }
+        boolean found = false;
+        for (Intent intent : Intent.values()) {
+            found |= intent != Intent.GREETING && intent != Intent.GENERAL_QUESTION && first[intent.ordinal()] != Integer.MAX_VALUE;
+        }
         // The business topics (hours, documents, delivery…) are the general question only when nothing more specific
-        // was asked: "how much is the deposit in cash" is a price question.
-        if (found) {
+        // was asked in the same sentence: "how much is the deposit in cash" is a price question, "is my payment
+        // received? and where is your shop" is a status and a general question.
+        if (found && first[Intent.GENERAL_QUESTION.ordinal()] != Integer.MAX_VALUE
+                && !generalQuestionOfItsOwn(normalized, Map.of(Intent.AVAILABILITY, itemsOnly, Intent.PRICING, pricesOnly,
+                        Intent.BOOKING, bookingsOnly), first)) {
             first[Intent.GENERAL_QUESTION.ordinal()] = Integer.MAX_VALUE;
         }
         List<int[]> hits = new ArrayList<>();
@@ -488,6 +497,43 @@ public final class IntentClassifier {
     /** The intent the reply must lead with. */
     public static Intent primary(String text) {
         return classify(text).get(0);
+    }
+
+    /**
+     * True when a business-topic rule matches in a sentence (split at ? ! . ; and line ends) where no
+     * other intent but a greeting matched.
+     */
+    private static boolean generalQuestionOfItsOwn(String normalized, Map<Intent, String> readings, int[] first) {
+        int[] clauseOf = new int[normalized.length() + 1];
+        Matcher breaks = CLAUSE_BREAK.matcher(normalized);
+        int clause = 0;
+        int from = 0;
+        while (breaks.find()) {
+            Arrays.fill(clauseOf, from, breaks.end(), clause++);
+            from = breaks.end();
+        }
+        Arrays.fill(clauseOf, from, clauseOf.length, clause);
+        Set<Integer> taken = new HashSet<>();
+        for (Intent intent : Intent.values()) {
+            if (intent == Intent.GREETING || intent == Intent.GENERAL_QUESTION || first[intent.ordinal()] == Integer.MAX_VALUE) {
+                continue;
+            }
+            for (Pattern pattern : RULES.get(intent)) {
+                Matcher matcher = pattern.matcher(readings.getOrDefault(intent, normalized));
+                while (matcher.find()) {
+                    taken.add(clauseOf[matcher.start()]);
+                }
+            }
+        }
+        for (Pattern pattern : RULES.get(Intent.GENERAL_QUESTION)) {
+            Matcher matcher = pattern.matcher(normalized);
+            while (matcher.find()) {
+                if (!taken.contains(clauseOf[matcher.start()])) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True when {@code rest} (what follows a greeting) is more courtesy: thanks, a name for the staff, "for the help". */

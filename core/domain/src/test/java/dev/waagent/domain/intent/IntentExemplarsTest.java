@@ -35,7 +35,7 @@ class IntentExemplarsTest {
 
         assertThat(labelled).hasSizeGreaterThanOrEqualTo(200);
         assertThat(heldOut).hasSizeGreaterThanOrEqualTo(50).doesNotContainAnyElementsOf(labelled);
-        assertThat(paraphrases).hasSizeGreaterThanOrEqualTo(350).doesNotContainAnyElementsOf(labelled)
+        assertThat(paraphrases).hasSizeGreaterThanOrEqualTo(400).doesNotContainAnyElementsOf(labelled)
                 .doesNotContainAnyElementsOf(heldOut);
         assertThat(IntentExemplars.shipped()).noneMatch(exemplar -> labelled.contains(normalized(exemplar.text()))
                 || heldOut.contains(normalized(exemplar.text())) || paraphrases.contains(normalized(exemplar.text())));
