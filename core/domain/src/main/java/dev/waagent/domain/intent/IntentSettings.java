@@ -36,7 +36,7 @@ public record IntentSettings(int neighbours, double minSimilarity, double minMar
      */
     public static final int LEXICAL_NEIGHBOURS = 2;
     public static final double LEXICAL_MIN_SIMILARITY = 0.15;
-    public static final double LEXICAL_MIN_MARGIN = 0.10;
+    public static final double LEXICAL_MIN_MARGIN = 0.06;
 
     /**
      * Thresholds chosen by leave-one-out over the exemplars (embedding ones with the default in-process model,
