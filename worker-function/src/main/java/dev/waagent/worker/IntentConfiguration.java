@@ -35,7 +35,7 @@ public interface IntentConfiguration {
     @Bindable(defaultValue = "0.15")
     double getLexicalMinSimilarity();
 
-    @Bindable(defaultValue = "0.06")
+    @Bindable(defaultValue = "0.10")
     double getLexicalMinMargin();
 
     /** After an embedder failure the embedding stage sits out this long (rules and the lexical stage carry on). */

@@ -65,7 +65,7 @@ class LlmIntentStageWireTest {
                 "sk-test-KEY-0123456789", "gpt-4o-mini", Duration.ofSeconds(30)), tokenCounter);
         LlmRouter chain = new LlmRouter(List.of(provider), new LocalResponder(tokenCounter), RoutingSettings.defaults(),
                 ResponseCache.NONE, ContentVersions.NONE, PriceTable.empty(), RoutingObserver.NONE, TimeSource.system());
-        IntentSettings settings = new IntentSettings(5, 0.2, 0.09, 2, 0.15, 0.06, Duration.ofSeconds(60), true,
+        IntentSettings settings = new IntentSettings(5, 0.2, 0.09, 2, 0.15, 0.10, Duration.ofSeconds(60), true,
                 Duration.ofMillis(1500), 40);
         router = new IntentRouter(null, null, new LlmIntentStage(chain, settings), IntentObserver.NONE);
     }
