@@ -101,7 +101,7 @@ class MonitoringStackTest {
         Set<String> onDashboard = new HashSet<>();
         drawn.stream().filter(m -> m.namespace().equals(MetricNames.NAMESPACE)).forEach(m -> onDashboard.add(m.name()));
 
-        assertThat(emittedMetricNames()).hasSize(53);
+        assertThat(emittedMetricNames()).hasSize(57);
         assertThat(onDashboard).isEqualTo(emittedMetricNames());
     }
 

@@ -156,14 +156,14 @@ class ContextScenariosTest {
         command(OWNER, "/help"); // opens the owner's 24-hour window, so the handoff is sent to them as text
         int ownerTexts = driver.textsTo(OWNER).size();
         String customer = customer();
-        // Neither is in the seeded Pune knowledge base or catalog (best knowledge hits score about 0.26 and 0.34).
+        // Neither is in the seeded Pune knowledge base or catalog (best knowledge hits score well under the support bar).
         MODEL.script(OpenAiWireStub.say("I'm not sure we do; let me see what I can find out."),
                 OpenAiWireStub.say("Perhaps try a local studio; I'm not sure."));
-        String first = replyTo(customer, "does your shop organise photography workshops for kids?");
+        String first = replyTo(customer, "do you organise photography workshops for kids?");
         assertThat(first).contains("not sure we do");
         assertThat(conversation(customer).handedOff()).isFalse();
 
-        String second = replyTo(customer, "can you recommend a good wedding photographer?");
+        String second = replyTo(customer, "do you give photography lessons?");
         assertThat(second).contains("I don't want to guess on this, so I've asked our team.")
                 .doesNotContain("local studio");
         var conversation = conversation(customer);
@@ -185,10 +185,10 @@ class ContextScenariosTest {
         String customer = customer();
         replyTo(customer, "hi");
         replyTo(customer, "I want to book the fx3 for my wedding");
-        replyTo(customer, "does your shop organise photography workshops for kids?");
+        replyTo(customer, "do you organise photography workshops for kids?");
         assertThat(conversation(customer).handedOff()).as("one unsupported answer after a greeting and a booking").isFalse();
 
-        String fourth = replyTo(customer, "can you recommend a good wedding photographer?");
+        String fourth = replyTo(customer, "do you give photography lessons?");
         assertThat(fourth).contains("I don't want to guess");
         assertThat(conversation(customer).handedOff()).isTrue();
     }
@@ -197,7 +197,7 @@ class ContextScenariosTest {
     void aGreetingAndAPriceQuoteBetweenTwoUnsupportedAnswersDoNotResetTheStreak() throws Exception {
         String customer = customer();
         MODEL.script(OpenAiWireStub.say("I'm not sure we do; let me check."));
-        replyTo(customer, "does your shop organise photography workshops for kids?");
+        replyTo(customer, "do you organise photography workshops for kids?");
         MODEL.script(OpenAiWireStub.say("Hello again! How can I help?"));
         replyTo(customer, "hi " + tag());
         MODEL.script(OpenAiWireStub.callTool("call_q1", "quote_price", "{\"item\":\"fx3\",\"days\":2}"),
@@ -206,7 +206,7 @@ class ContextScenariosTest {
         assertThat(conversation(customer).handedOff()).isFalse();
 
         MODEL.script(OpenAiWireStub.say("Perhaps try a local studio; I'm not sure."));
-        String fourth = replyTo(customer, "can you recommend a good wedding photographer?");
+        String fourth = replyTo(customer, "do you give photography lessons?");
 
         assertThat(fourth).as("the second unsupported answer, with only unjudged answers between")
                 .contains("I don't want to guess on this");
@@ -228,7 +228,7 @@ class ContextScenariosTest {
         // No rule matches and the nearest exemplars do not agree: the router asks the model, within its deadline.
         MODEL.scriptClassification(OpenAiWireStub.say("{\"intents\":[\"GENERAL_QUESTION\",\"PRICING\"]}"));
 
-        replyTo(customer, "does your shop organise photography workshops for kids?");
+        replyTo(customer, "do you organise photography workshops for kids?");
 
         assertThat(MODEL.classifications()).hasSize(classified + 1);
         assertThat(MODEL.classifications().get(classified).body()).contains("photography workshops for kids");

@@ -16,8 +16,10 @@ import dev.waagent.domain.context.GroundedAnswers;
 import dev.waagent.domain.context.ReplyComposer;
 import dev.waagent.domain.intent.EmbeddingIntentStage;
 import dev.waagent.domain.intent.IntentExemplars;
+import dev.waagent.domain.intent.IntentObserver;
 import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.intent.IntentSettings;
+import dev.waagent.domain.intent.LexicalIntentStage;
 import dev.waagent.domain.intent.LlmIntentStage;
 import dev.waagent.domain.knowledge.Embedder;
 import dev.waagent.domain.knowledge.AgentConfigurations;
@@ -142,21 +144,29 @@ public class WorkerFactory {
     @Singleton
     @Requires(beans = Embedder.class)
     @Requires(property = "wa.intents.embeddings-enabled", notEquals = "false")
-    EmbeddingIntentStage intentEmbeddings(Embedder embedder, IntentConfiguration configuration) {
-        return new EmbeddingIntentStage(embedder, IntentExemplars.shipped(), configuration.toSettings());
+    EmbeddingIntentStage intentEmbeddings(Embedder embedder, IntentConfiguration configuration, TimeSource time) {
+        return new EmbeddingIntentStage(embedder, IntentExemplars.shipped(), configuration.toSettings(), time);
+    }
+
+    /** Character n-gram similarity to the same exemplars: no model, any language, built once here. */
+    @Singleton
+    LexicalIntentStage intentLexical(IntentConfiguration configuration) {
+        return new LexicalIntentStage(IntentExemplars.shipped(), configuration.toSettings());
     }
 
     /**
-     * The one intent router of a turn: rules, then the embedding stage (when there is one), then the LLM through the
-     * reply chain for ambiguous turns ({@code wa.intents.llm-enabled}).
+     * The one intent router of a turn: rules, then the similarity stages (embeddings when there is an embedder, and
+     * character n-grams), then the LLM through the reply chain for ambiguous turns ({@code wa.intents.llm-enabled}).
+     * Which stage decided each turn is published as a metric.
      */
     @Singleton
-    IntentRouter intentRouter(@Nullable EmbeddingIntentStage embeddings, LlmRouter replies,
-                              IntentConfiguration configuration) {
+    IntentRouter intentRouter(@Nullable EmbeddingIntentStage embeddings, LexicalIntentStage lexical, LlmRouter replies,
+                              IntentConfiguration configuration, IntentObserver observer) {
         IntentSettings settings = configuration.toSettings();
         LlmIntentStage model = settings.llmEnabled() ? new LlmIntentStage(replies, settings) : null;
-        LOG.info("intent routing: rules{}{}", embeddings == null ? "" : " + embeddings", model == null ? "" : " + LLM for ambiguous turns");
-        return new IntentRouter(embeddings, model);
+        LOG.info("intent routing: rules{} + lexical{}", embeddings == null ? "" : " + embeddings",
+                model == null ? "" : " + LLM for ambiguous turns");
+        return new IntentRouter(embeddings, lexical, model, observer);
     }
 
     /** Handoff notices, conversations given back to the bot and the owner's briefing go to staff through this. */
@@ -230,13 +240,13 @@ public class WorkerFactory {
     @Named("local")
     LocalResponder localResponder(TokenCounter tokens, Optional<KnowledgeBase> knowledge, Optional<CatalogLookup> catalog,
                                   Optional<AgentConfigurations> configurations,
-                                  @Nullable EmbeddingIntentStage intentEmbeddings) {
+                                  @Nullable EmbeddingIntentStage intentEmbeddings, LexicalIntentStage intentLexical) {
         if (knowledge.isEmpty() || catalog.isEmpty() || configurations.isEmpty()) {
             return new LocalResponder(tokens);
         }
         // Rules and embeddings only: the last resort answers because the models did not, so it never asks one.
         // (Its own router: the turn's router asks the reply chain, and the chain ends with this responder.)
-        IntentRouter withoutModel = new IntentRouter(intentEmbeddings, null);
+        IntentRouter withoutModel = new IntentRouter(intentEmbeddings, intentLexical, null, IntentObserver.NONE);
         GroundedAnswers grounded = new GroundedAnswers(knowledge.get(), catalog.get(), configurations.get(), withoutModel);
         return new LocalResponder(tokens, request -> grounded.answer(request.tenantId(), request.lastUserText(),
                 request.language()));

@@ -43,6 +43,11 @@ public final class MetricNames {
     public static final String COST_USD = "CostUsd";
     public static final String HANDOFFS = "Handoffs";
     public static final String OPT_OUTS = "OptOuts";
+    /** Which stage of intent routing decided a customer turn (one of the four is 1 per turn, the others 0). */
+    public static final String INTENTS_BY_RULES = "IntentsByRules";
+    public static final String INTENTS_BY_EMBEDDING = "IntentsByEmbedding";
+    public static final String INTENTS_BY_LEXICAL = "IntentsByLexical";
+    public static final String INTENTS_BY_LLM = "IntentsByLlm";
     /**
      * Staff notices (handoffs, leads, returns to the bot, briefings) sent as text, sent as the approved staff-alert
      * template (outside the staff number's window), held (outside it with no template, or opted out), failed.

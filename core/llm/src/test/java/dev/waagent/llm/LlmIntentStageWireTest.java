@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.intent.Intent;
 import dev.waagent.domain.intent.IntentResolution;
+import dev.waagent.domain.intent.IntentObserver;
 import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.domain.intent.IntentSettings;
 import dev.waagent.domain.intent.IntentStage;
@@ -34,12 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The LLM stage of intent routing through the real reply chain: {@link LlmRouter} with the openai-java provider
  * against a local server speaking OpenAI's wire format, and the local responder as the chain's last resort. The
- * rules find nothing in "can I pay with a cheque", so the router asks the model; whatever goes wrong, the turn
+ * rules find nothing in "do you organise photography workshops for kids", so the router asks the model; whatever goes wrong, the turn
  * keeps the rules' answer.
  */
 class LlmIntentStageWireTest {
 
-    private static final String AMBIGUOUS = "can I pay with a cheque";
+    private static final String AMBIGUOUS = "do you organise photography workshops for kids";
     private static final Tenant TENANT = new Tenant("pune", "Pune Camera Rentals", "whatsapp", "1", null, null, null,
             null, null, null, ZoneId.of("Asia/Kolkata"), List.of("en"), List.of(), true);
     private static final IntentResolution RULES_ANSWER =
@@ -64,8 +65,9 @@ class LlmIntentStageWireTest {
                 "sk-test-KEY-0123456789", "gpt-4o-mini", Duration.ofSeconds(30)), tokenCounter);
         LlmRouter chain = new LlmRouter(List.of(provider), new LocalResponder(tokenCounter), RoutingSettings.defaults(),
                 ResponseCache.NONE, ContentVersions.NONE, PriceTable.empty(), RoutingObserver.NONE, TimeSource.system());
-        IntentSettings settings = new IntentSettings(5, 0.2, 0.09, true, Duration.ofMillis(1500), 40);
-        router = new IntentRouter(null, new LlmIntentStage(chain, settings));
+        IntentSettings settings = new IntentSettings(5, 0.2, 0.09, 2, 0.15, 0.10, Duration.ofSeconds(60), true,
+                Duration.ofMillis(1500), 40);
+        router = new IntentRouter(null, null, new LlmIntentStage(chain, settings), IntentObserver.NONE);
     }
 
     @AfterEach

@@ -167,6 +167,12 @@ public final class OperationsDashboard extends Construct {
                 graph("Handoffs and opt-outs", List.of(
                         ofFunction(AgentFunction.WORKER, MetricNames.HANDOFFS, SUM, FIVE_MINUTES),
                         ofFunction(AgentFunction.WORKER, MetricNames.OPT_OUTS, SUM, FIVE_MINUTES))),
+                // A rising LLM share means the rules and exemplars no longer cover how customers write.
+                graph("Intents decided by: rules, embedding, lexical, LLM", List.of(
+                        ofFunction(AgentFunction.WORKER, MetricNames.INTENTS_BY_RULES, SUM, FIVE_MINUTES),
+                        ofFunction(AgentFunction.WORKER, MetricNames.INTENTS_BY_EMBEDDING, SUM, FIVE_MINUTES),
+                        ofFunction(AgentFunction.WORKER, MetricNames.INTENTS_BY_LEXICAL, SUM, FIVE_MINUTES),
+                        ofFunction(AgentFunction.WORKER, MetricNames.INTENTS_BY_LLM, SUM, FIVE_MINUTES))),
                 // As template = outside the staff number's 24-hour window (a paid template message); held = outside it
                 // with no staff_alert template configured: the owner should message the business number or add one.
                 // The worker sends handoff and lead notices; the scheduler the morning briefing and idle-timeout returns.

@@ -1,50 +1,55 @@
 package dev.waagent.domain.intent;
 
+import dev.waagent.domain.TimeSource;
 import dev.waagent.domain.knowledge.Embedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The second stage of intent routing: k-nearest exemplars per intent. A message's score for an intent is the mean
- * cosine similarity of its {@code k} most similar exemplars of that intent; the stage has an opinion only when the
- * best intent scores at least {@code minSimilarity} and leads the runner-up by {@code minMargin}.
+ * A similarity stage of intent routing: k-nearest exemplars per intent by cosine similarity of sentence embeddings
+ * ({@link SimilarityVote}); an opinion only when the best intent scores at least {@code minSimilarity} and leads the
+ * runner-up by {@code minMargin}.
  * <p>
  * The exemplars are embedded once, on first use or at {@link #prime()}, with the process's one embedder (vectors of
- * different models are never compared). An embedding failure is no opinion: routing never fails a turn.
+ * different models are never compared). An embedding failure is no opinion: routing never fails a turn. After a
+ * failure the stage sits out for {@code wa.intents.embedding-cooldown}, so a remote embedder that is down costs one
+ * timeout, not one per turn.
  */
 public final class EmbeddingIntentStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingIntentStage.class);
 
-    /**
-     * The stage's view of one message.
-     *
-     * @param confident the best intent clears both thresholds
-     */
-    public record Vote(Intent top, double score, Intent runnerUp, double margin, boolean confident) {
-    }
-
     private final Embedder embedder;
     private final List<IntentExemplars.Exemplar> exemplars;
     private final IntentSettings settings;
+    private final TimeSource time;
+    /** Until when the stage sits out after an embedder failure; null when it is not cooling down. */
+    private volatile Instant coolingUntil;
     private volatile Map<Intent, List<float[]>> vectors;
     /** The exemplars' mean vector, taken off every vector before comparing; see {@link #centred}. */
     private volatile float[] mean;
 
+    /** With the system clock: for tools and tests that never wait out a cool-down. */
     public EmbeddingIntentStage(Embedder embedder, List<IntentExemplars.Exemplar> exemplars, IntentSettings settings) {
+        this(embedder, exemplars, settings, TimeSource.system());
+    }
+
+    public EmbeddingIntentStage(Embedder embedder, List<IntentExemplars.Exemplar> exemplars, IntentSettings settings,
+                                TimeSource time) {
         if (exemplars.isEmpty()) {
             throw new IllegalArgumentException("the embedding stage needs exemplars");
         }
         this.embedder = embedder;
         this.exemplars = List.copyOf(exemplars);
         this.settings = settings;
+        this.time = time;
     }
 
     /** Embeds the exemplars now (the init phase of a function) instead of on the first turn. */
@@ -52,32 +57,38 @@ public final class EmbeddingIntentStage {
         exemplarVectors();
     }
 
-    /** The vote on {@code text}; empty when the text is blank or the embedder failed. */
-    public Optional<Vote> vote(String text) {
+    /**
+     * The vote on {@code text}; empty when the text is blank, the embedder failed, or it failed less than the
+     * cool-down ago.
+     */
+    public Optional<SimilarityVote> vote(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
+        }
+        Instant until = coolingUntil;
+        if (until != null) {
+            if (time.now().isBefore(until)) {
+                return Optional.empty();
+            }
+            coolingUntil = null;
         }
         try {
             Map<Intent, List<float[]>> byIntent = exemplarVectors();
             float[] query = centred(embedder.embed(text.strip()), mean);
-            Map<Intent, Double> scores = new EnumMap<>(Intent.class);
-            byIntent.forEach((intent, list) -> scores.put(intent, meanOfBest(query, list, settings.neighbours())));
-            Intent top = null;
-            Intent second = null;
-            for (Map.Entry<Intent, Double> entry : scores.entrySet()) {
-                if (top == null || entry.getValue() > scores.get(top)) {
-                    second = top;
-                    top = entry.getKey();
-                } else if (second == null || entry.getValue() > scores.get(second)) {
-                    second = entry.getKey();
+            Map<Intent, double[]> similarities = new EnumMap<>(Intent.class);
+            byIntent.forEach((intent, list) -> {
+                double[] values = new double[list.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = dot(query, list.get(i));
                 }
-            }
-            double best = scores.get(top);
-            double margin = second == null ? best : best - scores.get(second);
-            boolean confident = best >= settings.minSimilarity() && margin >= settings.minMargin();
-            return Optional.of(new Vote(top, best, second, margin, confident));
+                similarities.put(intent, values);
+            });
+            return Optional.of(SimilarityVote.of(similarities, settings.neighbours(), settings.minSimilarity(),
+                    settings.minMargin()));
         } catch (RuntimeException e) {
-            LOG.warn("intent embedding unavailable, rules only for this turn: {}", e.toString());
+            coolingUntil = time.now().plus(settings.embeddingCooldown());
+            LOG.warn("intent embedding unavailable, embedding stage off for {} s: {}",
+                    settings.embeddingCooldown().toSeconds(), e.toString());
             return Optional.empty();
         }
     }
@@ -109,20 +120,6 @@ public final class EmbeddingIntentStage {
             }
         }
         return loaded;
-    }
-
-    private static double meanOfBest(float[] query, List<float[]> candidates, int k) {
-        double[] similarities = new double[candidates.size()];
-        for (int i = 0; i < similarities.length; i++) {
-            similarities[i] = dot(query, candidates.get(i));
-        }
-        Arrays.sort(similarities);
-        int take = Math.min(k, similarities.length);
-        double sum = 0;
-        for (int i = similarities.length - take; i < similarities.length; i++) {
-            sum += similarities[i];
-        }
-        return sum / take;
     }
 
     /**

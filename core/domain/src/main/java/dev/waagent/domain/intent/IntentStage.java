@@ -4,11 +4,13 @@ import java.util.Locale;
 
 /** Which stage of {@link IntentRouter} decided a turn's intents. */
 public enum IntentStage {
-    /** The rules ({@link IntentClassifier}), unopposed by the embedding stage. */
+    /** The rules ({@link IntentClassifier}), unopposed by the similarity stages. */
     RULES,
-    /** Similarity to the exemplar messages, where the rules found nothing. */
+    /** Sentence-embedding similarity to the exemplar messages, where the rules found nothing. */
     EMBEDDING,
-    /** The language model, asked because rules and embeddings left the turn ambiguous. */
+    /** Character n-gram similarity to the exemplar messages, where the rules found nothing and embeddings had no say. */
+    LEXICAL,
+    /** The language model, asked because rules and similarity left the turn ambiguous. */
     LLM;
 
     /** As recorded on the turn. */

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Intent routing on a labelled set of 205 customer messages (both demo tenants; English, Hinglish/Hindi, Bahasa),
+ * The rules, and intent routing on a labelled set of 205 customer messages (both demo tenants; English, Hinglish/Hindi, Bahasa),
  * including multi-intent bursts where the order matters. The set lives in src/test/resources/intents.
  */
 class IntentClassifierTest {
@@ -49,6 +49,55 @@ class IntentClassifierTest {
     void aBurstIsAnsweredInTheOrderItWasAsked() {
         assertThat(IntentClassifier.classify("hi\ndo you have the FX3?\nand the price for 2 days?"))
                 .containsExactly(Intent.GREETING, Intent.AVAILABILITY, Intent.PRICING);
+    }
+
+    @Test
+    void anAvailabilityWordAboutAFacilityOrServiceIsAGeneralQuestionNotAStockQuestion() {
+        assertThat(IntentClassifier.classify("is wifi available in the showroom")).containsExactly(Intent.GENERAL_QUESTION);
+        assertThat(IntentClassifier.classify("home delivery available hai kya")).containsExactly(Intent.GENERAL_QUESTION);
+        assertThat(IntentClassifier.classify("ada garansi mesin?")).containsExactly(Intent.GENERAL_QUESTION);
+        // The item itself stays a stock question.
+        assertThat(IntentClassifier.classify("is the drone available at your shop on friday")).containsExactly(Intent.AVAILABILITY);
+    }
+
+    @Test
+    void aDiscountOrTheCustomersOwnMoneyIsNotAStockOrPriceQuestion() {
+        assertThat(IntentClassifier.classify("koi offer milega monthly rent pe?")).containsExactly(Intent.PRICING);
+        assertThat(IntentClassifier.classify("dp saya sudah diterima belum?")).containsExactly(Intent.ORDER_STATUS);
+    }
+
+    @Test
+    void thanksAcknowledgementsAndGoodbyesAreGreetingsWhateverCourtesyFollows() {
+        assertThat(IntentClassifier.match("thanks a lot for the help, really appreciated"))
+                .isEqualTo(new IntentClassifier.RuleMatch(List.of(Intent.GREETING), false));
+        assertThat(IntentClassifier.classify("ok bye, take care")).containsExactly(Intent.GREETING);
+        assertThat(IntentClassifier.classify("oke siap kak, makasih banyak ya")).containsExactly(Intent.GREETING);
+        // Words after a greeting that are not courtesy are left for the later stages.
+        assertThat(IntentClassifier.match("thanks, the other thing we discussed"))
+                .isEqualTo(new IntentClassifier.RuleMatch(List.of(Intent.GREETING, Intent.GENERAL_QUESTION), true));
+    }
+
+    @Test
+    void whatsAppShorthandReadsAsTheWordsItStandsFor() {
+        assertThat(IntentText.normalize("Brp  HRG innova 2019 kak?")).isEqualTo("berapa harga innova 2019 kak?");
+        assertThat(IntentClassifier.classify("brp hrg innova 2019 kak?")).containsExactly(Intent.PRICING);
+        assertThat(IntentClassifier.classify("fx3 avl h kya kal")).containsExactly(Intent.AVAILABILITY);
+        assertThat(IntentClassifier.classify("pls call me back")).containsExactly(Intent.HUMAN_REQUEST);
+    }
+
+    @Test
+    void hindiInDevanagariIsReadByTheSameIntentsAsRomanizedHindi() {
+        assertThat(IntentClassifier.classify("नमस्ते, क्या कल के लिए गिम्बल मिलेगा? किराया कितना है?"))
+                .containsExactly(Intent.GREETING, Intent.AVAILABILITY, Intent.PRICING);
+        assertThat(IntentClassifier.classify("लेंस टूटा हुआ था, मुझे मैनेजर से बात करनी है"))
+                .containsExactly(Intent.COMPLAINT, Intent.HUMAN_REQUEST);
+        assertThat(IntentClassifier.classify("नमस्ते भैया")).containsExactly(Intent.GREETING);
+    }
+
+    @Test
+    void aQuestionAboutWhatWouldHappenAsksAboutTheTermsItReportsNothing() {
+        assertThat(IntentClassifier.classify("what happens if the lens gets scratched during my shoot"))
+                .containsExactly(Intent.GENERAL_QUESTION);
     }
 
     private static List<Labelled> load() throws IOException {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The embedding stage's training data: every intent covered, and kept apart from the labelled test set. */
+/** The similarity stages' training data: every intent covered, and kept apart from the test sets. */
 class IntentExemplarsTest {
 
     @Test
@@ -28,14 +28,17 @@ class IntentExemplarsTest {
     }
 
     @Test
-    void noExemplarIsAMessageOfEitherTestSet() throws IOException {
+    void noExemplarIsAMessageOfAnyTestSet() throws IOException {
         Set<String> labelled = testMessages("/intents/labelled-messages.tsv");
         Set<String> heldOut = testMessages("/intents/held-out-messages.tsv");
+        Set<String> paraphrases = testMessages("/intents/paraphrase-messages.tsv");
 
         assertThat(labelled).hasSizeGreaterThanOrEqualTo(200);
         assertThat(heldOut).hasSizeGreaterThanOrEqualTo(50).doesNotContainAnyElementsOf(labelled);
+        assertThat(paraphrases).hasSizeGreaterThanOrEqualTo(400).doesNotContainAnyElementsOf(labelled)
+                .doesNotContainAnyElementsOf(heldOut);
         assertThat(IntentExemplars.shipped()).noneMatch(exemplar -> labelled.contains(normalized(exemplar.text()))
-                || heldOut.contains(normalized(exemplar.text())));
+                || heldOut.contains(normalized(exemplar.text())) || paraphrases.contains(normalized(exemplar.text())));
     }
 
     private Set<String> testMessages(String resource) throws IOException {

@@ -64,7 +64,7 @@ class LlmIntentStageTest {
 
         assertThat(rules.resolveWithoutModel("do you have the FX3?"))
                 .isEqualTo(new IntentResolution(List.of(Intent.AVAILABILITY), IntentStage.RULES, false));
-        assertThat(rules.resolveWithoutModel("can I pay with a cheque"))
+        assertThat(rules.resolveWithoutModel("and what about the other one"))
                 .isEqualTo(new IntentResolution(List.of(Intent.GENERAL_QUESTION), IntentStage.RULES, true));
     }
 }
