@@ -32,13 +32,16 @@ class IntentExemplarsTest {
         Set<String> labelled = testMessages("/intents/labelled-messages.tsv");
         Set<String> heldOut = testMessages("/intents/held-out-messages.tsv");
         Set<String> paraphrases = testMessages("/intents/paraphrase-messages.tsv");
+        Set<String> sealed = testMessages("/intents/sealed-messages.tsv");
 
         assertThat(labelled).hasSizeGreaterThanOrEqualTo(200);
         assertThat(heldOut).hasSizeGreaterThanOrEqualTo(50).doesNotContainAnyElementsOf(labelled);
         assertThat(paraphrases).hasSizeGreaterThanOrEqualTo(400).doesNotContainAnyElementsOf(labelled)
                 .doesNotContainAnyElementsOf(heldOut);
         assertThat(IntentExemplars.shipped()).noneMatch(exemplar -> labelled.contains(normalized(exemplar.text()))
-                || heldOut.contains(normalized(exemplar.text())) || paraphrases.contains(normalized(exemplar.text())));
+                || heldOut.contains(normalized(exemplar.text())) || paraphrases.contains(normalized(exemplar.text()))
+                || sealed.contains(normalized(exemplar.text())));
+        assertThat(sealed).hasSize(150);
     }
 
     private Set<String> testMessages(String resource) throws IOException {
