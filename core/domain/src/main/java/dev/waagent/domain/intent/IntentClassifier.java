@@ -560,7 +560,8 @@ public final class IntentClassifier {
     private static List<Pattern> patterns(String... regexes) {
         List<Pattern> compiled = new ArrayList<>();
         for (String regex : regexes) {
-            compiled.add(Pattern.compile(regex));
+            // MULTILINE: ^ and $ are a message's start and end, also inside a burst (one message per line).
+            compiled.add(Pattern.compile(regex, Pattern.MULTILINE));
         }
         return compiled;
     }

@@ -61,7 +61,9 @@ final class IntentText {
     static String normalize(String text) {
         String folded = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT)
                 .replace('’', '\'').replace('‘', '\'');
-        folded = folded.replaceAll("\\s+", " ").strip();
+        // A burst's messages stay on their own lines, so a rule anchored at a message's start or end ("fortuner ada?")
+        // reads each message of "halo / fortuner ada? / harga berapa" as it would alone.
+        folded = folded.replaceAll("[\\h\\x0B\\f\\r]+", " ").replaceAll(" ?\\n[\\s]*", "\n").strip();
         Matcher words = WORD.matcher(folded);
         StringBuilder out = new StringBuilder(folded.length() + 16);
         while (words.find()) {

@@ -52,6 +52,13 @@ class IntentClassifierTest {
     }
 
     @Test
+    void aRuleAnchoredAtTheEndOfAMessageReadsEachMessageOfABurst() {
+        assertThat(IntentClassifier.classify("halo\nfortuner ada?\nharga berapa\nbisa lihat sabtu?"))
+                .containsExactly(Intent.GREETING, Intent.AVAILABILITY, Intent.PRICING, Intent.BOOKING);
+        assertThat(IntentClassifier.classify("halo fortuner ada? harga berapa")).startsWith(Intent.GREETING);
+    }
+
+    @Test
     void anAvailabilityWordAboutAFacilityOrServiceIsAGeneralQuestionNotAStockQuestion() {
         assertThat(IntentClassifier.classify("is wifi available in the showroom")).containsExactly(Intent.GENERAL_QUESTION);
         assertThat(IntentClassifier.classify("home delivery available hai kya")).containsExactly(Intent.GENERAL_QUESTION);
