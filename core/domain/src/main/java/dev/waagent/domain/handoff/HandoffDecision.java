@@ -46,16 +46,31 @@ public final class HandoffDecision {
             Pattern.compile("\\b(worst|pathetic|scam|fraud|cheat(ed|ing)?|disgusting|useless|refund now|complaint|complain)\\b"),
             Pattern.compile("\\b(penipu|penipuan|kecewa|parah|komplain|tipu)\\b"),
             Pattern.compile("\\b(bakwas|bekaar|dhokha|fraud hai|ghatiya)\\b"),
-            // Something we rented or sold them failed, or we let them down: a person should look at it.
-            Pattern.compile("\\b(was|were|is|are|came|arrived|got|it s|its) (already |totally |completely )?"
-                    + "(broken|damaged|cracked|faulty|defective|dead|not working|scratched)\\b"),
-            Pattern.compile("\\b(stopped working|doesn ?t work|does not work|isn ?t working|not charging|won ?t turn on"
-                    + "|very bad experience|bad experience|terrible|horrible|unacceptable|not acceptable"
-                    + "|(hours?|days?) late|never (came|arrived|showed up)|charged (me )?twice|overcharged)\\b"),
-            Pattern.compile("\\b(kharab (tha|thi|hai|ho gaya|ho gayi|nikla|nikli)|toot (gaya|gayi)|tooti hui|toota hua"
-                    + "|kaam nahi kar (raha|rahi)|chal nahi (raha|rahi)|late (aaya|aayi|ho gaya)|bahut bura)\\b"),
-            Pattern.compile("(?<!kalau )(?<!kalo )(?<!jika )(?<!misal )(?<!misalnya )(?<!apakah )\\b(rusak|cacat|lecet|bocor|mogok|tidak berfungsi|nggak nyala|gak nyala|tidak menyala"
-                    + "|telat (banget|sekali|\\d+ jam)|mengecewakan|pelayanan buruk|buruk sekali)\\b"));
+            Pattern.compile("\\b(very bad experience|bad experience|terrible|horrible|unacceptable|not acceptable"
+                    + "|bahut bura|mengecewakan|pelayanan buruk|buruk sekali)\\b"));
+    /**
+     * Something we rented or sold them failed, came late or was wrong: a person should look at it. Read clause by
+     * clause on the customer's own words: a hypothetical ("what if the lens is damaged?", "agar kharab ho gaya",
+     * "kalau rusak gimana?") or a question that reports nothing ("ada lecet gak?", "pernah mogok?", "which panels are
+     * scratched?") is a buyer's question for the bot, not a complaint.
+     */
+    private static final List<Pattern> FAULT = List.of(
+            Pattern.compile("\\b(was|were|came|arrived|got|has been|have been)(?: [\\w']{1,20}){0,2}? "
+                    + "(broken|damaged|cracked|faulty|defective|dead|scratched|dirty|missing|wrong)\\b"),
+            Pattern.compile("\\b(stopped working|doesn ?t work|does not work|didn ?t work|isn ?t working|not working"
+                    + "|not charging|won ?t turn on|never (came|arrived|showed up)|charged (me )?twice|overcharged"
+                    + "|(was|were|came|arrived) (\\d+|an?|one|two) (hours?|hrs?|days?|mins?|minutes?) late)\\b"),
+            Pattern.compile("\\b(kharab (tha|thi|nikla|nikli|ho gaya|ho gayi|hai)|toot (gaya|gayi)|tooti hui|toota hua"
+                    + "|kaam nahi kar (raha|rahi)|chal nahi (raha|rahi)|late (aaya|aayi|ho gaya))\\b"),
+            Pattern.compile("\\b(rusak|cacat|lecet|bocor|mogok|tidak berfungsi|nggak nyala|gak nyala|tidak menyala"
+                    + "|telat (banget|sekali|\\d+ jam))\\b"));
+    private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(if|what if|in case|suppose|agar|kalau|kalo|jika"
+            + "|misal|misalnya|seandainya|apakah|apa bisa|kya hoga|hone par)\\b");
+    /** A question still reports a fault when it says it happened ("why was it broken?", "kenapa sudah rusak?"). */
+    private static final Pattern HAPPENED = Pattern.compile("\\b(was|were|came|arrived|gave|delivered|sudah|udah|ternyata"
+            + "|tadi|kemarin|kemaren|tha|thi|nikla|nikli|diya|mila)\\b");
+    private static final Pattern CLAUSES = Pattern.compile("(?<=[?!.;\\n,])");
+
     /** Ways customers bring up the topics tenants most often mark human-only, in our three languages. */
     private static final List<String> NEGOTIATION = List.of("negotiate", "negotiable", "negotiation", "nego", "discount",
             "diskon", "kurangin", "kurang dikit", "best price", "last price", "final price", "harga pas", "bisa kurang",
@@ -77,7 +92,7 @@ public final class HandoffDecision {
         if (rules.onCustomerRequest() && asksForPerson(text)) {
             return Optional.of(new Handoff(HandoffReason.CUSTOMER_REQUEST, null));
         }
-        if (soundsAngry(text)) {
+        if (soundsAngry(text) || reportsFault(customerTurn)) {
             return Optional.of(new Handoff(HandoffReason.COMPLAINT, null));
         }
         return humanOnlyTopic(text, rules.topics()).map(topic -> new Handoff(HandoffReason.HUMAN_ONLY_TOPIC, topic));
@@ -238,6 +253,26 @@ public final class HandoffDecision {
 
     public static boolean soundsAngry(String normalized) {
         return ANGER.stream().anyMatch(p -> p.matcher(normalized).find());
+    }
+
+    /** The customer reports a fault, damage or delay (see {@link #FAULT}), in a clause that is no hypothetical. */
+    public static boolean reportsFault(String customerTurn) {
+        if (customerTurn == null || customerTurn.isBlank()) {
+            return false;
+        }
+        for (String clause : CLAUSES.split(customerTurn)) {
+            String text = normalize(clause);
+            if (text.isEmpty() || HYPOTHETICAL.matcher(text).find()) {
+                continue;
+            }
+            if (clause.strip().endsWith("?") && !HAPPENED.matcher(text).find()) {
+                continue;
+            }
+            if (FAULT.stream().anyMatch(p -> p.matcher(text).find())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first of the tenant's human-only topics the text brings up (whole words, plural or verb endings). */

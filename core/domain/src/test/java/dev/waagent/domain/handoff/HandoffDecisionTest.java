@@ -52,7 +52,8 @@ class HandoffDecisionTest {
     @ValueSource(strings = {"this is the worst service, a scam", "saya sangat kecewa, penipu", "bakwas service hai",
             "I want to complain", "the gimbal you gave me was broken, very bad experience", "the lens arrived scratched",
             "your delivery guy was 2 hours late", "the battery doesn't work", "camera ki screen tooti hui thi",
-            "lens kharab nikla", "mobilnya bocor oli", "AC mobilnya tidak berfungsi"})
+            "lens kharab nikla", "mobilnya bocor oli", "AC mobilnya tidak berfungsi", "why was the tripod broken?",
+            "mobil yang saya beli kemarin ternyata mogok", "the drone came 1 day late and the battery was dead"})
     void complaintsAndAngerAreHandedOffWhateverTheTenantSays(String text) {
         assertThat(DECISION.beforeReply(text, new HandoffRules(List.of(), 2, false)))
                 .contains(new Handoff(HandoffReason.COMPLAINT, null));
@@ -76,7 +77,12 @@ class HandoffDecisionTest {
     @ParameterizedTest
     @ValueSource(strings = {"is the deposit refundable?", "do you have the FX3 tomorrow?", "how much for two days",
             "the camera has no damages? ok", "is it working fine?", "is the lens scratched anywhere?",
-            "what if it breaks during the shoot", "kharab hone par kya hota hai", "kalau rusak gimana?"})
+            "what if it breaks during the shoot", "kharab hone par kya hota hai", "kalau rusak gimana?",
+            "What happens if I return it 2 hours late?", "what is the late fee if I am 1 day late",
+            "what happens if the lens gets scratched?", "Which panels are scratched?",
+            "agar lens toot gaya toh kitna charge lagega?", "agar camera kharab ho gaya to kya hoga?",
+            "kalau mobilnya rusak di jalan gimana?", "apakah ada bagian yang rusak?", "ada lecet gak kak?",
+            "pernah mogok?", "AC nya dingin? ada yang bocor?"})
     void ordinaryQuestionsStayWithTheBot(String text) {
         if (text.contains("damages")) {
             // "damages" is the topic with a plural ending: a person handles it.
