@@ -132,6 +132,22 @@ class LastResortScenariosTest {
     }
 
     @Test
+    void cancellingOrAskingTheOpeningHoursIsNotABookingAndTheSameRequestTwiceIsRecordedOnce() throws Exception {
+        String customer = customer();
+        replyTo(pune, customer, "is the sony fx3 available?");
+        replyTo(pune, customer, "please book it for me this saturday");
+        replyTo(pune, customer, "book it for saturday please");
+        replyTo(pune, customer, "please cancel the fx3 for saturday");
+        String jakartaCustomer = "62813" + String.format("%08d", ThreadLocalRandom.current().nextLong(100_000_000L));
+        replyTo(jakarta, jakartaCustomer, "avanza masih ada?");
+        replyTo(jakarta, jakartaCustomer, "Jadwal buka hari Minggu jam berapa?");
+
+        FollowUpRequests requests = runtime.context().getBean(FollowUpRequests.class);
+        assertThat(requests.open(new ConversationKey("pune-camera-rentals", customer), Instant.now(), 5)).hasSize(1);
+        assertThat(requests.open(new ConversationKey("jakarta-used-cars", jakartaCustomer), Instant.now(), 5)).isEmpty();
+    }
+
+    @Test
     void aQuestionAboutBookingWithoutADayIsNotRecordedAsABooking() throws Exception {
         String customer = customer();
         replyTo(pune, customer, "is the sony fx3 available?");

@@ -91,35 +91,6 @@ class IntentRoutingFiguresTest {
         assertThat(figures.toModelShare()).isLessThanOrEqualTo(12.0);
     }
 
-    /**
-     * What the model-free stages cost per message (rules, then the lexical vote for every message, as if no rule had
-     * matched): a harness figure, printed, never asserted.
-     */
-    @Test
-    void theModelFreeStagesCostPerMessageIsPrinted() throws IOException {
-        List<String> texts = new ArrayList<>();
-        for (Path set : List.of(LABELLED, HELD_OUT, PARAPHRASES)) {
-            load(set).forEach(labelled -> texts.add(labelled.text()));
-        }
-        LexicalIntentStage lexical = new LexicalIntentStage(IntentExemplars.shipped(), IntentSettings.defaults());
-        int rounds = 20;
-        long sink = 0;
-        for (int warm = 0; warm < 5; warm++) {
-            for (String text : texts) {
-                sink += IntentClassifier.match(text).intents().size() + lexical.vote(text).map(v -> 1).orElse(0);
-            }
-        }
-        long started = System.nanoTime();
-        for (int round = 0; round < rounds; round++) {
-            for (String text : texts) {
-                sink += IntentClassifier.match(text).intents().size() + lexical.vote(text).map(v -> 1).orElse(0);
-            }
-        }
-        double micros = (System.nanoTime() - started) / 1000.0 / rounds / texts.size();
-        System.out.printf("rules + lexical vote: %.0f µs per message (mean over %d messages x %d rounds; %d)%n", micros,
-                texts.size(), rounds, sink % 2);
-    }
-
     @Test
     void onTheSealedSetAllStagesStayWellAboveWhereTheRulesAloneStarted() throws IOException {
         Figures figures = figures("sealed set", load(SEALED), false);

@@ -26,16 +26,17 @@ import java.util.regex.Pattern;
 public final class GroundedAnswers {
 
     private static final Pattern DAYS = Pattern.compile("(\\d{1,2})\\s*(?:days?|din|hari)", Pattern.CASE_INSENSITIVE);
-    /** "three days", "teen din", "tiga hari"; "a week", "ek hafta", "seminggu". */
-    private static final Pattern DAY_WORDS = Pattern.compile("\\b(one|two|three|four|five|six|seven|eight|nine|ten"
-            + "|ek|do|teen|char|chaar|paanch|panch|chhe|che|saat|aath|nau|das"
-            + "|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\\s+(?:days?|din|hari)\\b",
+    /** "three days", "teen din", "tiga hari": each language's number words only before its own word for days. */
+    private static final Pattern DAY_WORDS = Pattern.compile("\\b(?:(one|two|three|four|five|six|seven|eight|nine|ten)\\s+days?"
+            + "|(ek|do|teen|char|chaar|paanch|panch|chhe|che|saat|aath|nau|das)\\s+din"
+            + "|(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\\s+hari)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEK = Pattern.compile("\\b(?:(?:a|one|1)\\s+week|(?:ek|1)\\s+(?:hafta|hafte)|seminggu|satu minggu|1 minggu)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern WEEK = Pattern.compile("\\b(?:(?:a|one|1|ek)\\s+(?:week|hafta|hafte)|seminggu|satu minggu|1 minggu)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final List<String> NUMBER_WORDS = List.of("one|ek|satu", "two|do|dua", "three|teen|tiga",
-            "four|char|chaar|empat", "five|paanch|panch|lima", "six|chhe|che|enam", "seven|saat|tujuh",
-            "eight|aath|delapan", "nine|nau|sembilan", "ten|das|sepuluh");
+    private static final List<List<String>> NUMBER_WORDS = List.of(
+            List.of("one", "ek", "satu"), List.of("two", "do", "dua"), List.of("three", "teen", "tiga"),
+            List.of("four", "char", "chaar", "empat"), List.of("five", "paanch", "panch", "lima"),
+            List.of("six", "chhe", "che", "enam"), List.of("seven", "saat", "tujuh"), List.of("eight", "aath", "delapan"),
+            List.of("nine", "nau", "sembilan"), List.of("ten", "das", "sepuluh"));
     private static final double CATALOG_CONFIDENCE = 0.75;
 
     private final KnowledgeBase knowledge;
@@ -93,9 +94,10 @@ public final class GroundedAnswers {
         }
         Matcher words = DAY_WORDS.matcher(text);
         if (words.find()) {
-            String word = words.group(1).toLowerCase(Locale.ROOT);
+            String word = (words.group(1) != null ? words.group(1) : words.group(2) != null ? words.group(2) : words.group(3))
+                    .toLowerCase(Locale.ROOT);
             for (int i = 0; i < NUMBER_WORDS.size(); i++) {
-                if (word.matches(NUMBER_WORDS.get(i))) {
+                if (NUMBER_WORDS.get(i).contains(word)) {
                     return i + 1;
                 }
             }

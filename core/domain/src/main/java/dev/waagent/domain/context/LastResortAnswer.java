@@ -13,16 +13,16 @@ import dev.waagent.domain.llm.ToolCall;
 import dev.waagent.domain.memory.KeyFacts;
 import dev.waagent.domain.tools.AgentTools;
 import dev.waagent.domain.tools.Money;
+import dev.waagent.domain.tools.FollowUpRequest;
+import dev.waagent.domain.tools.ToolArguments;
 import dev.waagent.domain.tools.ToolResult;
 import dev.waagent.domain.tools.ToolScope;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -48,13 +48,22 @@ final class LastResortAnswer {
 
     /** Words that ask for a price whatever else the turn asks (a bare "berapa"/"how much" may ask for a quantity). */
     private static final Pattern PRICE_WORDS = Pattern.compile(
-            "\\b(?:harga\\p{L}*|prices?|rates?|costs?|daam|biaya|sewa\\p{L}*|rent|tarif|nego|diskon|discount|dp|cicilan|rs|rp|inr)\\b|₹",
+            "\\b(?:harga\\p{L}*|prices?|rates?|costs?|daam|biaya|sewa\\p{L}*|rent|tarif|nego|diskon|discount|rs|rp|inr"
+                    + "|kitne? k[ai])\\b|₹",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Money questions about the business's terms rather than an item's price. */
     private static final Pattern TERMS = Pattern.compile(
             "\\b(?:deposit|security|jaminan|advance|dp|down ?payment|uang muka|cicilan|kredit|credit|emi|installments?|angsuran|refund)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    /** Cancelling, moving or extending a booking, or asking when the business opens: not a new booking. */
+    private static final Pattern CHANGE_OR_HOURS = Pattern.compile("\\b(?:cancel\\p{L}*|batal\\p{L}*|postpone|reschedul\\p{L}*"
+            + "|extend|pindah|undur|mundur\\p{L}*|majuin|ganti jadwal|ubah jadwal|badha|aage badha|shift kar"
+            + "|jadwal buka|buka jam|jam buka|opening|open on|timing|khulte|schedule on)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A follow-up this short that names no item is about the item in focus. */
+    private static final int SHORT_FOLLOW_UP_WORDS = 8;
 
     private final AgentTools tools;
     private final BookingDateParser bookingDates = new BookingDateParser();
@@ -70,16 +79,15 @@ final class LastResortAnswer {
     Optional<Answer> answer(TurnContext turn, ToolScope scope) {
         List<Intent> intents = turn.intents() == null ? List.of() : turn.intents().intents();
         Locale language = turn.language();
-        Optional<CatalogMatch> named = namedItem(turn);
-        Optional<CatalogItem> item = named.map(CatalogMatch::item)
-                .or(() -> KeyFacts.value(turn.keyFacts(), KeyFacts.ITEM).flatMap(name -> tools.item(scope, name)));
+        Optional<CatalogItem> item = namedItem(turn).map(CatalogMatch::item).or(() -> itemInFocus(turn, scope));
         Optional<String> dates = KeyFacts.value(KeyFacts.extract(turn.customerTurn(), List.of()), KeyFacts.DATES);
         List<String> lines = new ArrayList<>();
         List<ToolResult> results = new ArrayList<>();
         List<String> asked = item.map(found -> ItemAttributes.askedFor(turn.customerTurn(), found)).orElse(List.of());
         // "kilometernya berapa?" asks how many kilometres, not a price (the "berapa" is the attribute's); "deposit
         // kitna lagega?", "DP berapa?" ask the business's terms (knowledge), not the item's price.
-        if (!asked.isEmpty() && !PRICE_WORDS.matcher(turn.customerTurn()).find() || TERMS.matcher(turn.customerTurn()).find()) {
+        if (!PRICE_WORDS.matcher(turn.customerTurn()).find()
+                && (!asked.isEmpty() || TERMS.matcher(turn.customerTurn()).find())) {
             intents = intents.stream().map(intent -> intent == Intent.PRICING ? Intent.GENERAL_QUESTION : intent)
                     .distinct().toList();
         }
@@ -87,28 +95,40 @@ final class LastResortAnswer {
         for (Intent intent : intents) {
             switch (intent) {
                 case AVAILABILITY -> item.ifPresent(found -> {
-                    results.add(call(scope, AgentTools.CHECK_AVAILABILITY, dates.isPresent()
-                            ? Map.of("item", found.name(), "dates", dates.get()) : Map.of("item", found.name())));
+                    results.add(dates.isPresent()
+                            ? call(scope, AgentTools.CHECK_AVAILABILITY, "item", found.name(), "dates", dates.get())
+                            : call(scope, AgentTools.CHECK_AVAILABILITY, "item", found.name()));
                     lines.add(availability(language, found));
                 });
                 case PRICING -> item.filter(found -> found.price() != null).ifPresent(found -> {
                     int days = GroundedAnswers.days(turn.customerTurn());
-                    results.add(call(scope, AgentTools.QUOTE_PRICE, Map.of("item", found.name(), "days", days)));
+                    results.add(call(scope, AgentTools.QUOTE_PRICE, "item", found.name(), "days", days));
                     AgentTools.Quote quote = AgentTools.quote(found, days);
                     lines.add(ComposerPhrases.quote(language, found.name(), Money.format(found.price(), found.currency()),
                             found.priceUnit().wireName(), quote.periods() > 1 ? quote.days() : 1,
                             Money.format(quote.total(), found.currency())));
                 });
                 case BOOKING -> {
-                    // Recorded only when the turn says what and when ("block it sat to mon", "test drive besok"); a
-                    // question about booking ("how do I book?") is left to the knowledge base.
-                    if (dates.isPresent() && item.isPresent()) {
-                        results.add(call(scope, AgentTools.REQUEST_BOOKING, Map.of("item", item.get().name(),
-                                "dates", dates.get(), "note", "recorded without a model; staff confirm")));
-                        lines.add(bookingNoted(language, item.get(),
-                                bookingDates.parse(dates.get(), scope.now(), scope.tenant().timezone())));
-                    } else if (dates.isPresent()) {
+                    // Recorded only when the turn names a concrete day for an item ("block it sat to mon", "test drive
+                    // besok"); a change to a booking (cancel, move, extend) or a question about booking or opening
+                    // hours ("how do I book?", "jadwal buka hari Minggu?") is left to a person or the knowledge base.
+                    if (CHANGE_OR_HOURS.matcher(turn.customerTurn()).find()) {
+                        continue;
+                    }
+                    Optional<LocalDate> day = bookingDates.parse(turn.customerTurn(), scope.now(), scope.tenant().timezone());
+                    if (day.isEmpty()) {
+                        continue;
+                    }
+                    if (item.isEmpty()) {
                         lines.add(whichItem(language));
+                    } else if (alreadyRequested(scope, item.get(), day.get())) {
+                        lines.add(bookingNoted(language, item.get(), day));
+                    } else {
+                        ToolResult recorded = call(scope, AgentTools.REQUEST_BOOKING, "item", item.get().name(),
+                                "dates", dates.orElse(turn.customerTurn().strip()), "note", "recorded without a model; staff confirm");
+                        results.add(recorded);
+                        lines.add(recorded.content().contains("\"recorded\":true") ? bookingNoted(language, item.get(), day)
+                                : ComposerPhrases.checking(language));
                     }
                 }
                 case GENERAL_QUESTION -> {
@@ -147,16 +167,43 @@ final class LastResortAnswer {
                 .findFirst();
     }
 
-    private ToolResult call(ToolScope scope, String tool, Map<String, Object> arguments) {
+    /** @param arguments name, value, name, value… in the order they are written */
+    private ToolResult call(ToolScope scope, String tool, Object... arguments) {
         StringBuilder json = new StringBuilder("{");
-        Map<String, Object> ordered = new LinkedHashMap<>(arguments);
-        ordered.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
-                .append(value instanceof Number ? value.toString() : "\"" + escape(value.toString()) + "\""));
+        for (int i = 0; i + 1 < arguments.length; i += 2) {
+            Object value = arguments[i + 1];
+            json.append(i == 0 ? "" : ",").append('"').append(arguments[i]).append("\":")
+                    .append(value instanceof Number ? value.toString() : "\"" + ToolArguments.escape(value.toString()) + "\"");
+        }
         return tools.execute(scope, new ToolCall("local-" + tool, tool, json.append('}').toString()));
     }
 
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+    /**
+     * The item the conversation is about (its key facts), for a short follow-up that names none ("what would three
+     * days cost", "harganya brp?"): not when the turn names something the catalog only nearly knows, nor for a long
+     * message that may be about another item.
+     */
+    private Optional<CatalogItem> itemInFocus(TurnContext turn, ToolScope scope) {
+        boolean namesSomethingElse = turn.catalogMatches().stream().anyMatch(match -> match.kind() == CatalogMatch.Kind.FUZZY);
+        if (namesSomethingElse || turn.customerTurn().strip().split("\\s+").length > SHORT_FOLLOW_UP_WORDS) {
+            return Optional.empty();
+        }
+        try {
+            return KeyFacts.value(turn.keyFacts(), KeyFacts.ITEM).flatMap(name -> tools.item(scope, name)
+                    .filter(found -> found.name().equalsIgnoreCase(name)));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the catalog read failed: answer without an item rather than fail the turn
+        }
+    }
+
+    /** The customer's open request for this item and day (a repeated "book it for saturday" records nothing new). */
+    private boolean alreadyRequested(ToolScope scope, CatalogItem item, LocalDate day) {
+        try {
+            return tools.openRequests(scope).stream().anyMatch(request -> request.kind() == FollowUpRequest.Kind.BOOKING
+                    && item.name().equalsIgnoreCase(request.item()) && day.equals(request.bookingDate()));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean hindi(Locale language) {
@@ -212,7 +259,7 @@ final class LastResortAnswer {
                 : bahasa(language) ? "Unit atau barang mana yang ingin dipesan?" : "Which item would you like to book?";
     }
 
-    /** "Toyota Avanza 1.3 G MT 2019: mileage km 45000, colour silver." */
+    /** "Toyota Avanza 1.3 G MT 2019: mileage km 45000, year 2019." (the entry's own key names) */
     static String attributes(CatalogItem item, List<String> keys) {
         List<String> parts = new ArrayList<>();
         for (String key : keys) {

@@ -105,8 +105,9 @@ public final class ReplyComposer {
                 messages.add(ChatMessage.toolResult(call.id(), result.content()));
             }
         }
-        if (LOCAL_PROVIDER.equals(generated.response().provider())) {
-            // No model answered: do with the tools what one would have, from the turn's own context.
+        if (LOCAL_PROVIDER.equals(generated.response().provider()) && results.isEmpty()) {
+            // No model answered (nor called a tool this turn): do with the tools what one would have, from the
+            // turn's own context.
             Optional<LastResortAnswer.Answer> acted = lastResort.answer(turn, scope);
             if (acted.isPresent()) {
                 for (ToolResult result : acted.get().results()) {

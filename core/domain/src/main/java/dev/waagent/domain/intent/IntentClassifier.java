@@ -105,8 +105,8 @@ public final class IntentClassifier {
                 "\\b(?:are|is) free (?:this|on|next|tomorrow|today|tonight|for)\\b", "\\bada\\s*\\?*$",
                 "\\bmasih\\s*\\?+$", "^ready\\b", "\\bready unit\\b", "\\bhave you got\\b", "\\bgot any\\b",
                 "\\byou got any\\b",
-                "\\bany [\\w -]+ (?:available|in stock|left|free|for rent|for sale)\\b",
-                "\\bis the [\\w -]+ (?:free|out|taken|gone|sold)\\b",
+                "\\bany [\\w -]{1,40} (?:available|in stock|left|free|for rent|for sale)\\b",
+                "\\bis the [\\w -]{1,40} (?:free|out|taken|gone|sold)\\b",
                 "\\b(?:is|are) (?:it|they|that|this one) (?:free|out|taken|gone|sold|still there)\\b",
                 "\\bfree slot\\b", "\\b(?:lay|get) my hands on\\b", "\\bfree (?:on|this|next|tomorrow|today|tonight|for (?:the |this |next )?(?:day|weekend|week|\\w+day|\\d))\\b", "\\bke liye (?:\\w+ ){0,3}(?:hai|hain)\\s*\\?", "\\bstill with you\\b",
                 "\\bbe around (?:for|on|this|next|tomorrow)\\b",
@@ -114,17 +114,17 @@ public final class IntentClassifier {
                 "\\b(?:hai|hain) (?:aapke|tumhare|apke) paas\\b", "\\bon sale\\b", "\\b(?:masih )?dijual\\b",
                 "\\bslot (?:free|open|available)\\b", "\\bcan i get\\b", "\\bcould i get\\b",
                 "(?<!you )\\bstill (?:available|there|for sale|free|unsold|in stock)\\b",
-                "\\bfor sale\\b", "\\bis there (?:a|an|any) [\\w -]+ (?:i|we) can (?:take|rent|get|borrow|use|hire)\\b",
-                "\\bsold out\\b", "\\bis [\\w -]+ around (?:this|next|on|tomorrow|today|tonight)\\b",
+                "\\bfor sale\\b", "\\bis there (?:a|an|any) [\\w -]{1,40} (?:i|we) can (?:take|rent|get|borrow|use|hire)\\b",
+                "\\bsold out\\b", "\\bis [\\w -]{1,40} around (?:this|next|on|tomorrow|today|tonight)\\b",
                 "(?<!sakte )(?<!sakta )(?<!sakti )\\bhai kya\\b", "(?<!sakte )(?<!sakta )(?<!sakti )\\bhain kya\\b",
-                "\\bkoi [\\w -]+ (?:hai|milega)\\?", "\\bmilega\\b", "\\bmilegi\\b", "\\bmilenge\\b",
+                "\\bkoi [\\w -]{1,40} (?:hai|milega)\\?", "\\bmilega\\b", "\\bmilegi\\b", "\\bmilenge\\b",
                 "\\bmil (?:jayega|jaega|jayegi|jaegi|sakta|sakti|sakte)\\b",
-                "\\bpaas [\\w -]+ hai\\b", "\\bkhali hai\\b", "\\bkhaali hai\\b", "\\bfree hai\\b", "\\bbacha hai\\b",
+                "\\bpaas [\\w -]{1,40} hai\\b", "\\bkhali hai\\b", "\\bkhaali hai\\b", "\\bfree hai\\b", "\\bbacha hai\\b",
                 "\\bhai ya nahi\\b",
                 "\\bmasih (?:ada|ready|tersedia|available|dijual|jual|kosong)\\b", "\\bready\\??$",
                 "\\bready (?:stock|stok|tidak|gan|kak|min)\\b",
                 "\\btersedia\\b", "\\bada (?:stok|stock|unit)\\b", "\\bstok\\b", "^(?:apakah )?ada\\b",
-                "\\bada [\\w -]+\\?", "\\bada tidak\\b",
+                "\\bada [\\w -]{1,40}\\?", "\\bada tidak\\b",
                 "\\b(?:sudah|belum) laku\\b", "\\bterjual\\b", "\\bbisa (?:dapat|dapet)\\b"));
         RULES.put(Intent.PRICING, patterns(
                 "\\bhow much\\b", "\\blowest\\b", "\\bprice ?list\\b",
@@ -161,7 +161,7 @@ public final class IntentClassifier {
                 "\\block in\\b", "\\b(?:please |pls )?block (?:the|it|this|that|a|an|karo|kar do|kar dijiye)\\b",
                 "\\b(?:please |can you )?hold (?:the|it|this|that|one|a|an|karo|kar do)\\b", "\\bput me down\\b",
                 "\\bsave (?:it|them|one|the \\w+) for me\\b", "\\bplease save (?:it|them|one)\\b", "\\bswing by\\b",
-                "\\b(?:look at|check out|see) the [\\w -]+ (?:in person|tomorrow|today|on \\w+day)\\b",
+                "\\b(?:look at|check out|see) the [\\w -]{1,40} (?:in person|tomorrow|today|on \\w+day)\\b",
                 "\\bsign me up\\b",
                 "\\bpickup karna\\b", "\\bcome (?:\\w+ )?(?:and|to) (?:take|pick up|pickup|collect|get) (?:the|it)\\b",
                 "\\btest ?drive\\b", "\\bviewing\\b", "\\bview (?:the|it)\\b",
@@ -178,7 +178,7 @@ public final class IntentClassifier {
                 "\\bconfirm karo\\b",
                 "\\b(?:rok|rakh) (?:lo|do|lena|dena|ke rakhna|kar rakho)\\b",
                 "\\ble (?:jaunga|jaungi|jayenge|lunga|lungi|lenge)\\b",
-                "\\b(?:rent|hire) (?:the|it|a|an|this|that) [\\w -]+ (?:from|for|on)\\b",
+                "\\b(?:rent|hire) (?:the|it|a|an|this|that) [\\w -]{1,40} (?:from|for|on)\\b",
                 "\\b(?:mau|ingin|pengen|bisa|boleh) (?:lihat(?! (?:foto|video|gambar))|cek|test|coba|datang|survey|survei|ke showroom|janjian|booking|pesan|sewa|ambil)\\b",
                 "\\blihat (?:mobil|unit|langsung)", "\\bcek unit\\b", "\\bjanjian\\b", "\\bjanji temu\\b", "\\b(?:bikin|buat|atur|batal\\w*) janji\\b", "\\bjadwal",
                 "\\batur (?:jadwal|waktu|janji)\\b",
@@ -260,9 +260,9 @@ public final class IntentClassifier {
                 "\\bcheck if (?:it|the payment|the money|my payment|the transfer) (?:came|arrived|reached)\\b",
                 "\\bi (?:paid|transferred|sent the money) (?:yesterday|today|this morning|last night)\\b",
                 "\\b(?:be|been|get|got) refunded\\b",
-                "\\bwhen will my [\\w -]+ (?:be )?(?:refunded|returned|back|credited|ready|delivered|processed)\\b",
+                "\\bwhen will my [\\w -]{1,40} (?:be )?(?:refunded|returned|back|credited|ready|delivered|processed)\\b",
                 "\\b(?:did|has) (?:the|my) (?:transfer|payment|money|deposit|advance|refund) (?:reach|come|go|arrive|get|been)\\b",
-                "\\b(?:is|are) (?:the )?[\\w -]+ (?:for|of) my [\\w -]+ (?:ready|done|confirmed|processed|sorted)\\b",
+                "\\b(?:is|are) (?:the )?[\\w -]{1,40} (?:for|of) my [\\w -]{1,40} (?:ready|done|confirmed|processed|sorted)\\b",
                 "\\bstatus\\b", "\\bconfirmed\\b", "\\bconfirm (?:hua|hui|hai|ho gaya|ho gayi|hogaya)\\b",
                 "\\b(?:any )?update on my\\b",
                 "\\b(?:did|have) you (?:receive|received|get|got) my\\b",
@@ -272,7 +272,7 @@ public final class IntentClassifier {
                 "\\bmy refund\\b",
                 "\\bwhat'?s happening with my\\b", "\\bwhat happened (?:to|with) my\\b", "\\bmy order\\b",
                 "\\btrack(?:ing)? my\\b",
-                "\\b(?:is|has|are|was|were) my [\\w -]+ (?:been )?(?:confirmed|locked in|locked|booked|done|ready|processed|sorted|still on|on track|approved|shipped|dispatched|received|cleared|credited|refunded)\\b",
+                "\\b(?:is|has|are|was|were) my [\\w -]{1,40} (?:been )?(?:confirmed|locked in|locked|booked|done|ready|processed|sorted|still on|on track|approved|shipped|dispatched|received|cleared|credited|refunded)\\b",
                 "\\bwhen (?:will|do|can) i (?:get|receive|collect) (?:my|the car|the refund|the deposit)\\b",
                 "\\bpayment mila\\b",
                 "\\b(?:advance|payment|deposit|paise|paisa|amount|transfer) (?:bheja|bhej diya|bhej di|transfer kiya|transfer kar diya|kar diya|kar di|diya)\\b",
@@ -381,6 +381,12 @@ public final class IntentClassifier {
             "\\bwhat (?:happens|if)\\b|\\bin case\\b|^(?:agar|kalau|jika|if|what if)\\b|\\b(?:kya hoga|gimana kalau|bagaimana jika)\\b");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[?!.;\\n]+");
+    /** Media a customer may be shooting, which the out-of-scope rules also list as chatter topics. */
+    private static final Pattern MEDIA_TOPIC = Pattern.compile(
+            "\\b(?:film|movies?|songs?|gaa?na|story|stories|web ?series|lagu|music video|short film|reels?)\\b");
+    /** Making something: a shoot, a recording, a video (then the media words are what they rent for). */
+    private static final Pattern PRODUCTION = Pattern.compile("\\b(?:shoot|shooting|filming|record|recording|vlog"
+            + "|video|videography|photography|instagram|youtube|syuting|rekam|banana|banani|banane|ke liye)\\b");
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}']+");
 
@@ -454,6 +460,17 @@ public final class IntentClassifier {
         // "What happens if I damage the lens" asks about the terms, it reports nothing.
         if (HYPOTHETICAL.matcher(normalized).find()) {
             first[Intent.COMPLAINT.ordinal()] = Integer.MAX_VALUE;
+        }
+        // A film, a song or a story the customer is shooting is what they rent for ("fx3 available for a movie shoot?",
+        // "gaana shoot ke liye camera chahiye, kitna lagega?"): those words only put a message outside the business
+        // when nothing else does and it asks for no stock, price or production.
+        if (first[Intent.OUT_OF_SCOPE.ordinal()] != Integer.MAX_VALUE && MEDIA_TOPIC.matcher(normalized).find()
+                && (PRODUCTION.matcher(normalized).find() || first[Intent.AVAILABILITY.ordinal()] != Integer.MAX_VALUE
+                || first[Intent.PRICING.ordinal()] != Integer.MAX_VALUE)) {
+            String withoutMedia = without(List.of(MEDIA_TOPIC), normalized);
+            if (RULES.get(Intent.OUT_OF_SCOPE).stream().noneMatch(pattern -> pattern.matcher(withoutMedia).find())) {
+                first[Intent.OUT_OF_SCOPE.ordinal()] = Integer.MAX_VALUE;
+            }
         }
         // A question about something outside the business is not a stock question ("where can I get good biryani").
         if (first[Intent.OUT_OF_SCOPE.ordinal()] != Integer.MAX_VALUE) {

@@ -109,7 +109,17 @@ public final class IntentRouter {
             boolean defaultOnlyAcrossLines = whole.defaulted() && !composed.contains(Intent.GENERAL_QUESTION);
             return new IntentResolution(defaultOnlyAcrossLines ? composed : whole.intents(), IntentStage.RULES, ambiguous);
         }
-        return new IntentResolution(composed, decidedBy, ambiguous);
+        // What the rules cancel across the burst stays cancelled ("book the fx3 for saturday / is it confirmed?" asks
+        // about a booking, it makes none).
+        if (whole.intents().contains(Intent.ORDER_STATUS)) {
+            composed.removeIf(intent -> (intent == Intent.BOOKING || intent == Intent.AVAILABILITY)
+                    && !whole.intents().contains(intent));
+        }
+        if (whole.intents().contains(Intent.OUT_OF_SCOPE)) {
+            composed.removeIf(intent -> (intent == Intent.AVAILABILITY || intent == Intent.PRICING)
+                    && !whole.intents().contains(intent));
+        }
+        return new IntentResolution(composed.isEmpty() ? whole.intents() : composed, decidedBy, ambiguous);
     }
 
     /** One message's intents after the similarity stages had their say. */

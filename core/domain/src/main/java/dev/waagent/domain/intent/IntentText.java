@@ -15,7 +15,7 @@ final class IntentText {
     /** Shorthand as a whole word → the word the rules and exemplars are written with. */
     private static final Map<String, String> SHORTHAND = Map.ofEntries(
             // English
-            Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("plss", "please"), Map.entry("plis", "please"), Map.entry("u", "you"), Map.entry("ur", "your"), Map.entry("r", "are"),
+            Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("plss", "please"), Map.entry("plis", "please"), Map.entry("u", "you"), Map.entry("ur", "your"),
             Map.entry("hv", "have"), Map.entry("hav", "have"), Map.entry("avl", "available"), Map.entry("avbl", "available"),
             Map.entry("avail", "available"), Map.entry("availble", "available"), Map.entry("availabe", "available"),
             Map.entry("thx", "thanks"), Map.entry("thnx", "thanks"), Map.entry("thanx", "thanks"), Map.entry("tnx", "thanks"),
@@ -42,7 +42,7 @@ final class IntentText {
             Map.entry("udh", "sudah"), Map.entry("udah", "sudah"), Map.entry("dah", "sudah"), Map.entry("blm", "belum"),
             Map.entry("blom", "belum"), Map.entry("tdk", "tidak"), Map.entry("gak", "tidak"), Map.entry("ga", "tidak"),
             Map.entry("gk", "tidak"), Map.entry("ngga", "tidak"), Map.entry("nggak", "tidak"), Map.entry("enggak", "tidak"),
-            Map.entry("engga", "tidak"), Map.entry("g", "tidak"), Map.entry("bs", "bisa"), Map.entry("bsa", "bisa"),
+            Map.entry("engga", "tidak"), Map.entry("bs", "bisa"), Map.entry("bsa", "bisa"),
             Map.entry("kpn", "kapan"), Map.entry("mksh", "makasih"), Map.entry("makasi", "makasih"), Map.entry("trims", "terima kasih"),
             Map.entry("tengkyu", "thanks"), Map.entry("sy", "saya"), Map.entry("aq", "aku"), Map.entry("jg", "juga"),
             Map.entry("utk", "untuk"), Map.entry("untk", "untuk"), Map.entry("tlg", "tolong"), Map.entry("tlp", "telepon"),

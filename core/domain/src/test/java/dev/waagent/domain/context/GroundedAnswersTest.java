@@ -37,7 +37,8 @@ class GroundedAnswersTest {
     @CsvSource(delimiter = '|', value = {
             "price for 3 days?|3", "what would three days cost|3", "teen din ka kitna|3", "tiga hari berapa|3",
             "2 din|2", "do din ke liye|2", "for a week|7", "ek hafta chahiye|7", "sewa seminggu|7",
-            "how much per day|1", "do you have the fx3|1"})
+            "how much per day|1", "do you have the fx3|1", "Harga sewa saat hari raya berapa?|1",
+            "Do days include weekends?|1", "saat din ke liye|7"})
     void theRentalLengthIsReadFromDigitsNumberWordsAndWeeks(String text, int days) {
         assertThat(GroundedAnswers.days(text)).isEqualTo(days);
     }

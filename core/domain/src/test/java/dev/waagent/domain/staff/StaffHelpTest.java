@@ -20,6 +20,7 @@ class StaffHelpTest {
             if (parsed instanceof StaffCommand.Help help) {
                 // A command word without its arguments answers with that command's usage, not "unknown command".
                 assertThat(String.valueOf(help.problem())).as(command).doesNotContain("unknown command");
+                assertThat(help.usage()).as("usage answered to '%s'", command).isEqualTo(((StaffCommand.Help) expected).usage());
             }
         }
     }
