@@ -99,7 +99,7 @@ public final class LlmRouter implements ReplyGenerator {
                     state.succeeded(latency);
                     BigDecimal cost = prices.cost(response.model(), response.usage());
                     observer.providerCalled(new ProviderCall(tenant.id(), provider.name(), response.model(), attempt,
-                            latency, response.usage(), cost, null));
+                            latency, response.latency(), response.usage(), cost, null));
                     attempts.add(provider.name() + ":OK");
                     if (cacheKey.isPresent() && !response.needsHuman() && response.toolCalls().isEmpty()) {
                         safeCachePut(tenant.id(), cacheKey.get(),
@@ -109,8 +109,9 @@ public final class LlmRouter implements ReplyGenerator {
                 } catch (LlmException e) {
                     failures++;
                     attempts.add(provider.name() + ":" + e.kind());
+                    Duration failedAfter = Duration.between(started, time.now());
                     observer.providerCalled(new ProviderCall(tenant.id(), provider.name(), null, attempt,
-                            Duration.between(started, time.now()), TokenUsage.NONE, BigDecimal.ZERO, e.kind()));
+                            failedAfter, failedAfter, TokenUsage.NONE, BigDecimal.ZERO, e.kind()));
                     if (state.failed(e, time.now())) {
                         observer.circuitOpened(provider.name());
                         LOG.warn("circuit of provider {} opened after {}", provider.name(), e.kind());
