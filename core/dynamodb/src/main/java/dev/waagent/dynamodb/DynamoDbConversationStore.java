@@ -217,7 +217,10 @@ public class DynamoDbConversationStore implements ConversationStore {
             state = state == null ? named : state;
             state.setCustomerName(profileName[0]);
         }
-        return new ConversationSnapshot(toConversation(key, state), messages);
+        // The open leads and bookings come with the conversation once listed on it (see OpenRequestList).
+        List<dev.waagent.domain.tools.FollowUpRequest> openRequests = state == null || state.getOpenRequests() == null ? null
+                : OpenRequestList.read(key, state.getOpenRequests(), Instant.ofEpochSecond(now), settings.getMessageRetention());
+        return new ConversationSnapshot(toConversation(key, state), messages, openRequests);
     }
 
     @Override

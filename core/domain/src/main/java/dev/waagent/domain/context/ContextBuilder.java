@@ -61,6 +61,8 @@ public final class ContextBuilder {
     private static final Set<Intent> TOOL_INTENTS = Set.of(Intent.AVAILABILITY, Intent.PRICING, Intent.BOOKING,
             Intent.HUMAN_REQUEST, Intent.ORDER_STATUS);
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    /** The customer's open leads and bookings the prompt lists at most (newest first). */
+    private static final int OPEN_REQUESTS = 3;
 
     private final TokenEstimator tokens;
     private final KnowledgeBase knowledge;
@@ -113,9 +115,11 @@ public final class ContextBuilder {
         Optional<String> returning = MemoryCues.returningTopic(snapshot, toAnswer);
         String query = forgotten.map(question -> question.text() + "\n" + customerTurn).orElse(customerTurn);
 
-        // The customer's open requests are a database read: it runs while the searches below use the CPU.
-        CompletableFuture<List<FollowUpRequest>> openRead = CompletableFuture.supplyAsync(() -> safeHistory(snapshot, now),
-                lookups);
+        // The customer's open requests came with the conversation when the store keeps them there; otherwise they are a
+        // database read, which runs while the searches below use the CPU.
+        CompletableFuture<List<FollowUpRequest>> openRead = snapshot.openRequests() != null
+                ? CompletableFuture.completedFuture(openOf(snapshot.openRequests()))
+                : CompletableFuture.supplyAsync(() -> safeHistory(snapshot, now), lookups);
         List<KnowledgeHit> hits = safeSearch(tenant, query);
         List<CatalogMatch> matches = withItemInFocus(tenant, safeMatch(tenant, query), memory, customerTurn);
         List<FollowUpRequest> open = openRead.join();
@@ -356,9 +360,13 @@ public final class ContextBuilder {
         }
     }
 
+    private static List<FollowUpRequest> openOf(List<FollowUpRequest> known) {
+        return known.stream().filter(FollowUpRequest::open).limit(OPEN_REQUESTS).toList();
+    }
+
     private List<FollowUpRequest> safeHistory(ConversationSnapshot snapshot, Instant now) {
         try {
-            return history.open(snapshot.conversation().key(), now, 3);
+            return history.open(snapshot.conversation().key(), now, OPEN_REQUESTS);
         } catch (RuntimeException e) {
             LOG.warn("customer history unavailable: {}", e.toString());
             return List.of();
