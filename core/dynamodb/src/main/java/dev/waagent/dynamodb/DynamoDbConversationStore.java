@@ -64,7 +64,8 @@ public class DynamoDbConversationStore implements ConversationStore {
 
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<ConversationTableItem> table;
-    private final DynamoDbSettings settings;
+    /** How long messages are kept (read once: the settings bean is a configuration proxy, this is per write). */
+    private final java.time.Duration retention;
     /**
      * Runs the second of two independent calls of one operation while the caller makes the first, so the operation
      * costs one round trip: the process's {@link TurnSideCalls} (not this store's to shut down).
@@ -82,7 +83,7 @@ public class DynamoDbConversationStore implements ConversationStore {
                                      @Nullable @Named(TurnSideCalls.NAME) Executor sideCalls) {
         this.client = client;
         this.table = client.table(settings.getConversationsTable(), ItemSchemas.CONVERSATION);
-        this.settings = settings;
+        this.retention = settings.getMessageRetention();
         this.sideCalls = sideCalls == null ? Runnable::run : sideCalls;
     }
 
@@ -107,7 +108,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         item.setReplyTo(message.replyToMessageId());
         item.setAttributes(message.attributes().isEmpty() ? null : message.attributes());
         item.setAnsweredBy(message.expectsReply() ? null : NO_REPLY_NEEDED);
-        item.setExpiresAt(receivedAt.plus(settings.getMessageRetention()).getEpochSecond());
+        item.setExpiresAt(receivedAt.plus(retention).getEpochSecond());
         // due-index: the tenant's messages of the day, for the daily rollup (see Keys).
         item.setDueBucket(Keys.messageDay(tenantId, receivedAt));
         item.setDueAt(receivedAt.toEpochMilli());
@@ -161,7 +162,7 @@ public class DynamoDbConversationStore implements ConversationStore {
             delivery.setErrorCode(update.errors().get(0).code());
             delivery.setErrorTitle(update.errors().get(0).title());
         }
-        delivery.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+        delivery.setExpiresAt(at.plus(retention).getEpochSecond());
         ConversationTableItem updated;
         try {
             updated = table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
@@ -219,7 +220,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         }
         // The open leads and bookings come with the conversation once listed on it (see OpenRequestList).
         List<dev.waagent.domain.tools.FollowUpRequest> openRequests = state == null || state.getOpenRequests() == null ? null
-                : OpenRequestList.read(key, state.getOpenRequests(), Instant.ofEpochSecond(now), settings.getMessageRetention());
+                : OpenRequestList.read(key, state.getOpenRequests(), Instant.ofEpochSecond(now), retention);
         return new ConversationSnapshot(toConversation(key, state), messages, openRequests);
     }
 
@@ -253,7 +254,7 @@ public class DynamoDbConversationStore implements ConversationStore {
             marker.setKind("ONCE");
             marker.setTurnId(reply.turnId());
             marker.setPartKeys(partKeys);
-            marker.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+            marker.setExpiresAt(at.plus(retention).getEpochSecond());
             tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
                     .item(marker).conditionExpression(absent).build());
         }
@@ -317,7 +318,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         outbound.setCacheHit(accounting.cacheHit());
         outbound.setComplexity(accounting.complexity());
         outbound.setRoute(accounting.route());
-        outbound.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+        outbound.setExpiresAt(at.plus(retention).getEpochSecond());
         outbound.setDueBucket(Keys.messageDay(key.tenantId(), at));
         outbound.setDueAt(at.toEpochMilli());
         return outbound;
@@ -480,7 +481,25 @@ public class DynamoDbConversationStore implements ConversationStore {
         delivery.setCustomerId(key.customerId());
         delivery.setPlatformId(platformMessageId);
         delivery.setMessageSk(messageSk);
-        delivery.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+        delivery.setExpiresAt(at.plus(retention).getEpochSecond());
+        // Usually one call: the pointer and the message's SENT mark in one transaction, both or neither (no sent
+        // message whose statuses could not find it). It is cancelled when a status webhook beat us to the pointer, or
+        // the message is gone or already further along: then the two writes below sort it out.
+        try {
+            client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+                    .addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                            .item(delivery).ignoreNulls(true)
+                            .conditionExpression(Expression.builder().expression("attribute_not_exists(delivery)").build())
+                            .build())
+                    .addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                            .item(sentMark(pk, messageSk, platformMessageId, DeliveryState.SENT, null, at)).ignoreNulls(true)
+                            .conditionExpression(behind(DeliveryState.SENT))
+                            .build())
+                    .build());
+            return;
+        } catch (TransactionCanceledException statusFirstOrMessageAhead) {
+            // Nothing written: as below.
+        }
         // The pointer and the message's SENT mark go at once (one round trip). A status webhook may have beaten us to
         // the pointer item: the state it recorded is then carried to the message after.
         Future<ConversationTableItem> pointer = onSideCall(() -> table.updateItem(
@@ -496,6 +515,19 @@ public class DynamoDbConversationStore implements ConversationStore {
     /** Moves the message forward to {@code state} (never back), with the error a status carried, if any. */
     private void markMessage(String pk, String messageSk, String platformMessageId, DeliveryState state,
                              ConversationTableItem status, Instant at) {
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(sentMark(pk, messageSk, platformMessageId, state, status, at)).ignoreNulls(true)
+                    .conditionExpression(behind(state))
+                    .build());
+        } catch (ConditionalCheckFailedException alreadyAhead) {
+            // A later status already moved it forward.
+        }
+    }
+
+    /** The message's delivery state {@code state}, with the error a status carried, if any. */
+    private static ConversationTableItem sentMark(String pk, String messageSk, String platformMessageId,
+                                                  DeliveryState state, ConversationTableItem status, Instant at) {
         ConversationTableItem sent = new ConversationTableItem();
         sent.setPk(pk);
         sent.setSk(messageSk);
@@ -507,17 +539,15 @@ public class DynamoDbConversationStore implements ConversationStore {
             sent.setErrorCode(status.getErrorCode());
             sent.setErrorTitle(status.getErrorTitle());
         }
-        try {
-            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
-                    .item(sent).ignoreNulls(true)
-                    .conditionExpression(Expression.builder()
-                            .expression("attribute_exists(pk) AND deliveryRank < :rank")
-                            .putExpressionValue(":rank", AttributeValue.fromN(Integer.toString(sent.getDeliveryRank())))
-                            .build())
-                    .build());
-        } catch (ConditionalCheckFailedException alreadyAhead) {
-            // A later status already moved it forward.
-        }
+        return sent;
+    }
+
+    /** The condition of a move forward to {@code state}: the message exists and is not there yet. */
+    private static Expression behind(DeliveryState state) {
+        return Expression.builder()
+                .expression("attribute_exists(pk) AND deliveryRank < :rank")
+                .putExpressionValue(":rank", AttributeValue.fromN(Integer.toString(state.rank())))
+                .build();
     }
 
     /** The result of a call made on {@link #sideCalls}; its failure as the caller's own. */

@@ -193,6 +193,6 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
     }
 
     private static String millis(Instant at) {
-        return String.format("%013d", at.toEpochMilli());
+        return Keys.zeroPadded(at.toEpochMilli(), 13);
     }
 }

@@ -99,8 +99,8 @@ public final class ContextBuilder {
         this.turn = turn;
     }
 
-    /** One droppable piece of a section (a turn, a hit, a catalog line) and what it costs in tokens. */
-    private record Piece(ContextSection section, String text, ChatMessage turnMessage, int cost) {
+    /** One droppable piece of a section (a turn, a hit, a catalog line). */
+    private record Piece(ContextSection section, String text, ChatMessage turnMessage) {
     }
 
     public TurnContext build(Tenant tenant, Optional<AgentConfiguration> configuration, ConversationSnapshot snapshot,
@@ -228,7 +228,7 @@ public final class ContextBuilder {
                 String droppedLine = victim.text();
                 prices.removeIf(price -> droppedLine.contains(price.formatted()));
             }
-            total -= victim.cost();
+            total -= cost(victim);
             if (total <= budget) {
                 messages = assemble(system.toString(), pieces, customerTurn, forgotten);
                 total = tokens.count(messages) + toolTokens;
@@ -258,9 +258,17 @@ public final class ContextBuilder {
                 returning, facts, factsChanged, threshold, resolution);
     }
 
-    private Piece piece(ContextSection section, String text, ChatMessage message) {
+    private static Piece piece(ContextSection section, String text, ChatMessage message) {
+        return new Piece(section, text, message);
+    }
+
+    /**
+     * What dropping a piece saves, estimated: counted only when the prompt is over budget (most prompts fit, and the
+     * whole prompt is counted anyway).
+     */
+    private int cost(Piece piece) {
         // Framing of a turn message (role and separators) counts too.
-        return new Piece(section, text, message, tokens.count(text) + (message == null ? 0 : 4));
+        return tokens.count(piece.text()) + (piece.turnMessage() == null ? 0 : 4);
     }
 
     /** The first piece of a section in prompt order: the oldest turn, the weakest hit (hits come best first, so the last). */
