@@ -136,7 +136,7 @@ public final class ContextBenchmark {
     }
 
     /** What one replied turn cost, apart from the model. */
-    private record Sample(long promptTokens, long tookMicros, long modelMicros, long replyLatencyMicros,
+    private record Sample(int turn, long promptTokens, long tookMicros, long modelMicros, long replyLatencyMicros,
                           List<ModelCallRecorder.Call> modelCalls, long pacedMicros, long cpuMicros,
                           List<DynamoDbCallRecorder.Call> dynamoDb, List<Interval> graph, String turnThread) {
         long overheadMicros() {
@@ -254,7 +254,7 @@ public final class ContextBenchmark {
                     List<ModelCallRecorder.Call> modelCalls = ModelCallRecorder.drain();
                     if (!accountings.isEmpty()) {
                         long modelMicros = modelCalls.stream().mapToLong(ModelCallRecorder.Call::nanos).sum() / 1_000;
-                        samples.add(new Sample(accountings.get(0).promptTokens(), tookMicros.get(0), modelMicros,
+                        samples.add(new Sample(n, accountings.get(0).promptTokens(), tookMicros.get(0), modelMicros,
                                 accountings.get(0).latencyMillis() * 1_000, modelCalls, paced / 1_000, cpu / 1_000, calls,
                                 graph, Thread.currentThread().getName()));
                         typicalTurn.putIfAbsent(path + " " + tenant.id() + " turn " + n + " (" + text + ")", calls);
@@ -297,10 +297,13 @@ public final class ContextBenchmark {
         System.out.println("path | tenant | turns | non-LLM overhead p50 / p95 / max ms | model calls/turn mean"
                 + " | model ms subtracted p50 / p95 | DynamoDB calls/turn mean"
                 + " | DynamoDB round trips on the turn thread mean | DynamoDB calls x latency ms p50 / p95"
-                + " | waiting on stand-ins (wall) ms p50 / p95 | rest ms p50 / p95 | turn thread CPU ms p50 / p95");
+                + " | waiting on stand-ins (wall) ms p50 / p95 | rest ms p50 / p95 | turn thread CPU ms p50 / p95"
+                + " | first turns' overhead p50 / p95 ms (DynamoDB calls mean) | later turns' overhead p50 / p95 ms");
         pooled.forEach((name, samples) -> {
             List<Long> overhead = sorted(samples, Sample::overheadMicros);
-            System.out.printf("%s | %d | %s / %.1f | %.2f | %s | %.2f | %.2f | %s | %s | %s | %s%n", name, samples.size(), ms(overhead),
+            List<Sample> first = samples.stream().filter(s -> s.turn() == 1).toList();
+            List<Sample> later = samples.stream().filter(s -> s.turn() > 1).toList();
+            System.out.printf("%s | %d | %s / %.1f | %.2f | %s | %.2f | %.2f | %s | %s | %s | %s | %s (%.1f) | %s%n", name, samples.size(), ms(overhead),
                     overhead.get(overhead.size() - 1) / 1000.0,
                     samples.stream().mapToInt(s -> s.modelCalls().size()).average().orElse(0),
                     ms(sorted(samples, Sample::modelMicros)),
@@ -308,7 +311,9 @@ public final class ContextBenchmark {
                     samples.stream().mapToLong(s -> s.dynamoDb().stream().filter(c -> c.thread().equals(s.turnThread())).count())
                             .average().orElse(0),
                     ms(sorted(samples, Sample::dynamoDbSumMicros)), ms(sorted(samples, Sample::waitingMicros)),
-                    ms(sorted(samples, s -> s.overheadMicros() - s.waitingMicros())), ms(sorted(samples, Sample::cpuMicros)));
+                    ms(sorted(samples, s -> s.overheadMicros() - s.waitingMicros())), ms(sorted(samples, Sample::cpuMicros)),
+                    ms(sorted(first, Sample::overheadMicros)), first.stream().mapToInt(s -> s.dynamoDb().size()).average().orElse(0),
+                    ms(sorted(later, Sample::overheadMicros)));
         });
         // The check promised in the javadoc: on turns with one model call (the reply's), the recorded time against the
         // reply's accounting (the same clock, truncated to whole milliseconds there: expect 0 to 1 ms).
@@ -318,7 +323,7 @@ public final class ContextBenchmark {
                         + " truncates to whole ms)%n", single.size(),
                 single.stream().mapToLong(s -> s.modelMicros() - s.replyLatencyMicros()).average().orElse(0) / 1000.0);
         System.out.println("== DynamoDB calls of sample turns (operation, caller, ms)");
-        typicalTurn.entrySet().stream().filter(e -> e.getKey().contains(" turn 2 ") || e.getKey().contains(" turn 5 ")
+        typicalTurn.entrySet().stream().filter(e -> e.getKey().contains(" turn 1 ") || e.getKey().contains(" turn 2 ") || e.getKey().contains(" turn 5 ")
                         || e.getKey().contains(" turn 13 "))
                 .forEach(e -> {
                     System.out.println(e.getKey() + ": " + e.getValue().size() + " calls");

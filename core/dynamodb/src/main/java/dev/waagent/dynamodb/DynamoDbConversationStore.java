@@ -214,7 +214,9 @@ public class DynamoDbConversationStore implements ConversationStore {
             // customer (/pause Ravi) and the activity timeline lists it. Not activity: the timeline place stays.
             ConversationTableItem named = conversationState(key);
             named.setCustomerName(profileName[0]);
-            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(named).ignoreNulls(true).build());
+            if (state != null || !listNothingOpen(named)) {
+                table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(named).ignoreNulls(true).build());
+            }
             state = state == null ? named : state;
             state.setCustomerName(profileName[0]);
         }
@@ -222,6 +224,25 @@ public class DynamoDbConversationStore implements ConversationStore {
         List<dev.waagent.domain.tools.FollowUpRequest> openRequests = state == null || state.getOpenRequests() == null ? null
                 : OpenRequestList.read(key, state.getOpenRequests(), Instant.ofEpochSecond(now), retention);
         return new ConversationSnapshot(toConversation(key, state), messages, openRequests);
+    }
+
+    /**
+     * Writes a new conversation's item ({@code named}) listing no open requests, so its turns never need to query
+     * them ({@link OpenRequestList}): a request is stored with the list on this item, so there is none before the
+     * item exists. Not over a list a request wrote meanwhile (then false, and nothing is written).
+     */
+    private boolean listNothingOpen(ConversationTableItem named) {
+        named.setOpenRequests(List.of());
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(named).ignoreNulls(true)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_not_exists(" + OpenRequestList.ATTRIBUTE + ")").build())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException listedMeanwhile) {
+            named.setOpenRequests(null);
+            return false;
+        }
     }
 
     @Override

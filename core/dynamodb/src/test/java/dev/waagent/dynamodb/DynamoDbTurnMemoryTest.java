@@ -147,6 +147,18 @@ class DynamoDbTurnMemoryTest {
     }
 
     @Test
+    void aNewConversationsFirstReadListsNothingOpenAndALaterRequestIsListedOverIt() {
+        store.recordInbound(tenant, new InboundMessage("whatsapp", "pn", "wamid.6", key.customerId(), "Ravi",
+                MessageType.TEXT, "text", "hi", T0, null, Map.of()), T0);
+        ConversationSnapshot first = store.load(key, 10);
+        assertThat(first.openRequests()).isNotNull().isEmpty();
+        assertThat(first.conversation().customerName()).isEqualTo("Ravi");
+
+        memory.record(new FollowUpRequest("r1", key, FollowUpRequest.Kind.LEAD, "Sony FX3", "", "", T0.plusSeconds(5), "OPEN"));
+        assertThat(store.load(key, 10).openRequests()).extracting(FollowUpRequest::id).containsExactly("r1");
+    }
+
+    @Test
     void aListedRequestPastItsRetentionIsNotRead() {
         java.time.Duration retention = context.getBean(DynamoDbSettings.class).getMessageRetention();
         Instant longAgo = Instant.now().minus(retention).minusSeconds(60);
