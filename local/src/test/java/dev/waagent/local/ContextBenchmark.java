@@ -298,12 +298,14 @@ public final class ContextBenchmark {
                 + " | model ms subtracted p50 / p95 | DynamoDB calls/turn mean"
                 + " | DynamoDB round trips on the turn thread mean | DynamoDB calls x latency ms p50 / p95"
                 + " | waiting on stand-ins (wall) ms p50 / p95 | rest ms p50 / p95 | turn thread CPU ms p50 / p95"
-                + " | first turns' overhead p50 / p95 ms (DynamoDB calls mean) | later turns' overhead p50 / p95 ms");
+                + " | first turns' overhead p50 / p95 ms (DynamoDB calls mean) | later turns' overhead p50 / p95 ms"
+                + " | turns with more than one model call: count, overhead p50 / p95 ms, CPU p50 / p95 ms");
         pooled.forEach((name, samples) -> {
             List<Long> overhead = sorted(samples, Sample::overheadMicros);
             List<Sample> first = samples.stream().filter(s -> s.turn() == 1).toList();
             List<Sample> later = samples.stream().filter(s -> s.turn() > 1).toList();
-            System.out.printf("%s | %d | %s / %.1f | %.2f | %s | %.2f | %.2f | %s | %s | %s | %s | %s (%.1f) | %s%n", name, samples.size(), ms(overhead),
+            List<Sample> multi = samples.stream().filter(s -> s.modelCalls().size() > 1).toList();
+            System.out.printf("%s | %d | %s / %.1f | %.2f | %s | %.2f | %.2f | %s | %s | %s | %s | %s (%.1f) | %s | %d, %s, %s%n", name, samples.size(), ms(overhead),
                     overhead.get(overhead.size() - 1) / 1000.0,
                     samples.stream().mapToInt(s -> s.modelCalls().size()).average().orElse(0),
                     ms(sorted(samples, Sample::modelMicros)),
@@ -313,7 +315,8 @@ public final class ContextBenchmark {
                     ms(sorted(samples, Sample::dynamoDbSumMicros)), ms(sorted(samples, Sample::waitingMicros)),
                     ms(sorted(samples, s -> s.overheadMicros() - s.waitingMicros())), ms(sorted(samples, Sample::cpuMicros)),
                     ms(sorted(first, Sample::overheadMicros)), first.stream().mapToInt(s -> s.dynamoDb().size()).average().orElse(0),
-                    ms(sorted(later, Sample::overheadMicros)));
+                    ms(sorted(later, Sample::overheadMicros)), multi.size(), ms(sorted(multi, Sample::overheadMicros)),
+                    ms(sorted(multi, Sample::cpuMicros)));
         });
         // The check promised in the javadoc: on turns with one model call (the reply's), the recorded time against the
         // reply's accounting (the same clock, truncated to whole milliseconds there: expect 0 to 1 ms).
