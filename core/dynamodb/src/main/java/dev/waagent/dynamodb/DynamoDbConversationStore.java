@@ -18,6 +18,7 @@ import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.reply.OutboundPart;
 import dev.waagent.domain.reply.Reply;
 import dev.waagent.domain.reply.ServiceWindow;
+import dev.waagent.domain.tools.FollowUpRequest;
 import dev.waagent.domain.turn.TurnSideCalls;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +67,7 @@ public class DynamoDbConversationStore implements ConversationStore {
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<ConversationTableItem> table;
     /** How long messages are kept (read once: the settings bean is a configuration proxy, this is per write). */
-    private final java.time.Duration retention;
+    private final Duration retention;
     /**
      * Runs the second of two independent calls of one operation while the caller makes the first, so the operation
      * costs one round trip: the process's {@link TurnSideCalls} (not this store's to shut down).
@@ -221,7 +223,7 @@ public class DynamoDbConversationStore implements ConversationStore {
             state.setCustomerName(profileName[0]);
         }
         // The open leads and bookings come with the conversation once listed on it (see OpenRequestList).
-        List<dev.waagent.domain.tools.FollowUpRequest> openRequests = state == null || state.getOpenRequests() == null ? null
+        List<FollowUpRequest> openRequests = state == null || state.getOpenRequests() == null ? null
                 : OpenRequestList.read(key, state.getOpenRequests(), Instant.ofEpochSecond(now), retention);
         return new ConversationSnapshot(toConversation(key, state), messages, openRequests);
     }
