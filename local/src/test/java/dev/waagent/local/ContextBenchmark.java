@@ -73,7 +73,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Run: {@code mvn -B -o -q -pl local -am package -DskipTests && mvn -B -o -q -pl local -am test-compile &&
  * AWS_EMF_ENVIRONMENT=Local java -cp local/target/wa-agent-local.jar:local/target/test-classes
- * dev.waagent.local.ContextBenchmark 3 [provider-usage]}
+ * dev.waagent.local.ContextBenchmark 3 [provider-usage]}; {@code -Dbench.samples=<file>} also appends one CSV line per measured
+ * turn (to pool several runs' percentiles).
  */
 public final class ContextBenchmark {
 
@@ -282,6 +283,7 @@ public final class ContextBenchmark {
                     typicalTurn.clear();
                     continue; // warm-up: JIT, model load, first-call class init
                 }
+                appendCsv(path, tenant.id(), samples);
                 pooled.computeIfAbsent(path + " | " + tenant.id(), p -> new ArrayList<>()).addAll(samples);
                 pooled.computeIfAbsent(path + " | both tenants", p -> new ArrayList<>()).addAll(samples);
                 List<Long> tokens = sorted(samples, Sample::promptTokens);
@@ -339,6 +341,27 @@ public final class ContextBenchmark {
                     e.getValue().forEach(call -> System.out.printf("    %-22s %-55s %6.2f %s%n", call.operation(), call.caller(),
                             call.nanos() / 1e6, call.thread()));
                 });
+    }
+
+    /** With {@code -Dbench.samples=<file>}: path, tenant, turn, overhead µs, CPU µs, DynamoDB calls, of them on the turn thread, model calls. */
+    private static void appendCsv(String path, String tenant, List<Sample> samples) {
+        String file = System.getProperty("bench.samples");
+        if (file == null) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Sample s : samples) {
+            lines.append(path).append(',').append(tenant).append(',').append(s.turn()).append(',')
+                    .append(s.overheadMicros()).append(',').append(s.cpuMicros()).append(',').append(s.dynamoDb().size())
+                    .append(',').append(s.dynamoDb().stream().filter(c -> c.thread().equals(s.turnThread())).count())
+                    .append(',').append(s.modelCalls().size()).append('\n');
+        }
+        try {
+            Files.writeString(Path.of(file), lines, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<Long> sorted(List<Sample> samples, java.util.function.ToLongFunction<Sample> value) {
