@@ -22,6 +22,7 @@ import dev.waagent.domain.turn.OutboundChannel;
 import dev.waagent.domain.turn.TurnOutcome;
 import dev.waagent.domain.turn.TurnService;
 import dev.waagent.domain.turn.TurnSettings;
+import dev.waagent.domain.turn.TurnSideCalls;
 import dev.waagent.domain.turn.TurnTrigger;
 import dev.waagent.domain.intent.IntentRouter;
 import dev.waagent.dynamodb.DynamoDbTurnMemory;
@@ -53,7 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Figures of the generation half of a turn, apart from any model's time: prompt tokens per turn on a scripted
  * 20-turn conversation per demo tenant (counted with the project's token counter, tool definitions included; one
  * model call per turn), the context build time (knowledge search with query embedding, catalog match, key facts,
- * customer history) and the worker's whole non-LLM overhead per turn (turn time minus the model call's latency).
+ * customer history; apart from any model call it makes) and the worker's whole non-LLM overhead per turn (turn time
+ * minus the time of every model call the turn made).
  * Runs the local runtime in-process (in-memory DynamoDB Local, seeded H2 back office, ONNX embedder) with the model
  * a loopback server speaking OpenAI's wire format that answers at once with a realistic-length reply.
  * <p>
@@ -62,9 +64,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * time. The customer pauses 20 s between messages on a virtual clock, so Meta's pair-rate pacing does not make
  * back-to-back turns wait (any pacing wait left is printed apart, never counted as overhead).
  * <p>
+ * Model time is every provider call the turn made through the reply chain ({@link ModelCallRecorder}): the reply's
+ * rounds and the intent classification of an ambiguous turn ({@code LlmIntentStage}) alike, each timed as the reply's
+ * latency always was: by the provider around its HTTP call ({@code ProviderCall#modelLatency}), so the request and
+ * response mapping (and any token counting in it) stays our overhead. (Until 2026-12 only the reply's own latency was
+ * subtracted: with the intent LLM stage on, the classification call counted as overhead. The run prints a check: on
+ * one-call turns, the recorded time against the reply's accounting, which truncates to whole milliseconds.)
+ * <p>
  * Run: {@code mvn -B -o -q -pl local -am package -DskipTests && mvn -B -o -q -pl local -am test-compile &&
  * AWS_EMF_ENVIRONMENT=Local java -cp local/target/wa-agent-local.jar:local/target/test-classes
- * dev.waagent.local.ContextBenchmark 3 [provider-usage]}
+ * dev.waagent.local.ContextBenchmark 3 [provider-usage]}; {@code -Dbench.samples=<file>} also appends one CSV line per measured
+ * turn (to pool several runs' percentiles).
  */
 public final class ContextBenchmark {
 
@@ -111,6 +121,7 @@ public final class ContextBenchmark {
                     // of the same script does not find its texts cached (the turn pays for its query embedding).
                     "wa.knowledge.query-cache-size", 4,
                     "bench.record-dynamodb-calls", true));
+            properties.put("bench.record-model-calls", true);
             LocalRuntime runtime = LocalRuntime.start(new LocalOptions(0, dataDir, EmbeddedDynamoDb.shared().endpoint(),
                     "bench-" + UUID.randomUUID().toString().substring(0, 8), properties, true));
             try {
@@ -127,7 +138,8 @@ public final class ContextBenchmark {
     }
 
     /** What one replied turn cost, apart from the model. */
-    private record Sample(long promptTokens, long tookMicros, long modelMicros, long pacedMicros, long cpuMicros,
+    private record Sample(int turn, long promptTokens, long tookMicros, long modelMicros, long replyLatencyMicros,
+                          List<ModelCallRecorder.Call> modelCalls, long pacedMicros, long cpuMicros,
                           List<DynamoDbCallRecorder.Call> dynamoDb, List<Interval> graph, String turnThread) {
         long overheadMicros() {
             return tookMicros - modelMicros - pacedMicros;
@@ -150,7 +162,12 @@ public final class ContextBenchmark {
          */
         long waitingMicros() {
             List<long[]> spans = new ArrayList<>();
-            dynamoDb.stream().filter(c -> c.thread().equals(turnThread) || c.thread().startsWith("dynamodb-side-call"))
+            List<DynamoDbCallRecorder.Call> own = dynamoDb.stream().filter(c -> c.thread().equals(turnThread)).toList();
+            own.forEach(c -> spans.add(new long[]{c.startNanos(), c.startNanos() + c.nanos()}));
+            // A store's side call runs beside one of the turn thread's own calls (a context lookup, on the same pool,
+            // runs beside the turn's CPU work instead, and is not waited for).
+            dynamoDb.stream().filter(c -> c.thread().startsWith(TurnSideCalls.NAME) && own.stream().anyMatch(o ->
+                            o.startNanos() < c.startNanos() + c.nanos() && c.startNanos() < o.startNanos() + o.nanos()))
                     .forEach(c -> spans.add(new long[]{c.startNanos(), c.startNanos() + c.nanos()}));
             graph.stream().filter(g -> g.thread().equals(turnThread))
                     .forEach(g -> spans.add(new long[]{g.start(), g.start() + g.nanos()}));
@@ -232,6 +249,7 @@ public final class ContextBenchmark {
                     accountings.clear();
                     tookMicros.clear();
                     DynamoDbCallRecorder.drain();
+                    ModelCallRecorder.drain();
                     channel.drain();
                     long paced = time.drainSlept();
                     long cpu = threads.getCurrentThreadCpuTime();
@@ -240,9 +258,12 @@ public final class ContextBenchmark {
                     paced = time.drainSlept();
                     List<DynamoDbCallRecorder.Call> calls = DynamoDbCallRecorder.drain();
                     List<Interval> graph = channel.drain();
+                    List<ModelCallRecorder.Call> modelCalls = ModelCallRecorder.drain();
                     if (!accountings.isEmpty()) {
-                        samples.add(new Sample(accountings.get(0).promptTokens(), tookMicros.get(0), accountings.get(0).latencyMillis() * 1_000,
-                                paced / 1_000, cpu / 1_000, calls, graph, Thread.currentThread().getName()));
+                        long modelMicros = modelCalls.stream().mapToLong(ModelCallRecorder.Call::nanos).sum() / 1_000;
+                        samples.add(new Sample(n, accountings.get(0).promptTokens(), tookMicros.get(0), modelMicros,
+                                accountings.get(0).latencyMillis() * 1_000, modelCalls, paced / 1_000, cpu / 1_000, calls,
+                                graph, Thread.currentThread().getName()));
                         typicalTurn.putIfAbsent(path + " " + tenant.id() + " turn " + n + " (" + text + ")", calls);
                     }
                     // The context build alone, on the snapshot the next turn would see (its query embedding is
@@ -252,7 +273,8 @@ public final class ContextBenchmark {
                     TurnContext built = builder.build(tenant, configurations.forTenant(tenant.id()), snapshot,
                             snapshot.recentMessages().stream().filter(m -> m.messageId().equals(id)).toList(), at,
                             Duration.ofSeconds(20), tools.definitions());
-                    buildMicros.add((System.nanoTime() - started) / 1_000);
+                    long buildModelNanos = ModelCallRecorder.drain().stream().mapToLong(ModelCallRecorder.Call::nanos).sum();
+                    buildMicros.add((System.nanoTime() - started - buildModelNanos) / 1_000);
                     if (built.report().promptTokens() < 0) {
                         throw new IllegalStateException();
                     }
@@ -261,6 +283,7 @@ public final class ContextBenchmark {
                     typicalTurn.clear();
                     continue; // warm-up: JIT, model load, first-call class init
                 }
+                appendCsv(path, tenant.id(), samples);
                 pooled.computeIfAbsent(path + " | " + tenant.id(), p -> new ArrayList<>()).addAll(samples);
                 pooled.computeIfAbsent(path + " | both tenants", p -> new ArrayList<>()).addAll(samples);
                 List<Long> tokens = sorted(samples, Sample::promptTokens);
@@ -279,27 +302,66 @@ public final class ContextBenchmark {
         }
         }
         System.out.println("== all measured rounds pooled");
-        System.out.println("path | tenant | turns | non-LLM overhead p50 / p95 / max ms | DynamoDB calls/turn mean"
+        System.out.println("path | tenant | turns | non-LLM overhead p50 / p95 / max ms | model calls/turn mean"
+                + " | model ms subtracted p50 / p95 | DynamoDB calls/turn mean"
                 + " | DynamoDB round trips on the turn thread mean | DynamoDB calls x latency ms p50 / p95"
-                + " | waiting on stand-ins (wall) ms p50 / p95 | rest ms p50 / p95 | turn thread CPU ms p50 / p95");
+                + " | waiting on stand-ins (wall) ms p50 / p95 | rest ms p50 / p95 | turn thread CPU ms p50 / p95"
+                + " | first turns' overhead p50 / p95 ms (DynamoDB calls mean) | later turns' overhead p50 / p95 ms"
+                + " | turns with more than one model call: count, overhead p50 / p95 ms, CPU p50 / p95 ms");
         pooled.forEach((name, samples) -> {
             List<Long> overhead = sorted(samples, Sample::overheadMicros);
-            System.out.printf("%s | %d | %s / %.1f | %.2f | %.2f | %s | %s | %s | %s%n", name, samples.size(), ms(overhead),
+            List<Sample> first = samples.stream().filter(s -> s.turn() == 1).toList();
+            List<Sample> later = samples.stream().filter(s -> s.turn() > 1).toList();
+            List<Sample> multi = samples.stream().filter(s -> s.modelCalls().size() > 1).toList();
+            System.out.printf("%s | %d | %s / %.1f | %.2f | %s | %.2f | %.2f | %s | %s | %s | %s | %s (%.1f) | %s | %d, %s, %s%n", name, samples.size(), ms(overhead),
                     overhead.get(overhead.size() - 1) / 1000.0,
+                    samples.stream().mapToInt(s -> s.modelCalls().size()).average().orElse(0),
+                    ms(sorted(samples, Sample::modelMicros)),
                     samples.stream().mapToInt(s -> s.dynamoDb().size()).average().orElse(0),
                     samples.stream().mapToLong(s -> s.dynamoDb().stream().filter(c -> c.thread().equals(s.turnThread())).count())
                             .average().orElse(0),
                     ms(sorted(samples, Sample::dynamoDbSumMicros)), ms(sorted(samples, Sample::waitingMicros)),
-                    ms(sorted(samples, s -> s.overheadMicros() - s.waitingMicros())), ms(sorted(samples, Sample::cpuMicros)));
+                    ms(sorted(samples, s -> s.overheadMicros() - s.waitingMicros())), ms(sorted(samples, Sample::cpuMicros)),
+                    ms(sorted(first, Sample::overheadMicros)), first.stream().mapToInt(s -> s.dynamoDb().size()).average().orElse(0),
+                    ms(sorted(later, Sample::overheadMicros)), multi.size(), ms(sorted(multi, Sample::overheadMicros)),
+                    ms(sorted(multi, Sample::cpuMicros)));
         });
+        // The check promised in the javadoc: on turns with one model call (the reply's), the recorded time against the
+        // reply's accounting (the same clock, truncated to whole milliseconds there: expect 0 to 1 ms).
+        List<Sample> single = pooled.entrySet().stream().filter(e -> e.getKey().endsWith("both tenants"))
+                .flatMap(e -> e.getValue().stream()).filter(s -> s.modelCalls().size() == 1).toList();
+        System.out.printf("model time check: %d one-call turns, recorded minus accounted mean %.2f ms (accounting"
+                        + " truncates to whole ms)%n", single.size(),
+                single.stream().mapToLong(s -> s.modelMicros() - s.replyLatencyMicros()).average().orElse(0) / 1000.0);
         System.out.println("== DynamoDB calls of sample turns (operation, caller, ms)");
-        typicalTurn.entrySet().stream().filter(e -> e.getKey().contains(" turn 2 ") || e.getKey().contains(" turn 5 ")
+        typicalTurn.entrySet().stream().filter(e -> e.getKey().contains(" turn 1 ") || e.getKey().contains(" turn 2 ") || e.getKey().contains(" turn 5 ")
                         || e.getKey().contains(" turn 13 "))
                 .forEach(e -> {
                     System.out.println(e.getKey() + ": " + e.getValue().size() + " calls");
                     e.getValue().forEach(call -> System.out.printf("    %-22s %-55s %6.2f %s%n", call.operation(), call.caller(),
                             call.nanos() / 1e6, call.thread()));
                 });
+    }
+
+    /** With {@code -Dbench.samples=<file>}: path, tenant, turn, overhead µs, CPU µs, DynamoDB calls, of them on the turn thread, model calls. */
+    private static void appendCsv(String path, String tenant, List<Sample> samples) {
+        String file = System.getProperty("bench.samples");
+        if (file == null) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Sample s : samples) {
+            lines.append(path).append(',').append(tenant).append(',').append(s.turn()).append(',')
+                    .append(s.overheadMicros()).append(',').append(s.cpuMicros()).append(',').append(s.dynamoDb().size())
+                    .append(',').append(s.dynamoDb().stream().filter(c -> c.thread().equals(s.turnThread())).count())
+                    .append(',').append(s.modelCalls().size()).append('\n');
+        }
+        try {
+            Files.writeString(Path.of(file), lines, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<Long> sorted(List<Sample> samples, java.util.function.ToLongFunction<Sample> value) {

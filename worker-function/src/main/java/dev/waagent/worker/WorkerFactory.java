@@ -256,7 +256,8 @@ public class WorkerFactory {
     LlmRouter llmRouter(List<LlmProviderConfiguration> configured, @Named("local") LocalResponder lastResort,
                         TokenCounter tokens, RoutingConfiguration routing, List<ModelPriceConfiguration> prices,
                         ResponseCache cache, ContentVersions versions, RoutingObserver observer, TimeSource time,
-                        SecretStore secrets, @Value("${aws.region:us-east-1}") String awsRegion) {
+                        SecretStore secrets, @Value("${aws.region:us-east-1}") String awsRegion,
+                        @Named(TurnSideCalls.NAME) ExecutorService sideCalls) {
         List<LlmProvider> providers = new ArrayList<>();
         for (LlmProviderConfiguration provider : configured) {
             if (provider.isEnabled() && provider.isBedrock()) {
@@ -286,8 +287,9 @@ public class WorkerFactory {
         }
         Map<String, PriceTable.Price> priceTable = new HashMap<>();
         prices.forEach(p -> priceTable.put(p.getModel(), new PriceTable.Price(p.getPrompt(), p.getCompletion())));
+        // The answer's cache write goes on the side-call pool: the turn goes on to record and send it meanwhile.
         return new LlmRouter(providers, lastResort, routing.toSettings(), cache, versions, new PriceTable(priceTable),
-                observer, time);
+                observer, time, sideCalls);
     }
 
     /** Keyless endpoints are accepted only on this machine (a local Ollama); everything remote needs a key. */

@@ -74,6 +74,11 @@ public class ConversationTableItem {
     private String intentStage;
     /** On a reply marker ({@code S#…}, {@link Keys#replyOnce}): the sort keys of the reply's parts, in sending order. */
     private java.util.List<String> partKeys;
+    /**
+     * On the conversation item ({@code CONV}): the customer's open leads and bookings, newest first, so a turn reads them
+     * with the conversation ({@link OpenRequestList}); absent until first listed (then they must be queried).
+     */
+    private java.util.List<java.util.Map<String, String>> openRequests;
 
     @DynamoDbPartitionKey
     public String getPk() {
@@ -545,5 +550,13 @@ public class ConversationTableItem {
 
     public void setPartKeys(java.util.List<String> partKeys) {
         this.partKeys = partKeys;
+    }
+
+    public java.util.List<java.util.Map<String, String>> getOpenRequests() {
+        return openRequests;
+    }
+
+    public void setOpenRequests(java.util.List<java.util.Map<String, String>> openRequests) {
+        this.openRequests = openRequests;
     }
 }

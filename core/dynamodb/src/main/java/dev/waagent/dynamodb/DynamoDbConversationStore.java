@@ -18,6 +18,7 @@ import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.reply.OutboundPart;
 import dev.waagent.domain.reply.Reply;
 import dev.waagent.domain.reply.ServiceWindow;
+import dev.waagent.domain.tools.FollowUpRequest;
 import dev.waagent.domain.turn.TurnSideCalls;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,8 @@ public class DynamoDbConversationStore implements ConversationStore {
 
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<ConversationTableItem> table;
-    private final DynamoDbSettings settings;
+    /** How long messages are kept (read once: the settings bean is a configuration proxy, this is per write). */
+    private final Duration retention;
     /**
      * Runs the second of two independent calls of one operation while the caller makes the first, so the operation
      * costs one round trip: the process's {@link TurnSideCalls} (not this store's to shut down).
@@ -82,7 +85,7 @@ public class DynamoDbConversationStore implements ConversationStore {
                                      @Nullable @Named(TurnSideCalls.NAME) Executor sideCalls) {
         this.client = client;
         this.table = client.table(settings.getConversationsTable(), ItemSchemas.CONVERSATION);
-        this.settings = settings;
+        this.retention = settings.getMessageRetention();
         this.sideCalls = sideCalls == null ? Runnable::run : sideCalls;
     }
 
@@ -107,7 +110,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         item.setReplyTo(message.replyToMessageId());
         item.setAttributes(message.attributes().isEmpty() ? null : message.attributes());
         item.setAnsweredBy(message.expectsReply() ? null : NO_REPLY_NEEDED);
-        item.setExpiresAt(receivedAt.plus(settings.getMessageRetention()).getEpochSecond());
+        item.setExpiresAt(receivedAt.plus(retention).getEpochSecond());
         // due-index: the tenant's messages of the day, for the daily rollup (see Keys).
         item.setDueBucket(Keys.messageDay(tenantId, receivedAt));
         item.setDueAt(receivedAt.toEpochMilli());
@@ -161,7 +164,7 @@ public class DynamoDbConversationStore implements ConversationStore {
             delivery.setErrorCode(update.errors().get(0).code());
             delivery.setErrorTitle(update.errors().get(0).title());
         }
-        delivery.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+        delivery.setExpiresAt(at.plus(retention).getEpochSecond());
         ConversationTableItem updated;
         try {
             updated = table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
@@ -213,11 +216,35 @@ public class DynamoDbConversationStore implements ConversationStore {
             // customer (/pause Ravi) and the activity timeline lists it. Not activity: the timeline place stays.
             ConversationTableItem named = conversationState(key);
             named.setCustomerName(profileName[0]);
-            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(named).ignoreNulls(true).build());
+            if (state != null || !listNothingOpen(named)) {
+                table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(named).ignoreNulls(true).build());
+            }
             state = state == null ? named : state;
             state.setCustomerName(profileName[0]);
         }
-        return new ConversationSnapshot(toConversation(key, state), messages);
+        // The open leads and bookings come with the conversation once listed on it (see OpenRequestList).
+        List<FollowUpRequest> openRequests = state == null || state.getOpenRequests() == null ? null
+                : OpenRequestList.read(key, state.getOpenRequests(), Instant.ofEpochSecond(now), retention);
+        return new ConversationSnapshot(toConversation(key, state), messages, openRequests);
+    }
+
+    /**
+     * Writes a new conversation's item ({@code named}) listing no open requests, so its turns never need to query
+     * them ({@link OpenRequestList}): a request is stored with the list on this item, so there is none before the
+     * item exists. Not over a list a request wrote meanwhile (then false, and nothing is written).
+     */
+    private boolean listNothingOpen(ConversationTableItem named) {
+        named.setOpenRequests(List.of());
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(named).ignoreNulls(true)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_not_exists(" + OpenRequestList.ATTRIBUTE + ")").build())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException listedMeanwhile) {
+            named.setOpenRequests(null);
+            return false;
+        }
     }
 
     @Override
@@ -250,7 +277,7 @@ public class DynamoDbConversationStore implements ConversationStore {
             marker.setKind("ONCE");
             marker.setTurnId(reply.turnId());
             marker.setPartKeys(partKeys);
-            marker.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+            marker.setExpiresAt(at.plus(retention).getEpochSecond());
             tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(ConversationTableItem.class)
                     .item(marker).conditionExpression(absent).build());
         }
@@ -314,7 +341,7 @@ public class DynamoDbConversationStore implements ConversationStore {
         outbound.setCacheHit(accounting.cacheHit());
         outbound.setComplexity(accounting.complexity());
         outbound.setRoute(accounting.route());
-        outbound.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+        outbound.setExpiresAt(at.plus(retention).getEpochSecond());
         outbound.setDueBucket(Keys.messageDay(key.tenantId(), at));
         outbound.setDueAt(at.toEpochMilli());
         return outbound;
@@ -477,7 +504,25 @@ public class DynamoDbConversationStore implements ConversationStore {
         delivery.setCustomerId(key.customerId());
         delivery.setPlatformId(platformMessageId);
         delivery.setMessageSk(messageSk);
-        delivery.setExpiresAt(at.plus(settings.getMessageRetention()).getEpochSecond());
+        delivery.setExpiresAt(at.plus(retention).getEpochSecond());
+        // Usually one call: the pointer and the message's SENT mark in one transaction, both or neither (no sent
+        // message whose statuses could not find it). It is cancelled when a status webhook beat us to the pointer, or
+        // the message is gone or already further along: then the two writes below sort it out.
+        try {
+            client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+                    .addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                            .item(delivery).ignoreNulls(true)
+                            .conditionExpression(Expression.builder().expression("attribute_not_exists(delivery)").build())
+                            .build())
+                    .addUpdateItem(table, TransactUpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                            .item(sentMark(pk, messageSk, platformMessageId, DeliveryState.SENT, null, at)).ignoreNulls(true)
+                            .conditionExpression(behind(DeliveryState.SENT))
+                            .build())
+                    .build());
+            return;
+        } catch (TransactionCanceledException statusFirstOrMessageAhead) {
+            // Nothing written: as below.
+        }
         // The pointer and the message's SENT mark go at once (one round trip). A status webhook may have beaten us to
         // the pointer item: the state it recorded is then carried to the message after.
         Future<ConversationTableItem> pointer = onSideCall(() -> table.updateItem(
@@ -493,6 +538,19 @@ public class DynamoDbConversationStore implements ConversationStore {
     /** Moves the message forward to {@code state} (never back), with the error a status carried, if any. */
     private void markMessage(String pk, String messageSk, String platformMessageId, DeliveryState state,
                              ConversationTableItem status, Instant at) {
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
+                    .item(sentMark(pk, messageSk, platformMessageId, state, status, at)).ignoreNulls(true)
+                    .conditionExpression(behind(state))
+                    .build());
+        } catch (ConditionalCheckFailedException alreadyAhead) {
+            // A later status already moved it forward.
+        }
+    }
+
+    /** The message's delivery state {@code state}, with the error a status carried, if any. */
+    private static ConversationTableItem sentMark(String pk, String messageSk, String platformMessageId,
+                                                  DeliveryState state, ConversationTableItem status, Instant at) {
         ConversationTableItem sent = new ConversationTableItem();
         sent.setPk(pk);
         sent.setSk(messageSk);
@@ -504,17 +562,15 @@ public class DynamoDbConversationStore implements ConversationStore {
             sent.setErrorCode(status.getErrorCode());
             sent.setErrorTitle(status.getErrorTitle());
         }
-        try {
-            table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class)
-                    .item(sent).ignoreNulls(true)
-                    .conditionExpression(Expression.builder()
-                            .expression("attribute_exists(pk) AND deliveryRank < :rank")
-                            .putExpressionValue(":rank", AttributeValue.fromN(Integer.toString(sent.getDeliveryRank())))
-                            .build())
-                    .build());
-        } catch (ConditionalCheckFailedException alreadyAhead) {
-            // A later status already moved it forward.
-        }
+        return sent;
+    }
+
+    /** The condition of a move forward to {@code state}: the message exists and is not there yet. */
+    private static Expression behind(DeliveryState state) {
+        return Expression.builder()
+                .expression("attribute_exists(pk) AND deliveryRank < :rank")
+                .putExpressionValue(":rank", AttributeValue.fromN(Integer.toString(state.rank())))
+                .build();
     }
 
     /** The result of a call made on {@link #sideCalls}; its failure as the caller's own. */

@@ -7,8 +7,13 @@ import dev.waagent.domain.tools.FollowUpRequest;
 import dev.waagent.domain.tools.FollowUpRequests;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +28,8 @@ import java.util.Map;
  *   them in its reply's transaction instead ({@link DynamoDbConversationStore#recordReply}), one write fewer</li>
  *   <li>{@code sk = L#<epoch millis, 13 digits>#<id>}: a lead or booking request waiting for staff; it carries
  *   {@code dueBucket = T#<tenant>#LEADS#<UTC day>} and {@code dueAt} = creation time, so the daily rollup counts a
- *   tenant's day of them on the due-index without a scan ({@link DynamoDbFollowUpLog})</li>
+ *   tenant's day of them on the due-index without a scan ({@link DynamoDbFollowUpLog}); the open ones are also listed
+ *   on the {@code CONV} item ({@link OpenRequestList}), so a turn reads them with the conversation</li>
  *   <li>a booking request whose dates name a concrete day also carries {@code bookingDate} (yyyy-MM-dd, tenant-local);
  *   its reminder is a separate item ({@link DynamoDbBookingReminders})</li>
  *   <li>{@code sk = X#<epoch millis, 13 digits>#<turn ref>}: one turn's intents and the routing stage that decided
@@ -36,6 +42,7 @@ import java.util.Map;
 @Singleton
 public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbTurnMemory.class);
     static final String FOLLOW_UP_PREFIX = "L#";
     static final String TURN_RECORD_PREFIX = "X#";
 
@@ -103,18 +110,46 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
         }
         item.put(Keys.DUE_BUCKET, AttributeValue.fromS(Keys.followUpDay(request.key().tenantId(), request.createdAt())));
         item.put(Keys.DUE_AT, AttributeValue.fromN(Long.toString(request.createdAt().toEpochMilli())));
-        client.putItem(builder -> builder.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(sk)"));
+        // The conversation item's list is rebuilt from the stored requests with this one first, and written with it:
+        // complete however it was listed before (see OpenRequestList). Requests are rare; turns read the list.
+        List<FollowUpRequest> listed = new ArrayList<>();
+        listed.add(request);
+        stored(request.key(), request.createdAt(), OpenRequestList.MAX).stream()
+                .filter(other -> !other.id().equals(request.id()))
+                .forEach(listed::add);
+        client.transactWriteItems(tx -> tx.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(sk)").build()).build(),
+                TransactWriteItem.builder().update(OpenRequestList.listOn(table, request.key(), listed, false)).build()));
     }
 
+    /**
+     * Queries the requests; on a conversation whose item does not list them yet, lists what it found there too, so
+     * the conversation's next turns read them with the conversation ({@link OpenRequestList}).
+     */
     @Override
     public List<FollowUpRequest> open(ConversationKey key, Instant now, int limit) {
+        List<FollowUpRequest> open = stored(key, now, Math.max(limit, OpenRequestList.MAX));
+        try {
+            client.updateItem(OpenRequestList.listIfUnlisted(table, key, open));
+        } catch (ConditionalCheckFailedException listed) {
+            // Listed already (a request recorded since wrote the whole list): nothing to add.
+        } catch (RuntimeException e) {
+            // The query's answer stands; the next turn queries again.
+            LOG.warn("open requests of tenant {} not listed on the conversation: {}", key.tenantId(), e.toString());
+        }
+        return open.size() > limit ? open.subList(0, limit) : open;
+    }
+
+    /** The stored open requests, newest first, read consistently (so a request just recorded is among them). */
+    private List<FollowUpRequest> stored(ConversationKey key, Instant now, int limit) {
         long nowSeconds = now.getEpochSecond();
         var response = client.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.partition(key)),
                         ":prefix", AttributeValue.fromS(FOLLOW_UP_PREFIX)))
                 .scanIndexForward(false)
+                .consistentRead(true)
                 .limit(Math.max(limit * 2, 10))
                 .build());
         List<FollowUpRequest> open = new ArrayList<>();
@@ -158,6 +193,6 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
     }
 
     private static String millis(Instant at) {
-        return String.format("%013d", at.toEpochMilli());
+        return Keys.zeroPadded(at.toEpochMilli(), 13);
     }
 }

@@ -75,6 +75,7 @@ final class ItemSchemas {
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("intents").getter(ConversationTableItem::getIntents).setter(ConversationTableItem::setIntents))
             .addAttribute(EnhancedType.of(String.class), a -> a.name("intentStage").getter(ConversationTableItem::getIntentStage).setter(ConversationTableItem::setIntentStage))
             .addAttribute(EnhancedType.listOf(String.class), a -> a.name("partKeys").getter(ConversationTableItem::getPartKeys).setter(ConversationTableItem::setPartKeys))
+            .addAttribute(EnhancedType.listOf(EnhancedType.mapOf(String.class, String.class)), a -> a.name("openRequests").getter(ConversationTableItem::getOpenRequests).setter(ConversationTableItem::setOpenRequests))
             .build();
 
     /** Tenants and their routing entries: key {@code pk}. */

@@ -71,7 +71,16 @@ final class Keys {
     }
 
     static String message(Instant sentAt, String messageId) {
-        return MESSAGE_PREFIX + String.format("%010d", sentAt.getEpochSecond()) + "#" + messageId;
+        return MESSAGE_PREFIX + zeroPadded(sentAt.getEpochSecond(), 10) + "#" + messageId;
+    }
+
+    /** {@code value} in at least {@code digits} digits, zeros first ({@code String.format("%0<digits>d")}, cheaper). */
+    static String zeroPadded(long value, int digits) {
+        if (value < 0) {
+            return String.format("%0" + digits + "d", value);
+        }
+        String plain = Long.toString(value);
+        return plain.length() >= digits ? plain : "0".repeat(digits - plain.length()) + plain;
     }
 
     static String delivery(String platformMessageId) {

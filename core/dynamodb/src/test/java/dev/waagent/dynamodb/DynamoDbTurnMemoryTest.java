@@ -104,6 +104,69 @@ class DynamoDbTurnMemoryTest {
     }
 
     @Test
+    void recordedRequestsComeWithTheConversationNewestFirstWithoutAQuery() {
+        assertThat(store.load(key, 10).openRequests()).as("nothing listed yet: a turn must ask").isNull();
+        memory.record(new FollowUpRequest("r1", key, FollowUpRequest.Kind.LEAD, "Sony A7S III", "", "budget 5000", T0, "OPEN"));
+        memory.record(new FollowUpRequest("r2", key, FollowUpRequest.Kind.BOOKING, "Sony FX3", "Saturday", "",
+                T0.plusSeconds(60), "OPEN", java.time.LocalDate.parse("2026-12-12")));
+
+        List<FollowUpRequest> listed = store.load(key, 10).openRequests();
+        assertThat(listed).extracting(FollowUpRequest::id).containsExactly("r2", "r1");
+        assertThat(listed.get(0)).isEqualTo(new FollowUpRequest("r2", key, FollowUpRequest.Kind.BOOKING, "Sony FX3",
+                "Saturday", "", T0.plusSeconds(60), "OPEN", java.time.LocalDate.parse("2026-12-12")));
+        assertThat(listed).isEqualTo(memory.open(key, T0.plusSeconds(120), 5));
+    }
+
+    @Test
+    void aConversationsFirstQueryListsWhatItFoundAndNeverReplacesAList() {
+        // A request stored before conversations listed them: only the query finds it, and then lists it.
+        DynamoDbClient client = context.getBean(DynamoDbClient.class);
+        client.putItem(b -> b.tableName("memory-test-conversations").item(Map.of(
+                "pk", AttributeValue.fromS(Keys.partition(key)), "sk", AttributeValue.fromS("L#" + T0.toEpochMilli() + "#old"),
+                "kind", AttributeValue.fromS("FOLLOWUP"), "requestId", AttributeValue.fromS("old"),
+                "requestKind", AttributeValue.fromS("LEAD"), "item", AttributeValue.fromS("Canon R5"),
+                "createdAt", AttributeValue.fromN(Long.toString(T0.toEpochMilli())), "status", AttributeValue.fromS("OPEN"))));
+        assertThat(store.load(key, 10).openRequests()).isNull();
+
+        assertThat(memory.open(key, T0.plusSeconds(60), 3)).extracting(FollowUpRequest::id).containsExactly("old");
+        assertThat(store.load(key, 10).openRequests()).extracting(FollowUpRequest::id).containsExactly("old");
+
+        memory.record(new FollowUpRequest("new", key, FollowUpRequest.Kind.LEAD, "Sony FX3", "", "", T0.plusSeconds(90), "OPEN"));
+        memory.open(key, T0.plusSeconds(120), 1);
+        assertThat(store.load(key, 10).openRequests()).extracting(FollowUpRequest::id).containsExactly("new", "old");
+    }
+
+    @Test
+    void aConversationWithNothingOpenIsListedEmptyAfterItsFirstQuery() {
+        store.recordInbound(tenant, new InboundMessage("whatsapp", "pn", "wamid.5", key.customerId(), "Ravi",
+                MessageType.TEXT, "text", "hi", T0, null, Map.of()), T0);
+        assertThat(memory.open(key, T0, 3)).isEmpty();
+        ConversationSnapshot snapshot = store.load(key, 10);
+        assertThat(snapshot.openRequests()).isNotNull().isEmpty();
+        assertThat(snapshot.recentMessages()).hasSize(1);
+    }
+
+    @Test
+    void aNewConversationsFirstReadListsNothingOpenAndALaterRequestIsListedOverIt() {
+        store.recordInbound(tenant, new InboundMessage("whatsapp", "pn", "wamid.6", key.customerId(), "Ravi",
+                MessageType.TEXT, "text", "hi", T0, null, Map.of()), T0);
+        ConversationSnapshot first = store.load(key, 10);
+        assertThat(first.openRequests()).isNotNull().isEmpty();
+        assertThat(first.conversation().customerName()).isEqualTo("Ravi");
+
+        memory.record(new FollowUpRequest("r1", key, FollowUpRequest.Kind.LEAD, "Sony FX3", "", "", T0.plusSeconds(5), "OPEN"));
+        assertThat(store.load(key, 10).openRequests()).extracting(FollowUpRequest::id).containsExactly("r1");
+    }
+
+    @Test
+    void aListedRequestPastItsRetentionIsNotRead() {
+        java.time.Duration retention = context.getBean(DynamoDbSettings.class).getMessageRetention();
+        Instant longAgo = Instant.now().minus(retention).minusSeconds(60);
+        memory.record(new FollowUpRequest("stale", key, FollowUpRequest.Kind.LEAD, "Sony FX3", "", "", longAgo, "OPEN"));
+        assertThat(store.load(key, 10).openRequests()).isEmpty();
+    }
+
+    @Test
     void aSummaryMarkIsListedOnceDueAndOnlyTheMarkReadIsCleared() {
         store.recordInbound(tenant, new InboundMessage("whatsapp", "pn", "wamid.9", key.customerId(), "Ravi",
                 MessageType.TEXT, "text", "fx3 on saturday?", T0, null, Map.of()), T0);

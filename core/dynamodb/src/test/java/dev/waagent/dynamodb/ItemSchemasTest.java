@@ -74,6 +74,12 @@ class ItemSchemasTest {
         assertThat(bean.itemToMap(declared.mapToItem(written), true)).isEqualTo(written);
     }
 
+    private static boolean listOfMaps(PropertyDescriptor property) {
+        return property.getReadMethod().getGenericReturnType() instanceof java.lang.reflect.ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof java.lang.reflect.ParameterizedType element
+                && element.getRawType() == Map.class;
+    }
+
     /** Every property set to a value of its type that differs from the others'. */
     private static <T> T populated(Class<T> type) throws Exception {
         T item = type.getDeclaredConstructor().newInstance();
@@ -96,6 +102,8 @@ class ItemSchemasTest {
                 value = n + 0.25;
             } else if (t == Boolean.class) {
                 value = n % 2 == 0;
+            } else if (t == List.class && listOfMaps(property)) {
+                value = List.of(Map.of("k-" + n, "v-" + n), Map.of("k2-" + n, "v2-" + n));
             } else if (t == List.class) {
                 value = List.of("a-" + n, "b-" + n);
             } else if (t == Map.class) {

@@ -34,7 +34,11 @@ final class ChatRequestMapper {
     private final String providerName;
     private final String model;
     private final boolean maxCompletionTokensField;
+    private static final int REMEMBERED_TOOLS = 256;
+
     private final ObjectMapper json = new ObjectMapper();
+    /** Tool definitions are the same few on every turn: each is mapped (its schema parsed) once. */
+    private final Map<ToolDefinition, ChatCompletionTool> mappedTools = new java.util.concurrent.ConcurrentHashMap<>();
 
     ChatRequestMapper(String providerName, String model, URI baseUrl) {
         this.providerName = providerName;
@@ -134,19 +138,30 @@ final class ChatRequestMapper {
     private List<ChatCompletionTool> tools(List<ToolDefinition> tools) {
         List<ChatCompletionTool> mapped = new ArrayList<>(tools.size());
         for (ToolDefinition tool : tools) {
-            if (tool.name() == null || tool.name().isBlank()) {
-                throw badRequest("a tool has no name");
+            ChatCompletionTool known = mappedTools.get(tool);
+            if (known == null) {
+                known = tool(tool);
+                if (mappedTools.size() >= REMEMBERED_TOOLS) {
+                    mappedTools.clear(); // never expected (tools are defined in code): bounded all the same
+                }
+                mappedTools.put(tool, known);
             }
-            FunctionDefinition.Builder function = FunctionDefinition.builder()
-                    .name(tool.name())
-                    .parameters(parameters(tool));
-            if (tool.description() != null && !tool.description().isBlank()) {
-                function.description(tool.description());
-            }
-            mapped.add(ChatCompletionTool.ofFunction(
-                    ChatCompletionFunctionTool.builder().function(function.build()).build()));
+            mapped.add(known);
         }
         return mapped;
+    }
+
+    private ChatCompletionTool tool(ToolDefinition tool) {
+        if (tool.name() == null || tool.name().isBlank()) {
+            throw badRequest("a tool has no name");
+        }
+        FunctionDefinition.Builder function = FunctionDefinition.builder()
+                .name(tool.name())
+                .parameters(parameters(tool));
+        if (tool.description() != null && !tool.description().isBlank()) {
+            function.description(tool.description());
+        }
+        return ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder().function(function.build()).build());
     }
 
     private FunctionParameters parameters(ToolDefinition tool) {

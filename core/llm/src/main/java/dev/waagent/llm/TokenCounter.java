@@ -8,8 +8,12 @@ import dev.waagent.domain.llm.ChatRole;
 import dev.waagent.domain.llm.TokenEstimator;
 import dev.waagent.domain.llm.ToolCall;
 import dev.waagent.domain.llm.ToolDefinition;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The project's one token counter: prompt budgets, usage estimates when a provider reports none, and the local
@@ -33,11 +37,46 @@ public final class TokenCounter implements TokenEstimator {
     static final int TOKENS_PER_MESSAGE = 3;
     static final int TOKENS_REPLY_PRIMING = 3;
 
+    /** Texts shorter than this are counted again rather than remembered (counting them costs less than a lookup). */
+    static final int REMEMBERED_MIN_CHARS = 256;
+    private static final int REMEMBERED_TEXTS = 32;
+    private static final int REMEMBERED_TOOLS = 256;
+
     private final Encoding encoding;
+    private final Map<ChatRole, Integer> roleTokens = new EnumMap<>(ChatRole.class);
+    /**
+     * Counts of the last few long prompt texts, by identity: a turn's prompt is counted when it is built (the budget)
+     * and again, the same String objects, when a provider reports no usage. Identity, so only the very texts counted
+     * are reused, never a text that merely reads the same.
+     */
+    private final Map<IdentityKey, Integer> rememberedTexts = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<IdentityKey, Integer> eldest) {
+            return size() > REMEMBERED_TEXTS;
+        }
+    };
+    /** Tool definitions are the same few on every turn: each is counted once. */
+    private final Map<ToolDefinition, Integer> toolTokens = new ConcurrentHashMap<>();
 
     public TokenCounter() {
         // The lazy registry loads only the encoding asked for, not all five.
         this.encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        for (ChatRole role : ChatRole.values()) {
+            roleTokens.put(role, count(role.name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** A text by identity (see {@link #rememberedTexts}). */
+    private record IdentityKey(String text) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityKey key && key.text == text;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(text);
+        }
     }
 
     /** Tokens of plain text. Special-token markers such as {@code <|endoftext|>} count as ordinary text. */
@@ -62,8 +101,8 @@ public final class TokenCounter implements TokenEstimator {
         int total = TOKENS_REPLY_PRIMING;
         for (ChatMessage message : messages) {
             total += TOKENS_PER_MESSAGE;
-            total += count(message.role().name().toLowerCase(Locale.ROOT));
-            total += count(message.content());
+            total += roleTokens.get(message.role());
+            total += countPromptText(message.content());
             if (message.role() == ChatRole.TOOL) {
                 total += count(message.toolCallId());
             }
@@ -86,9 +125,36 @@ public final class TokenCounter implements TokenEstimator {
         }
         int total = 0;
         for (ToolDefinition tool : tools) {
-            total += count(tool.name()) + count(tool.description()) + count(tool.parametersJsonSchema());
+            Integer known = toolTokens.get(tool);
+            if (known == null) {
+                known = count(tool.name()) + count(tool.description()) + count(tool.parametersJsonSchema());
+                if (toolTokens.size() >= REMEMBERED_TOOLS) {
+                    toolTokens.clear(); // never expected (tools are defined in code): bounded all the same
+                }
+                toolTokens.put(tool, known);
+            }
+            total += known;
         }
         return total;
+    }
+
+    /** {@link #count(String)}, remembering the counts of long texts by identity ({@link #rememberedTexts}). */
+    private int countPromptText(String text) {
+        if (text == null || text.length() < REMEMBERED_MIN_CHARS) {
+            return count(text);
+        }
+        IdentityKey key = new IdentityKey(text);
+        synchronized (rememberedTexts) {
+            Integer known = rememberedTexts.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        int counted = count(text);
+        synchronized (rememberedTexts) {
+            rememberedTexts.put(key, counted);
+        }
+        return counted;
     }
 
     /** Tokens of a completion: its text and the name and arguments of every tool call. */

@@ -51,6 +51,21 @@ class TokenCounterTest {
     }
 
     @Test
+    void aLongPromptCountedAgainCountsTheSameAndAnEqualTextOfOtherContentIsNotMistakenForIt() {
+        String system = "You rent cameras in Pune. ".repeat(20);
+        List<ChatMessage> prompt = List.of(ChatMessage.system(system), ChatMessage.user("price of the fx3?"));
+        int first = counter.count(prompt);
+
+        assertThat(counter.count(prompt)).isEqualTo(first);
+        assertThat(counter.count(List.copyOf(prompt))).isEqualTo(first);
+        // The same length, other words: counted, not remembered (texts are remembered by identity).
+        String other = "Sewa mobil di Jakarta ok. ".repeat(20);
+        assertThat(other).hasSameSizeAs(system);
+        assertThat(counter.count(List.of(ChatMessage.system(other), ChatMessage.user("price of the fx3?"))))
+                .isEqualTo(first - counter.count(system) + counter.count(other));
+    }
+
+    @Test
     void toolResultsCountTheirCallId() {
         ChatMessage result = new ChatMessage(ChatRole.TOOL, "{\"available\":true}", "call_Q7hR2m3pXk9LtYv1");
 

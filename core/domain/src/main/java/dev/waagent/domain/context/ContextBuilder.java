@@ -61,6 +61,8 @@ public final class ContextBuilder {
     private static final Set<Intent> TOOL_INTENTS = Set.of(Intent.AVAILABILITY, Intent.PRICING, Intent.BOOKING,
             Intent.HUMAN_REQUEST, Intent.ORDER_STATUS);
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    /** The customer's open leads and bookings the prompt lists at most (newest first). */
+    private static final int OPEN_REQUESTS = 3;
 
     private final TokenEstimator tokens;
     private final KnowledgeBase knowledge;
@@ -97,8 +99,8 @@ public final class ContextBuilder {
         this.turn = turn;
     }
 
-    /** One droppable piece of a section (a turn, a hit, a catalog line) and what it costs in tokens. */
-    private record Piece(ContextSection section, String text, ChatMessage turnMessage, int cost) {
+    /** One droppable piece of a section (a turn, a hit, a catalog line). */
+    private record Piece(ContextSection section, String text, ChatMessage turnMessage) {
     }
 
     public TurnContext build(Tenant tenant, Optional<AgentConfiguration> configuration, ConversationSnapshot snapshot,
@@ -113,9 +115,11 @@ public final class ContextBuilder {
         Optional<String> returning = MemoryCues.returningTopic(snapshot, toAnswer);
         String query = forgotten.map(question -> question.text() + "\n" + customerTurn).orElse(customerTurn);
 
-        // The customer's open requests are a database read: it runs while the searches below use the CPU.
-        CompletableFuture<List<FollowUpRequest>> openRead = CompletableFuture.supplyAsync(() -> safeHistory(snapshot, now),
-                lookups);
+        // The customer's open requests came with the conversation when the store keeps them there; otherwise they are a
+        // database read, which runs while the searches below use the CPU.
+        CompletableFuture<List<FollowUpRequest>> openRead = snapshot.openRequests() != null
+                ? CompletableFuture.completedFuture(openOf(snapshot.openRequests()))
+                : CompletableFuture.supplyAsync(() -> safeHistory(snapshot, now), lookups);
         List<KnowledgeHit> hits = safeSearch(tenant, query);
         List<CatalogMatch> matches = withItemInFocus(tenant, safeMatch(tenant, query), memory, customerTurn);
         List<FollowUpRequest> open = openRead.join();
@@ -224,7 +228,7 @@ public final class ContextBuilder {
                 String droppedLine = victim.text();
                 prices.removeIf(price -> droppedLine.contains(price.formatted()));
             }
-            total -= victim.cost();
+            total -= cost(victim);
             if (total <= budget) {
                 messages = assemble(system.toString(), pieces, customerTurn, forgotten);
                 total = tokens.count(messages) + toolTokens;
@@ -254,9 +258,17 @@ public final class ContextBuilder {
                 returning, facts, factsChanged, threshold, resolution);
     }
 
-    private Piece piece(ContextSection section, String text, ChatMessage message) {
+    private static Piece piece(ContextSection section, String text, ChatMessage message) {
+        return new Piece(section, text, message);
+    }
+
+    /**
+     * What dropping a piece saves, estimated: counted only when the prompt is over budget (most prompts fit, and the
+     * whole prompt is counted anyway).
+     */
+    private int cost(Piece piece) {
         // Framing of a turn message (role and separators) counts too.
-        return new Piece(section, text, message, tokens.count(text) + (message == null ? 0 : 4));
+        return tokens.count(piece.text()) + (piece.turnMessage() == null ? 0 : 4);
     }
 
     /** The first piece of a section in prompt order: the oldest turn, the weakest hit (hits come best first, so the last). */
@@ -356,9 +368,13 @@ public final class ContextBuilder {
         }
     }
 
+    private static List<FollowUpRequest> openOf(List<FollowUpRequest> known) {
+        return known.stream().filter(FollowUpRequest::open).limit(OPEN_REQUESTS).toList();
+    }
+
     private List<FollowUpRequest> safeHistory(ConversationSnapshot snapshot, Instant now) {
         try {
-            return history.open(snapshot.conversation().key(), now, 3);
+            return history.open(snapshot.conversation().key(), now, OPEN_REQUESTS);
         } catch (RuntimeException e) {
             LOG.warn("customer history unavailable: {}", e.toString());
             return List.of();

@@ -424,7 +424,7 @@ public final class StaffCommands {
         List<StoredMessage> messages = new ArrayList<>(snapshot.recentMessages().stream()
                 .filter(message -> !message.awaitsSending() && !ids.contains(message.messageId())).toList());
         messages.addAll(parts);
-        return new ConversationSnapshot(snapshot.conversation(), messages);
+        return new ConversationSnapshot(snapshot.conversation(), messages, snapshot.openRequests());
     }
 
     /**

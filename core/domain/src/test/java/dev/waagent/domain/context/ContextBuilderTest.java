@@ -63,6 +63,25 @@ class ContextBuilderTest {
     }
 
     @Test
+    void openRequestsThatCameWithTheConversationAreListedWithoutAskingForThem() {
+        stores.record(new FollowUpRequest("asked", KEY, FollowUpRequest.Kind.LEAD, "Canon R5", "", "", T0, "OPEN"));
+        ContextBuilder builder = new ContextBuilder(TOKENS, knowledge, new Catalog(FX3, A7S3), stores,
+                new ContextSettings(5_000, Map.of(), 3, 3), TurnSettings.defaults(), IntentRouter.rulesOnly());
+        List<StoredMessage> messages = longChat();
+        StoredMessage last = messages.get(messages.size() - 1);
+        List<FollowUpRequest> known = List.of(
+                new FollowUpRequest("r1", KEY, FollowUpRequest.Kind.BOOKING, "Sony A7S III", "Friday", "", T0, "OPEN"),
+                new FollowUpRequest("r0", KEY, FollowUpRequest.Kind.LEAD, "Sony FX6", "", "", T0, "CLOSED"));
+
+        TurnContext context = builder.build(PUNE, Optional.empty(), new ConversationSnapshot(
+                        new Conversation(KEY, "Ravi", ConversationStatus.ACTIVE, null, null, false, null), messages, known),
+                List.of(last), last.receivedAt(), Duration.ofSeconds(10), tools.definitions());
+
+        assertThat(context.request().messages().get(0).content()).contains("booking request: Sony A7S III")
+                .doesNotContain("Canon R5").doesNotContain("Sony FX6");
+    }
+
+    @Test
     void aTightBudgetDropsCustomerHistoryThenCatalogThenKnowledgeThenOldestTurnsAndRecordsIt() {
         stores.record(new FollowUpRequest("r1", KEY, FollowUpRequest.Kind.BOOKING, "Sony A7S III", "Friday", "", T0, "OPEN"));
         TurnContext full = build(5_000, longChat());

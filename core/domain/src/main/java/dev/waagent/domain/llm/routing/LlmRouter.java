@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The reply chain: response cache → the tenant's providers in order (chosen by turn complexity, each behind
@@ -43,9 +44,24 @@ public final class LlmRouter implements ReplyGenerator {
     private final PriceTable prices;
     private final RoutingObserver observer;
     private final TimeSource time;
+    /** Where answers are written to the response cache: nothing waits for those writes. */
+    private final Executor cacheWrites;
 
+    /** Cache writes made by the caller, before the answer is returned (tests, tools, benchmarks of the chain). */
     public LlmRouter(List<LlmProvider> providers, LlmProvider lastResort, RoutingSettings settings, ResponseCache cache,
                      ContentVersions versions, PriceTable prices, RoutingObserver observer, TimeSource time) {
+        this(providers, lastResort, settings, cache, versions, prices, observer, time, Runnable::run);
+    }
+
+    /**
+     * @param cacheWrites where an answer is written to the response cache, so the turn does not wait for the write (the
+     *                    process's {@code TurnSideCalls}, which makes the call itself when all its threads are busy). A
+     *                    write still going when the process ends or is frozen is lost or late: a later miss, no more
+     */
+    public LlmRouter(List<LlmProvider> providers, LlmProvider lastResort, RoutingSettings settings, ResponseCache cache,
+                     ContentVersions versions, PriceTable prices, RoutingObserver observer, TimeSource time,
+                     Executor cacheWrites) {
+        this.cacheWrites = java.util.Objects.requireNonNull(cacheWrites, "cacheWrites");
         for (LlmProvider provider : providers) {
             if (provider != lastResort) {
                 this.providers.put(provider.name(), provider);
@@ -99,7 +115,7 @@ public final class LlmRouter implements ReplyGenerator {
                     state.succeeded(latency);
                     BigDecimal cost = prices.cost(response.model(), response.usage());
                     observer.providerCalled(new ProviderCall(tenant.id(), provider.name(), response.model(), attempt,
-                            latency, response.usage(), cost, null));
+                            latency, response.latency(), response.usage(), cost, null));
                     attempts.add(provider.name() + ":OK");
                     if (cacheKey.isPresent() && !response.needsHuman() && response.toolCalls().isEmpty()) {
                         safeCachePut(tenant.id(), cacheKey.get(),
@@ -109,8 +125,9 @@ public final class LlmRouter implements ReplyGenerator {
                 } catch (LlmException e) {
                     failures++;
                     attempts.add(provider.name() + ":" + e.kind());
+                    Duration failedAfter = Duration.between(started, time.now());
                     observer.providerCalled(new ProviderCall(tenant.id(), provider.name(), null, attempt,
-                            Duration.between(started, time.now()), TokenUsage.NONE, BigDecimal.ZERO, e.kind()));
+                            failedAfter, failedAfter, TokenUsage.NONE, BigDecimal.ZERO, e.kind()));
                     if (state.failed(e, time.now())) {
                         observer.circuitOpened(provider.name());
                         LOG.warn("circuit of provider {} opened after {}", provider.name(), e.kind());
@@ -201,9 +218,15 @@ public final class LlmRouter implements ReplyGenerator {
 
     private void safeCachePut(String tenantId, String key, ResponseCache.CachedReply reply) {
         try {
-            cache.put(tenantId, key, reply, settings.cacheTtl());
-        } catch (RuntimeException e) {
-            LOG.debug("response cache write failed: {}", e.toString());
+            cacheWrites.execute(() -> {
+                try {
+                    cache.put(tenantId, key, reply, settings.cacheTtl());
+                } catch (RuntimeException e) {
+                    LOG.debug("response cache write failed: {}", e.toString());
+                }
+            });
+        } catch (RuntimeException rejected) {
+            LOG.debug("response cache write not started: {}", rejected.toString());
         }
     }
 }

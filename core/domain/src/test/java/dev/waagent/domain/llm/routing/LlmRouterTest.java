@@ -176,6 +176,24 @@ class LlmRouterTest {
     }
 
     @Test
+    void theAnswerIsReturnedBeforeItsCacheWriteWhichGoesWhereItIsGiven() {
+        Scripted primary = new Scripted("primary", time).answers("We open at 10.").answers("We open at 10.");
+        MapCache cache = new MapCache();
+        List<Runnable> pending = new java.util.ArrayList<>();
+        LlmRouter router = new LlmRouter(List.of(primary), local(), settings(), cache, new Versions(),
+                PriceTable.empty(), RoutingObserver.NONE, time, pending::add);
+
+        GeneratedReply answered = router.generate(tenant, request("What are your opening hours?"));
+        assertThat(answered.response().text()).isEqualTo("We open at 10.");
+        assertThat(pending).hasSize(1);
+        assertThat(router.generate(tenant, request("what are your opening hours")).route().cacheHit())
+                .as("not written yet").isFalse();
+
+        pending.remove(0).run();
+        assertThat(router.generate(tenant, request("what are your opening hours?")).route().cacheHit()).isTrue();
+    }
+
+    @Test
     void turnsThatDependOnTheConversationOrThePersonAreNeverCached() {
         assertThat(CacheEligibility.keyFor(request("and for 2 days?"), 0)).isEmpty();
         assertThat(CacheEligibility.keyFor(request("can you book it for me"), 0)).isEmpty();
