@@ -48,6 +48,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Conversations on DynamoDB. See {@link Keys} for the layout. Deduplication of inbound messages is the
@@ -55,6 +57,8 @@ import java.util.concurrent.FutureTask;
  */
 @Singleton
 public class DynamoDbConversationStore implements ConversationStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbConversationStore.class);
 
     /** A reply's confidence attribute when the reply was not judged (support is in [0, 1], so never negative). */
     static final double NOT_JUDGED = -1.0;
@@ -223,8 +227,17 @@ public class DynamoDbConversationStore implements ConversationStore {
             state.setCustomerName(profileName[0]);
         }
         // The open leads and bookings come with the conversation once listed on it (see OpenRequestList).
-        List<FollowUpRequest> openRequests = state == null || state.getOpenRequests() == null ? null
-                : OpenRequestList.read(key, state.getOpenRequests(), Instant.ofEpochSecond(now), retention);
+        List<FollowUpRequest> openRequests = null;
+        if (state != null && state.getOpenRequests() != null) {
+            try {
+                openRequests = OpenRequestList.read(key, state.getOpenRequests(), Instant.ofEpochSecond(now), retention);
+            } catch (RuntimeException unreadable) {
+                // An entry this release cannot read (a newer kind after a rollback, a hand edit): the turn queries the
+                // requests instead of failing the customer's every turn.
+                LOG.warn("open requests listed on a conversation of tenant {} unreadable, queried instead: {}",
+                        key.tenantId(), unreadable.toString());
+            }
+        }
         return new ConversationSnapshot(toConversation(key, state), messages, openRequests);
     }
 

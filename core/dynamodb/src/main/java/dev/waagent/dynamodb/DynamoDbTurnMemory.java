@@ -112,15 +112,40 @@ public class DynamoDbTurnMemory implements TurnMemory, FollowUpRequests {
         item.put(Keys.DUE_AT, AttributeValue.fromN(Long.toString(request.createdAt().toEpochMilli())));
         // The conversation item's list is rebuilt from the stored requests with this one first, and written with it:
         // complete however it was listed before (see OpenRequestList). Requests are rare; turns read the list.
-        List<FollowUpRequest> listed = new ArrayList<>();
-        listed.add(request);
-        stored(request.key(), request.createdAt(), OpenRequestList.MAX).stream()
-                .filter(other -> !other.id().equals(request.id()))
-                .forEach(listed::add);
-        client.transactWriteItems(tx -> tx.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(sk)").build()).build(),
-                TransactWriteItem.builder().update(OpenRequestList.listOn(table, request.key(), listed, false)).build()));
+        try {
+            List<FollowUpRequest> listed = new ArrayList<>();
+            listed.add(request);
+            stored(request.key(), request.createdAt(), OpenRequestList.MAX).stream()
+                    .filter(other -> !other.id().equals(request.id()))
+                    .forEach(listed::add);
+            client.transactWriteItems(tx -> tx.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                            .conditionExpression("attribute_not_exists(sk)").build()).build(),
+                    TransactWriteItem.builder().update(OpenRequestList.listOn(table, request.key(), listed, false)).build()));
+        } catch (RuntimeException listNotWritten) {
+            // The list could not be written with the request (a staff /pause, a status or a scheduler job writing the
+            // conversation item at that moment cancels the transaction): the request itself must not be lost — the
+            // customer was told staff will confirm. Stored on its own, and the list dropped so the next turn queries
+            // and lists again.
+            LOG.warn("follow-up request of tenant {} stored without the conversation's list: {}", request.key().tenantId(),
+                    listNotWritten.toString());
+            try {
+                client.putItem(builder -> builder.tableName(table).item(item).conditionExpression("attribute_not_exists(sk)"));
+            } catch (ConditionalCheckFailedException storedBefore) {
+                // The transaction had stored it after all (its answer was lost): stored once.
+            }
+            try {
+                client.updateItem(builder -> builder.tableName(table)
+                        .key(Map.of("pk", AttributeValue.fromS(Keys.partition(request.key())),
+                                "sk", AttributeValue.fromS(Keys.CONVERSATION_SK)))
+                        .updateExpression("REMOVE " + OpenRequestList.ATTRIBUTE)
+                        .conditionExpression("attribute_exists(pk)"));
+            } catch (ConditionalCheckFailedException noConversationItem) {
+                // Nothing listed to drop: the first turn lists what it finds.
+            } catch (RuntimeException e) {
+                LOG.warn("stale open-request list of tenant {} not dropped: {}", request.key().tenantId(), e.toString());
+            }
+        }
     }
 
     /**

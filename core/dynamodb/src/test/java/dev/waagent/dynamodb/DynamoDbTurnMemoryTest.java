@@ -104,6 +104,19 @@ class DynamoDbTurnMemoryTest {
     }
 
     @Test
+    void aListedEntryThisReleaseCannotReadMakesTheTurnQueryInsteadOfFailing() {
+        memory.record(new FollowUpRequest("r1", key, FollowUpRequest.Kind.BOOKING, "Sony FX3", "Saturday", "", T0, "OPEN"));
+        // As a later release (a new kind) or a hand edit might leave it.
+        context.getBean(DynamoDbClient.class).updateItem(builder -> builder.tableName("memory-test-conversations")
+                .key(Map.of("pk", AttributeValue.fromS(Keys.partition(key)), "sk", AttributeValue.fromS(Keys.CONVERSATION_SK)))
+                .updateExpression("SET " + OpenRequestList.ATTRIBUTE + "[0].kind = :kind")
+                .expressionAttributeValues(Map.of(":kind", AttributeValue.fromS("RETURN"))));
+
+        assertThat(store.load(key, 10).openRequests()).as("not listed as far as the turn knows: it queries").isNull();
+        assertThat(memory.open(key, T0.plusSeconds(60), 5)).extracting(FollowUpRequest::id).containsExactly("r1");
+    }
+
+    @Test
     void recordedRequestsComeWithTheConversationNewestFirstWithoutAQuery() {
         assertThat(store.load(key, 10).openRequests()).as("nothing listed yet: a turn must ask").isNull();
         memory.record(new FollowUpRequest("r1", key, FollowUpRequest.Kind.LEAD, "Sony A7S III", "", "budget 5000", T0, "OPEN"));
