@@ -142,6 +142,9 @@ class LastResortScenariosTest {
         replyTo(jakarta, jakartaCustomer, "avanza masih ada?");
         replyTo(jakarta, jakartaCustomer, "Jadwal buka hari Minggu jam berapa?");
 
+        String status = replyTo(pune, customer, "is my booking confirmed?");
+
+        assertThat(status).contains("booking request for the Sony FX3 (Sat ").contains("with our team");
         FollowUpRequests requests = runtime.context().getBean(FollowUpRequests.class);
         assertThat(requests.open(new ConversationKey("pune-camera-rentals", customer), Instant.now(), 5)).hasSize(1);
         assertThat(requests.open(new ConversationKey("jakarta-used-cars", jakartaCustomer), Instant.now(), 5)).isEmpty();

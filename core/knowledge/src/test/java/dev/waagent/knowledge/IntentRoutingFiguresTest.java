@@ -106,7 +106,8 @@ class IntentRoutingFiguresTest {
      * {@code -Dwa.intents.figures-set=/path/to/set.tsv}. Prints only.
      */
     @Test
-    @EnabledIfSystemProperty(named = "wa.intents.figures-set", matches = ".+")
+    @EnabledIfSystemProperty(named = "wa.intents.figures-set", matches = ".+",
+            disabledReason = "figures for a set of your own: -Dwa.intents.figures-set=<file.tsv>")
     void figuresForAnotherSetGivenOnTheCommandLine() throws IOException {
         Path set = Path.of(System.getProperty("wa.intents.figures-set"));
         figures(set.getFileName().toString(), load(set));

@@ -255,7 +255,7 @@ public final class ContextBuilder {
         LlmRequest request = new LlmRequest(tenant.id(), messages, offered, turn.maxReplyTokens(), turn.temperature(),
                 timeout, language);
         return new TurnContext(request, report, language, customerTurn, hits, matches, prices, stated, forgotten,
-                returning, facts, factsChanged, threshold, resolution);
+                returning, facts, factsChanged, threshold, resolution, open);
     }
 
     private static Piece piece(ContextSection section, String text, ChatMessage message) {

@@ -62,6 +62,9 @@ final class LastResortAnswer {
             + "|extend|pindah|undur|mundur\\p{L}*|majuin|ganti jadwal|ubah jadwal|badha|aage badha|shift kar"
             + "|jadwal buka|buka jam|jam buka|opening|open on|timing|khulte|schedule on)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The customer asks about their booking, reservation or request. */
+    private static final Pattern ABOUT_A_REQUEST = Pattern.compile("\\b(?:book\\p{L}*|reserv\\p{L}*|order|request|pesan\\p{L}*"
+            + "|janji|test ?drive|jadwal|confirm\\p{L}*|konfirmasi)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A follow-up this short that names no item is about the item in focus. */
     private static final int SHORT_FOLLOW_UP_WORDS = 8;
 
@@ -121,7 +124,7 @@ final class LastResortAnswer {
                     }
                     if (item.isEmpty()) {
                         lines.add(whichItem(language));
-                    } else if (alreadyRequested(scope, item.get(), day.get())) {
+                    } else if (alreadyRequested(turn, item.get(), day.get())) {
                         lines.add(bookingNoted(language, item.get(), day));
                     } else {
                         ToolResult recorded = call(scope, AgentTools.REQUEST_BOOKING, "item", item.get().name(),
@@ -137,13 +140,19 @@ final class LastResortAnswer {
                         generalAnswered = true;
                     }
                 }
+                case ORDER_STATUS -> {
+                    // Only a question about their booking or request (a refund or a payment is for a person).
+                    if (ABOUT_A_REQUEST.matcher(turn.customerTurn()).find()) {
+                        turn.openRequests().stream().limit(2).forEach(request -> lines.add(openRequest(language, request)));
+                    }
+                }
                 case OUT_OF_SCOPE -> {
                     if (intents.size() == 1) {
                         lines.add(outOfScope(language, scope.tenant().name()));
                     }
                 }
                 default -> {
-                    // Greetings, complaints, requests for a person, order status: not answered from data here.
+                    // Greetings, complaints, requests for a person: not answered from data here.
                 }
             }
         }
@@ -197,13 +206,23 @@ final class LastResortAnswer {
     }
 
     /** The customer's open request for this item and day (a repeated "book it for saturday" records nothing new). */
-    private boolean alreadyRequested(ToolScope scope, CatalogItem item, LocalDate day) {
-        try {
-            return tools.openRequests(scope).stream().anyMatch(request -> request.kind() == FollowUpRequest.Kind.BOOKING
-                    && item.name().equalsIgnoreCase(request.item()) && day.equals(request.bookingDate()));
-        } catch (RuntimeException e) {
-            return false;
-        }
+    private static boolean alreadyRequested(TurnContext turn, CatalogItem item, LocalDate day) {
+        return turn.openRequests().stream().anyMatch(request -> request.kind() == FollowUpRequest.Kind.BOOKING
+                && item.name().equalsIgnoreCase(request.item()) && day.equals(request.bookingDate()));
+    }
+
+    /** "Is my booking confirmed?": where the customer's open requests stand (staff confirm them). */
+    static String openRequest(Locale language, FollowUpRequest request) {
+        String what = request.item().isBlank() ? "" : request.item();
+        String when = request.bookingDate() == null ? ""
+                : " (" + (bahasa(language) ? DAY_BAHASA : DAY).format(request.bookingDate()) + ")";
+        boolean booking = request.kind() == FollowUpRequest.Kind.BOOKING;
+        return hindi(language) ? (booking ? "Aapki booking request" : "Aapki enquiry") + (what.isEmpty() ? "" : " (" + what + when + ")")
+                + " hamari team ke paas hai; woh aapse confirm karenge."
+                : bahasa(language) ? (booking ? "Permintaan booking Anda" : "Pertanyaan Anda") + (what.isEmpty() ? "" : " untuk " + what + when)
+                + " sudah di tim kami; mereka akan konfirmasi ke Anda."
+                : "Your " + (booking ? "booking request" : "enquiry") + (what.isEmpty() ? "" : " for the " + what + when)
+                + " is with our team; they will confirm it with you.";
     }
 
     private static boolean hindi(Locale language) {

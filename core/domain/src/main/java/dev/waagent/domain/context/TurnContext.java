@@ -5,6 +5,7 @@ import dev.waagent.domain.conversation.StoredMessage;
 import dev.waagent.domain.intent.IntentResolution;
 import dev.waagent.domain.knowledge.KnowledgeHit;
 import dev.waagent.domain.llm.LlmRequest;
+import dev.waagent.domain.tools.FollowUpRequest;
 import dev.waagent.domain.tools.QuotedPrice;
 
 import java.math.BigDecimal;
@@ -28,7 +29,8 @@ public record TurnContext(LlmRequest request, ContextReport report, Locale langu
                           List<QuotedPrice> catalogPrices, List<BigDecimal> statedAmounts,
                           Optional<StoredMessage> forgottenQuestion,
                           Optional<String> returningTopic, List<String> keyFacts, boolean keyFactsChanged,
-                          double confidenceThreshold, IntentResolution intents) {
+                          double confidenceThreshold, IntentResolution intents,
+                          List<FollowUpRequest> openRequests) {
 
     public TurnContext {
         knowledgeHits = List.copyOf(knowledgeHits);
@@ -36,5 +38,6 @@ public record TurnContext(LlmRequest request, ContextReport report, Locale langu
         catalogPrices = List.copyOf(catalogPrices);
         statedAmounts = List.copyOf(statedAmounts);
         keyFacts = List.copyOf(keyFacts);
+        openRequests = openRequests == null ? List.of() : List.copyOf(openRequests);
     }
 }

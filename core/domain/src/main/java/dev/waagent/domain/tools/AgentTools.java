@@ -218,11 +218,6 @@ public final class AgentTools {
         return new ToolResult(call.id(), call.name(), arguments, json.append('}').toString(), List.of(), null);
     }
 
-    /** The customer's open leads and bookings (what staff still have to confirm). */
-    public List<FollowUpRequest> openRequests(ToolScope scope) {
-        return followUps.open(scope.key(), scope.now(), 10);
-    }
-
     /** The catalog item a name means (the first match), as the tools resolve an {@code item} argument. */
     public Optional<CatalogItem> item(ToolScope scope, String name) {
         return name == null || name.isBlank() ? Optional.empty()
