@@ -220,7 +220,10 @@ public class DynamoDbConversationStore implements ConversationStore {
             // customer (/pause Ravi) and the activity timeline lists it. Not activity: the timeline place stays.
             ConversationTableItem named = conversationState(key);
             named.setCustomerName(profileName[0]);
-            if (state != null || !listNothingOpen(named)) {
+            // Only a conversation whose every message still waits for its first answer is new for sure; an older one
+            // (data of a release before the list, a first turn that crashed after a request) is left to the query.
+            boolean brandNew = state == null && messages.stream().allMatch(StoredMessage::awaitsReply);
+            if (!brandNew || !listNothingOpen(named)) {
                 table.updateItem(UpdateItemEnhancedRequest.builder(ConversationTableItem.class).item(named).ignoreNulls(true).build());
             }
             state = state == null ? named : state;
