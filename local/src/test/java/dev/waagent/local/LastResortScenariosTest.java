@@ -96,7 +96,7 @@ class LastResortScenariosTest {
 
         assertThat(first).contains("Toyota Avanza", "masih tersedia");
         assertThat(price).contains("Toyota Avanza", "Rp").doesNotContain("Thanks for your message");
-        assertThat(mileage).contains("Toyota Avanza", "mileage");
+        assertThat(mileage).contains("Toyota Avanza", "kilometer 72.000 km");
         assertThat(testDrive).contains("Permintaan Anda untuk Toyota Avanza", "sudah kami catat");
         ConversationKey key = new ConversationKey("jakarta-used-cars", customer);
         assertThat(runtime.context().getBean(FollowUpRequests.class).open(key, Instant.now(), 5))

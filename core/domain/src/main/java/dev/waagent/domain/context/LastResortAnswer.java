@@ -136,7 +136,7 @@ final class LastResortAnswer {
                 }
                 case GENERAL_QUESTION -> {
                     if (!asked.isEmpty()) {
-                        lines.add(attributes(item.get(), asked));
+                        lines.add(attributes(language, item.get(), asked));
                         generalAnswered = true;
                     }
                 }
@@ -278,11 +278,26 @@ final class LastResortAnswer {
                 : bahasa(language) ? "Unit atau barang mana yang ingin dipesan?" : "Which item would you like to book?";
     }
 
-    /** "Toyota Avanza 1.3 G MT 2019: mileage km 45000, year 2019." (the entry's own key names) */
-    static String attributes(CatalogItem item, List<String> keys) {
+    /** "Toyota Avanza 1.3 G MT 2019: mileage 72,000 km." / "…: kilometer 72.000 km." (other keys by their own name) */
+    static String attributes(Locale language, CatalogItem item, List<String> keys) {
         List<String> parts = new ArrayList<>();
         for (String key : keys) {
-            parts.add(key.replace('_', ' ') + " " + item.attributes().get(key));
+            String normalized = key.toLowerCase(Locale.ROOT).replace('_', ' ').strip();
+            String leading = normalized.split(" ")[0];
+            String value = item.attributes().get(key);
+            String label = switch (leading) {
+                case "mileage" -> bahasa(language) ? "kilometer" : "mileage";
+                case "year" -> bahasa(language) ? "tahun" : hindi(language) ? "saal" : "year";
+                case "transmission" -> bahasa(language) ? "transmisi" : "transmission";
+                case "colour", "color" -> bahasa(language) ? "warna" : hindi(language) ? "rang" : "colour";
+                case "fuel" -> bahasa(language) ? "bahan bakar" : "fuel";
+                default -> normalized;
+            };
+            if (normalized.endsWith(" km") && value != null && value.matches("\\d{1,9}")) {
+                value = java.text.NumberFormat.getIntegerInstance(bahasa(language) ? LanguageDetector.INDONESIAN : Locale.ENGLISH)
+                        .format(Long.parseLong(value)) + " km";
+            }
+            parts.add(label + " " + value);
         }
         return item.name() + ": " + String.join(", ", parts) + ".";
     }
