@@ -138,6 +138,7 @@ class LastResortScenariosTest {
         replyTo(pune, customer, "please book it for me this saturday");
         replyTo(pune, customer, "book it for saturday please");
         replyTo(pune, customer, "please cancel the fx3 for saturday");
+        replyTo(pune, customer, "don't book it tomorrow, I'll confirm later");
         String jakartaCustomer = "62813" + String.format("%08d", ThreadLocalRandom.current().nextLong(100_000_000L));
         replyTo(jakarta, jakartaCustomer, "avanza masih ada?");
         replyTo(jakarta, jakartaCustomer, "Jadwal buka hari Minggu jam berapa?");

@@ -54,7 +54,8 @@ final class LastResortAnswer {
 
     /** Money questions about the business's terms rather than an item's price. */
     private static final Pattern TERMS = Pattern.compile(
-            "\\b(?:deposit|security|jaminan|advance|dp|down ?payment|uang muka|cicilan|kredit|credit|emi|installments?|angsuran|refund)\\b",
+            "\\b(?:deposit|security|jaminan|advance|dp|down ?payment|uang muka|cicilan|kredit|credit|emi|installments?|angsuran"
+                    + "|refund\\p{L}*|payment|paid|pembayaran|transfer|paise|paisa|uang)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** Cancelling, moving or extending a booking, or asking when the business opens: not a new booking. */
@@ -65,6 +66,9 @@ final class LastResortAnswer {
     /** The customer asks about their booking, reservation or request. */
     private static final Pattern ABOUT_A_REQUEST = Pattern.compile("\\b(?:book\\p{L}*|reserv\\p{L}*|order|request|pesan\\p{L}*"
             + "|janji|test ?drive|jadwal|confirm\\p{L}*|konfirmasi)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "Don't book it yet", "abhi book mat karo", "jangan booking dulu": not a request to record. */
+    private static final Pattern NOT_NOW = Pattern.compile("\\b(?:don ?t|do not|dont|not yet|later|mat|nahi|nahin|jangan"
+            + "|belum|nanti dulu|tidak usah|gak usah|ga usah)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A follow-up this short that names no item is about the item in focus. */
     private static final int SHORT_FOLLOW_UP_WORDS = 8;
 
@@ -115,7 +119,7 @@ final class LastResortAnswer {
                     // Recorded only when the turn names a concrete day for an item ("block it sat to mon", "test drive
                     // besok"); a change to a booking (cancel, move, extend) or a question about booking or opening
                     // hours ("how do I book?", "jadwal buka hari Minggu?") is left to a person or the knowledge base.
-                    if (CHANGE_OR_HOURS.matcher(turn.customerTurn()).find()) {
+                    if (CHANGE_OR_HOURS.matcher(turn.customerTurn()).find() || NOT_NOW.matcher(turn.customerTurn()).find()) {
                         continue;
                     }
                     Optional<LocalDate> day = bookingDates.parse(turn.customerTurn(), scope.now(), scope.tenant().timezone());
@@ -127,8 +131,11 @@ final class LastResortAnswer {
                     } else if (alreadyRequested(turn, item.get(), day.get())) {
                         lines.add(bookingNoted(language, item.get(), day));
                     } else {
+                        // The day as read, never the customer's whole message (it may hold a number or an address).
                         ToolResult recorded = call(scope, AgentTools.REQUEST_BOOKING, "item", item.get().name(),
-                                "dates", dates.orElse(turn.customerTurn().strip()), "note", "recorded without a model; staff confirm");
+                                "dates", dates.filter(span -> bookingDates.parse(span, scope.now(), scope.tenant().timezone())
+                                        .equals(day)).orElse(day.get().toString()),
+                                "note", "recorded without a model; staff confirm");
                         results.add(recorded);
                         lines.add(recorded.content().contains("\"recorded\":true") ? bookingNoted(language, item.get(), day)
                                 : ComposerPhrases.checking(language));
@@ -142,7 +149,8 @@ final class LastResortAnswer {
                 }
                 case ORDER_STATUS -> {
                     // Only a question about their booking or request (a refund or a payment is for a person).
-                    if (ABOUT_A_REQUEST.matcher(turn.customerTurn()).find()) {
+                    if (ABOUT_A_REQUEST.matcher(turn.customerTurn()).find() && !TERMS.matcher(turn.customerTurn()).find()
+                            && !CHANGE_OR_HOURS.matcher(turn.customerTurn()).find()) {
                         turn.openRequests().stream().limit(2).forEach(request -> lines.add(openRequest(language, request)));
                     }
                 }

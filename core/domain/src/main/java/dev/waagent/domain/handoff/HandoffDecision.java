@@ -55,8 +55,8 @@ public final class HandoffDecision {
      * scratched?") is a buyer's question for the bot, not a complaint.
      */
     private static final List<Pattern> FAULT = List.of(
-            Pattern.compile("\\b(was|were|came|arrived|got|has been|have been)(?: [\\w']{1,20}){0,2}? "
-                    + "(broken|damaged|cracked|faulty|defective|dead|scratched|dirty|missing|wrong)\\b"),
+            Pattern.compile("\\b(was|were|is|are|it s|its|came|arrived|got|has been|have been)(?: [\\w']{1,20}){0,2}? "
+                    + "(broken|damaged|cracked|faulty|defective|dead|scratched|dirty)\\b"),
             Pattern.compile("\\b(stopped working|doesn ?t work|does not work|didn ?t work|isn ?t working|not working"
                     + "|not charging|won ?t turn on|never (came|arrived|showed up)|charged (me )?twice|overcharged"
                     + "|(was|were|came|arrived) (\\d+|an?|one|two) (hours?|hrs?|days?|mins?|minutes?) late)\\b"),
@@ -69,7 +69,9 @@ public final class HandoffDecision {
     /** A question still reports a fault when it says it happened ("why was it broken?", "kenapa sudah rusak?"). */
     private static final Pattern HAPPENED = Pattern.compile("\\b(was|were|came|arrived|gave|delivered|sudah|udah|ternyata"
             + "|tadi|kemarin|kemaren|tha|thi|nikla|nikli|diya|mila)\\b");
-    private static final Pattern CLAUSES = Pattern.compile("(?<=[?!.;\\n,])");
+    private static final Pattern CLAUSES = Pattern.compile("(?<=[?!.;\\n])");
+    /** A question opening with "was/were/is" asks ("was it ever damaged?"); it does not say it happened. */
+    private static final Pattern ASKING = Pattern.compile("^(was|were|is|are|has|have|did)\\b");
 
     /** Ways customers bring up the topics tenants most often mark human-only, in our three languages. */
     private static final List<String> NEGOTIATION = List.of("negotiate", "negotiable", "negotiation", "nego", "discount",
@@ -265,7 +267,7 @@ public final class HandoffDecision {
             if (text.isEmpty() || HYPOTHETICAL.matcher(text).find()) {
                 continue;
             }
-            if (clause.strip().endsWith("?") && !HAPPENED.matcher(text).find()) {
+            if (clause.strip().endsWith("?") && !HAPPENED.matcher(ASKING.matcher(text).replaceFirst("")).find()) {
                 continue;
             }
             if (FAULT.stream().anyMatch(p -> p.matcher(text).find())) {

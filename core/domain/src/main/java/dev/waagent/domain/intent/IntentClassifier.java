@@ -378,7 +378,8 @@ public final class IntentClassifier {
 
     /** A question about what would happen: the terms, not a complaint. */
     private static final Pattern HYPOTHETICAL = Pattern.compile(
-            "\\bwhat (?:happens|if)\\b|\\bin case\\b|^(?:agar|kalau|jika|if|what if)\\b|\\b(?:kya hoga|gimana kalau|bagaimana jika)\\b");
+            "\\bwhat (?:happens|if)\\b|\\bin case\\b|^(?:agar|kalau|jika|if|what if)\\b|\\b(?:kya hoga|gimana kalau|bagaimana jika)\\b",
+            Pattern.MULTILINE);
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[?!.;\\n]+");
     /** Media a customer may be shooting, which the out-of-scope rules also list as chatter topics. */
@@ -434,7 +435,6 @@ public final class IntentClassifier {
         String bookingsOnly = without(NOT_A_BOOKING, normalized);
         int[] first = new int[Intent.values().length];
         Arrays.fill(first, Integer.MAX_VALUE);
-        int greetingEnd = -1;
         for (Map.Entry<Intent, List<Pattern>> rule : RULES.entrySet()) {
             String read = switch (rule.getKey()) {
                 case AVAILABILITY -> itemsOnly;
@@ -446,9 +446,6 @@ public final class IntentClassifier {
                 Matcher matcher = pattern.matcher(read);
                 if (matcher.find()) {
                     first[rule.getKey().ordinal()] = Math.min(first[rule.getKey().ordinal()], matcher.start());
-                    if (rule.getKey() == Intent.GREETING) {
-                        greetingEnd = Math.max(greetingEnd, matcher.end());
-                    }
                 }
             }
         }
@@ -499,7 +496,9 @@ public final class IntentClassifier {
         List<Intent> intents = new ArrayList<>();
         hits.forEach(hit -> intents.add(Intent.values()[hit[1]]));
         if (intents.equals(List.of(Intent.GREETING))) {
-            String rest = normalized.substring(Math.max(0, greetingEnd));
+            // Every greeting blanked, wherever it is (a burst may greet on its first and last lines): what is left
+            // must be courtesy too ("halo kak / bisa kirim ke luar kota? / makasih" asks something).
+            String rest = without(RULES.get(Intent.GREETING), normalized);
             if (!onlyCourtesy(rest)) {
                 intents.add(Intent.GENERAL_QUESTION);
                 return new RuleMatch(intents, true);

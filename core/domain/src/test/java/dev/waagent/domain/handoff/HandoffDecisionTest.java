@@ -53,7 +53,8 @@ class HandoffDecisionTest {
             "I want to complain", "the gimbal you gave me was broken, very bad experience", "the lens arrived scratched",
             "your delivery guy was 2 hours late", "the battery doesn't work", "camera ki screen tooti hui thi",
             "lens kharab nikla", "mobilnya bocor oli", "AC mobilnya tidak berfungsi", "why was the tripod broken?",
-            "mobil yang saya beli kemarin ternyata mogok", "the drone came 1 day late and the battery was dead"})
+            "mobil yang saya beli kemarin ternyata mogok", "the drone came 1 day late and the battery was dead",
+            "the lens is broken", "it's broken", "the battery is dead", "the screen is cracked"})
     void complaintsAndAngerAreHandedOffWhateverTheTenantSays(String text) {
         assertThat(DECISION.beforeReply(text, new HandoffRules(List.of(), 2, false)))
                 .contains(new Handoff(HandoffReason.COMPLAINT, null));
@@ -82,7 +83,8 @@ class HandoffDecisionTest {
             "what happens if the lens gets scratched?", "Which panels are scratched?",
             "agar lens toot gaya toh kitna charge lagega?", "agar camera kharab ho gaya to kya hoga?",
             "kalau mobilnya rusak di jalan gimana?", "apakah ada bagian yang rusak?", "ada lecet gak kak?",
-            "pernah mogok?", "AC nya dingin? ada yang bocor?"})
+            "pernah mogok?", "AC nya dingin? ada yang bocor?", "sorry I got the date wrong, make it sunday",
+            "I was missing your call", "Was it ever scratched or repainted?", "is it broken?"})
     void ordinaryQuestionsStayWithTheBot(String text) {
         if (text.contains("damages")) {
             // "damages" is the topic with a plural ending: a person handles it.
