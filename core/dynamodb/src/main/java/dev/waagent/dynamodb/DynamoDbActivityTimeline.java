@@ -13,7 +13,6 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -98,8 +97,7 @@ public class DynamoDbActivityTimeline implements ActivityTimeline, JobCheckpoint
                 })
                 .toList();
         boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
-        double units = response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null ? 0
-                : response.consumedCapacity().capacityUnits();
+        double units = Capacity.units(response.consumedCapacity());
         return new TimelinePage(items, more, units);
     }
 
@@ -116,7 +114,7 @@ public class DynamoDbActivityTimeline implements ActivityTimeline, JobCheckpoint
                 .limit(limit)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build());
-        double units = units(response.consumedCapacity());
+        double units = Capacity.units(response.consumedCapacity());
         List<ActiveConversation> items = new ArrayList<>();
         for (Map<String, AttributeValue> mark : response.items()) {
             ConversationKey key = new ConversationKey(tenantId, mark.get("customerId").s());
@@ -127,7 +125,7 @@ public class DynamoDbActivityTimeline implements ActivityTimeline, JobCheckpoint
                     .consistentRead(true)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                     .build());
-            units += units(state.consumedCapacity());
+            units += Capacity.units(state.consumedCapacity());
             ConversationTableItem item = state.hasItem() && !state.item().isEmpty() ? schema.mapToItem(state.item()) : null;
             items.add(new ActiveConversation(DynamoDbConversationStore.toConversation(key, item),
                     Instant.ofEpochMilli(Long.parseLong(mark.get(Keys.DUE_AT).n()))));
@@ -153,9 +151,6 @@ public class DynamoDbActivityTimeline implements ActivityTimeline, JobCheckpoint
         }
     }
 
-    private static double units(ConsumedCapacity consumed) {
-        return consumed == null || consumed.capacityUnits() == null ? 0 : consumed.capacityUnits();
-    }
 
     @Override
     public Optional<TimelineCursor> load(String tenantId, String job) {

@@ -153,7 +153,7 @@ public class DynamoDbBookingReminders implements BookingReminders {
                 .limit(Math.max(1, limit))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build());
-        double units = units(response.consumedCapacity());
+        double units = Capacity.units(response.consumedCapacity());
         List<BookingReminder> read = new ArrayList<>();
         for (Map<String, AttributeValue> item : response.items()) {
             ConversationKey key = new ConversationKey(tenantId, item.get("customerId").s());
@@ -206,7 +206,7 @@ public class DynamoDbBookingReminders implements BookingReminders {
                         .build());
                 if (response.consumedCapacity() != null) {
                     for (ConsumedCapacity consumed : response.consumedCapacity()) {
-                        units += units(consumed);
+                        units += Capacity.units(consumed);
                     }
                 }
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
@@ -307,7 +307,4 @@ public class DynamoDbBookingReminders implements BookingReminders {
         return value == null || value.s() == null ? "" : value.s();
     }
 
-    private static double units(ConsumedCapacity consumed) {
-        return consumed == null || consumed.capacityUnits() == null ? 0 : consumed.capacityUnits();
-    }
 }

@@ -102,8 +102,7 @@ public class DynamoDbMessageLog implements MessageLog {
         } else {
             next = day.isBefore(lastDay) ? day.plusDays(1).toString() : null;
         }
-        double units = response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null ? 0
-                : response.consumedCapacity().capacityUnits();
+        double units = Capacity.units(response.consumedCapacity());
         return new MessagePage(messages, next, units);
     }
 }

@@ -22,6 +22,9 @@ public final class ItemAttributes {
             "transmission", words("transmission|transmisi\\p{L}*|matic|automatic|manual|gear"),
             "fuel", words("fuel|diesel|petrol|bensin\\p{L}*|solar"));
 
+    /** Other keys, asked for by their own name; tenants' catalogs use a handful, so this stays small. */
+    private static final Map<String, Pattern> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ItemAttributes() {
     }
 
@@ -40,7 +43,10 @@ public final class ItemAttributes {
             String normalized = key.toLowerCase(Locale.ROOT).replace('_', ' ').strip();
             String leading = normalized.split(" ")[0];
             Pattern pattern = ASKED_AS.get(leading);
-            if (pattern != null ? pattern.matcher(text).find() : words(Pattern.quote(normalized)).matcher(text).find()) {
+            if (pattern == null) {
+                pattern = BY_NAME.computeIfAbsent(normalized, name -> words(Pattern.quote(name)));
+            }
+            if (pattern.matcher(text).find()) {
                 asked.add(key);
             }
         }

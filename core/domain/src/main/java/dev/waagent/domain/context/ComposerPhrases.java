@@ -1,6 +1,9 @@
 package dev.waagent.domain.context;
 
+import dev.waagent.domain.catalog.CatalogItem;
 import dev.waagent.domain.conversation.LanguageDetector;
+import dev.waagent.domain.tools.AgentTools;
+import dev.waagent.domain.tools.Money;
 
 import java.util.Locale;
 
@@ -10,11 +13,11 @@ public final class ComposerPhrases {
     private ComposerPhrases() {
     }
 
-    private static boolean hindi(Locale language) {
+    static boolean hindi(Locale language) {
         return language.getLanguage().equals(LanguageDetector.HINDI.getLanguage());
     }
 
-    private static boolean bahasa(Locale language) {
+    static boolean bahasa(Locale language) {
         return language.getLanguage().equals(LanguageDetector.INDONESIAN.getLanguage());
     }
 
@@ -37,6 +40,13 @@ public final class ComposerPhrases {
     public static String checking(Locale language) {
         return hindi(language) ? "Main team se check karke batata hoon." : bahasa(language)
                 ? "Saya cek dulu dengan tim kami ya." : "Let me check with the team and get back to you.";
+    }
+
+    /** The catalog price of {@code item} and, when the days span more than one price period, the total. */
+    static String quote(Locale language, CatalogItem item, int days) {
+        AgentTools.Quote quote = AgentTools.quote(item, days);
+        return quote(language, item.name(), Money.format(item.price(), item.currency()), item.priceUnit().wireName(),
+                quote.periods() > 1 ? quote.days() : 1, Money.format(quote.total(), item.currency()));
     }
 
     public static String quote(Locale language, String item, String price, String unit, int days, String total) {

@@ -8,8 +8,6 @@ import dev.waagent.domain.knowledge.AgentConfiguration;
 import dev.waagent.domain.knowledge.AgentConfigurations;
 import dev.waagent.domain.knowledge.KnowledgeBase;
 import dev.waagent.domain.knowledge.KnowledgeHit;
-import dev.waagent.domain.tools.AgentTools;
-import dev.waagent.domain.tools.Money;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +66,7 @@ public final class GroundedAnswers {
                         || match.item().price() == null) {
                     continue;
                 }
-                AgentTools.Quote quote = AgentTools.quote(match.item(), days);
-                parts.add(ComposerPhrases.quote(language, match.item().name(),
-                        Money.format(match.item().price(), match.item().currency()), match.item().priceUnit().wireName(),
-                        quote.periods() > 1 ? quote.days() : 1,
-                        Money.format(quote.total(), match.item().currency())));
+                parts.add(ComposerPhrases.quote(language, match.item(), days));
             }
         }
         double threshold = configurations.forTenant(tenantId).map(AgentConfiguration::confidenceThreshold).orElse(AgentConfiguration.DEFAULT_CONFIDENCE_THRESHOLD);

@@ -12,7 +12,6 @@ import dev.waagent.domain.knowledge.KnowledgeHit;
 import dev.waagent.domain.llm.ToolCall;
 import dev.waagent.domain.memory.KeyFacts;
 import dev.waagent.domain.tools.AgentTools;
-import dev.waagent.domain.tools.Money;
 import dev.waagent.domain.tools.FollowUpRequest;
 import dev.waagent.domain.tools.ToolArguments;
 import dev.waagent.domain.tools.ToolResult;
@@ -110,10 +109,7 @@ final class LastResortAnswer {
                 case PRICING -> item.filter(found -> found.price() != null).ifPresent(found -> {
                     int days = GroundedAnswers.days(turn.customerTurn());
                     results.add(call(scope, AgentTools.QUOTE_PRICE, "item", found.name(), "days", days));
-                    AgentTools.Quote quote = AgentTools.quote(found, days);
-                    lines.add(ComposerPhrases.quote(language, found.name(), Money.format(found.price(), found.currency()),
-                            found.priceUnit().wireName(), quote.periods() > 1 ? quote.days() : 1,
-                            Money.format(quote.total(), found.currency())));
+                    lines.add(ComposerPhrases.quote(language, found, days));
                 });
                 case BOOKING -> {
                     // Recorded only when the turn names a concrete day for an item ("block it sat to mon", "test drive
@@ -223,41 +219,33 @@ final class LastResortAnswer {
     static String openRequest(Locale language, FollowUpRequest request) {
         String what = request.item().isBlank() ? "" : request.item();
         String when = request.bookingDate() == null ? ""
-                : " (" + (bahasa(language) ? DAY_BAHASA : DAY).format(request.bookingDate()) + ")";
+                : " (" + (ComposerPhrases.bahasa(language) ? DAY_BAHASA : DAY).format(request.bookingDate()) + ")";
         boolean booking = request.kind() == FollowUpRequest.Kind.BOOKING;
-        return hindi(language) ? (booking ? "Aapki booking request" : "Aapki enquiry") + (what.isEmpty() ? "" : " (" + what + when + ")")
+        return ComposerPhrases.hindi(language) ? (booking ? "Aapki booking request" : "Aapki enquiry") + (what.isEmpty() ? "" : " (" + what + when + ")")
                 + " hamari team ke paas hai; woh aapse confirm karenge."
-                : bahasa(language) ? (booking ? "Permintaan booking Anda" : "Pertanyaan Anda") + (what.isEmpty() ? "" : " untuk " + what + when)
+                : ComposerPhrases.bahasa(language) ? (booking ? "Permintaan booking Anda" : "Pertanyaan Anda") + (what.isEmpty() ? "" : " untuk " + what + when)
                 + " sudah di tim kami; mereka akan konfirmasi ke Anda."
                 : "Your " + (booking ? "booking request" : "enquiry") + (what.isEmpty() ? "" : " for the " + what + when)
                 + " is with our team; they will confirm it with you.";
-    }
-
-    private static boolean hindi(Locale language) {
-        return language.getLanguage().equals(LanguageDetector.HINDI.getLanguage());
-    }
-
-    private static boolean bahasa(Locale language) {
-        return language.getLanguage().equals(LanguageDetector.INDONESIAN.getLanguage());
     }
 
     static String availability(Locale language, CatalogItem item) {
         String name = item.name();
         boolean available = item.stock() > 0 && item.availability() != Availability.OUT_OF_STOCK;
         if (!available) {
-            return hindi(language) ? name + " abhi available nahi hai."
-                    : bahasa(language) ? name + " saat ini tidak tersedia." : name + " is not available right now.";
+            return ComposerPhrases.hindi(language) ? name + " abhi available nahi hai."
+                    : ComposerPhrases.bahasa(language) ? name + " saat ini tidak tersedia." : name + " is not available right now.";
         }
         return switch (item.availability()) {
-            case LIMITED -> hindi(language) ? name + " available hai, par kuch hi bache hain."
-                    : bahasa(language) ? name + " masih ada, stok terbatas." : name + " is available, only a few left.";
-            case ON_REQUEST -> hindi(language) ? name + " request par milta hai; hamari team check karke batayegi."
-                    : bahasa(language) ? name + " tersedia by request; tim kami akan cek dulu."
+            case LIMITED -> ComposerPhrases.hindi(language) ? name + " available hai, par kuch hi bache hain."
+                    : ComposerPhrases.bahasa(language) ? name + " masih ada, stok terbatas." : name + " is available, only a few left.";
+            case ON_REQUEST -> ComposerPhrases.hindi(language) ? name + " request par milta hai; hamari team check karke batayegi."
+                    : ComposerPhrases.bahasa(language) ? name + " tersedia by request; tim kami akan cek dulu."
                     : name + " is available on request; a team member will check for you.";
-            default -> !rented(item) ? (hindi(language) ? name + " available hai."
-                    : bahasa(language) ? name + " masih tersedia." : name + " is available.")
-                    : hindi(language) ? name + " available hai; exact dates hamari team confirm karegi."
-                    : bahasa(language) ? name + " masih tersedia; tanggal pastinya dikonfirmasi tim kami."
+            default -> !rented(item) ? (ComposerPhrases.hindi(language) ? name + " available hai."
+                    : ComposerPhrases.bahasa(language) ? name + " masih tersedia." : name + " is available.")
+                    : ComposerPhrases.hindi(language) ? name + " available hai; exact dates hamari team confirm karegi."
+                    : ComposerPhrases.bahasa(language) ? name + " masih tersedia; tanggal pastinya dikonfirmasi tim kami."
                     : name + " is available; a team member confirms your exact dates.";
         };
     }
@@ -268,22 +256,22 @@ final class LastResortAnswer {
     }
 
     static String bookingNoted(Locale language, CatalogItem item, Optional<LocalDate> day) {
-        String when = day.map(d -> " (" + (bahasa(language) ? DAY_BAHASA : DAY).format(d) + ")").orElse("");
-        return hindi(language) ? item.name() + when + " ki request note kar li hai; hamari team jald confirm karegi."
-                : bahasa(language) ? "Permintaan Anda untuk " + item.name() + when + " sudah kami catat; tim kami akan segera konfirmasi."
+        String when = day.map(d -> " (" + (ComposerPhrases.bahasa(language) ? DAY_BAHASA : DAY).format(d) + ")").orElse("");
+        return ComposerPhrases.hindi(language) ? item.name() + when + " ki request note kar li hai; hamari team jald confirm karegi."
+                : ComposerPhrases.bahasa(language) ? "Permintaan Anda untuk " + item.name() + when + " sudah kami catat; tim kami akan segera konfirmasi."
                 : "I've noted your request for the " + item.name() + when + "; a team member will confirm shortly.";
     }
 
     /** Off-topic chatter gets a friendly line on what we can help with (not a promise that a person will reply). */
     static String outOfScope(Locale language, String business) {
-        return hindi(language) ? "Maaf kijiye, main sirf " + business + " ke rentals, prices aur bookings mein madad kar sakta hoon."
-                : bahasa(language) ? "Maaf kak, saya hanya bisa membantu seputar " + business + ": unit, harga, dan jadwal."
+        return ComposerPhrases.hindi(language) ? "Maaf kijiye, main sirf " + business + " ke rentals, prices aur bookings mein madad kar sakta hoon."
+                : ComposerPhrases.bahasa(language) ? "Maaf kak, saya hanya bisa membantu seputar " + business + ": unit, harga, dan jadwal."
                 : "Sorry, I can only help with " + business + " questions: items, prices and bookings.";
     }
 
     static String whichItem(Locale language) {
-        return hindi(language) ? "Kaunsa item book karna hai?"
-                : bahasa(language) ? "Unit atau barang mana yang ingin dipesan?" : "Which item would you like to book?";
+        return ComposerPhrases.hindi(language) ? "Kaunsa item book karna hai?"
+                : ComposerPhrases.bahasa(language) ? "Unit atau barang mana yang ingin dipesan?" : "Which item would you like to book?";
     }
 
     /** "Toyota Avanza 1.3 G MT 2019: mileage 72,000 km." / "…: kilometer 72.000 km." (other keys by their own name) */
@@ -294,15 +282,15 @@ final class LastResortAnswer {
             String leading = normalized.split(" ")[0];
             String value = item.attributes().get(key);
             String label = switch (leading) {
-                case "mileage" -> bahasa(language) ? "kilometer" : "mileage";
-                case "year" -> bahasa(language) ? "tahun" : hindi(language) ? "saal" : "year";
-                case "transmission" -> bahasa(language) ? "transmisi" : "transmission";
-                case "colour", "color" -> bahasa(language) ? "warna" : hindi(language) ? "rang" : "colour";
-                case "fuel" -> bahasa(language) ? "bahan bakar" : "fuel";
+                case "mileage" -> ComposerPhrases.bahasa(language) ? "kilometer" : "mileage";
+                case "year" -> ComposerPhrases.bahasa(language) ? "tahun" : ComposerPhrases.hindi(language) ? "saal" : "year";
+                case "transmission" -> ComposerPhrases.bahasa(language) ? "transmisi" : "transmission";
+                case "colour", "color" -> ComposerPhrases.bahasa(language) ? "warna" : ComposerPhrases.hindi(language) ? "rang" : "colour";
+                case "fuel" -> ComposerPhrases.bahasa(language) ? "bahan bakar" : "fuel";
                 default -> normalized;
             };
             if (normalized.endsWith(" km") && value != null && value.matches("\\d{1,9}")) {
-                value = java.text.NumberFormat.getIntegerInstance(bahasa(language) ? LanguageDetector.INDONESIAN : Locale.ENGLISH)
+                value = java.text.NumberFormat.getIntegerInstance(ComposerPhrases.bahasa(language) ? LanguageDetector.INDONESIAN : Locale.ENGLISH)
                         .format(Long.parseLong(value)) + " km";
             }
             parts.add(label + " " + value);

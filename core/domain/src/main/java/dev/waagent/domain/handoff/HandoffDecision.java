@@ -86,6 +86,9 @@ public final class HandoffDecision {
     /** A topic word may carry a plural or verb ending ("refunds", "refunded"), not any ending ("refundable"). */
     private static final String ENDING = "(?:s|es|ed|d|ing|in)?";
 
+    /** A topic word's pattern, made once (tenants name a handful of topics; this is on every turn's path). */
+    private static final Map<String, Pattern> TOPIC_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     /** Rules on the customer's words, before any model is asked. */
@@ -287,7 +290,8 @@ public final class HandoffDecision {
             List<String> ways = new java.util.ArrayList<>(List.of(wanted));
             ways.addAll(TOPIC_WORDS.getOrDefault(wanted, List.of()));
             for (String way : ways) {
-                if (Pattern.compile("\\b" + Pattern.quote(way) + ENDING + "\\b").matcher(normalized).find()) {
+                if (TOPIC_PATTERNS.computeIfAbsent(way, w -> Pattern.compile("\\b" + Pattern.quote(w) + ENDING + "\\b"))
+                        .matcher(normalized).find()) {
                     return Optional.of(topic);
                 }
             }

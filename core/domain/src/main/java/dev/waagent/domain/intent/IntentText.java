@@ -53,6 +53,8 @@ final class IntentText {
             Map.entry("jt", "juta"), Map.entry("jtan", "jutaan"));
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}']+");
+    private static final Pattern SPACES = Pattern.compile("[\\h\\x0B\\f\\r]+");
+    private static final Pattern LINE_BREAK = Pattern.compile(" ?\\n\\s*");
 
     private IntentText() {
     }
@@ -63,7 +65,7 @@ final class IntentText {
                 .replace('’', '\'').replace('‘', '\'');
         // A burst's messages stay on their own lines, so a rule anchored at a message's start or end ("fortuner ada?")
         // reads each message of "halo / fortuner ada? / harga berapa" as it would alone.
-        folded = folded.replaceAll("[\\h\\x0B\\f\\r]+", " ").replaceAll(" ?\\n[\\s]*", "\n").strip();
+        folded = LINE_BREAK.matcher(SPACES.matcher(folded).replaceAll(" ")).replaceAll("\n").strip();
         Matcher words = WORD.matcher(folded);
         StringBuilder out = new StringBuilder(folded.length() + 16);
         while (words.find()) {
